@@ -1,0 +1,1 @@
+"""Plain-Python domain of Trellis: no Qt, no SQL."""

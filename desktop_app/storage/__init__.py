@@ -1,0 +1,1 @@
+"""Everything that speaks SQL: the schema, migrations, repositories, backups."""

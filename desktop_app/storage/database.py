@@ -1,0 +1,204 @@
+"""Opening a Trellis database: checks, the one-writer lock, backups, migrations, pragmas.
+
+Two doors into the same file:
+- `Database.fast_connection()`: plain sqlite3 for the reads of the first paint, so start-up
+  does not pay for importing SQLAlchemy (≈ 0.2 s, more than the whole window);
+- `Database.transaction()`: a SQLAlchemy ORM session, one transaction per user action.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.storage import backup
+from desktop_app.storage.errors import (
+    CorruptDatabaseError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    StorageError,
+    UnwritableLocationError,
+)
+from desktop_app.storage.instance_lock import InstanceLock
+from desktop_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> None:
+    """Foreign keys on, WAL, and a patient busy timeout; on every new connection."""
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not read_only:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision stored in `path`; None for a new, empty database.
+
+    Raises `NotADatabaseError`, `ForeignDatabaseError` or `CorruptDatabaseError`; never
+    writes to the file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise NotADatabaseError(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not names:
+                return None
+            if "alembic_version" not in names:
+                raise ForeignDatabaseError(path)
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(path, str(error)) from error
+    return row[0] if row else None
+
+
+class Database:
+    """An open Trellis database; create with `open_database`."""
+
+    def __init__(self, path: Path, read_only: bool, lock: InstanceLock | None) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+        self._fast: sqlite3.Connection | None = None
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    def fast_connection(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection for quick reads on the thread that opened it."""
+        if self._fast is None:
+            uri = f"file:{self.path}?mode=ro" if self.read_only else f"file:{self.path}"
+            self._fast = sqlite3.connect(uri, uri=True, isolation_level=None)
+            apply_pragmas(self._fast, self.read_only)
+        return self._fast
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = create_engine(self.path, self.read_only)
+        return self._engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        if self._fast is not None:
+            self._fast.close()
+            self._fast = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def create_engine(path: Path, read_only: bool = False) -> Engine:
+    """A SQLAlchemy engine with real transactions (BEGIN emitted by us, not pysqlite)."""
+    from sqlalchemy import create_engine as sa_create_engine
+    from sqlalchemy import event
+
+    if read_only:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = sa_create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        apply_pragmas(dbapi_connection, read_only)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_database(
+    path: Path, *, read_only: bool = False, exclusive: bool = True, backups: bool = True
+) -> Database:
+    """Check, lock, back up and migrate `path`, creating it if missing.
+
+    `exclusive` takes the one-writer lock (the GUI and writing commands do); `backups`
+    allows the daily backup. A migration is always preceded by a backup.
+    """
+    path = path.expanduser().resolve()
+    if not read_only:
+        _ensure_writable_folder(path.parent)
+    revision = read_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError(path, revision)
+    if read_only:
+        if revision != HEAD_REVISION:
+            raise StorageError(
+                f"{path} needs an upgrade before it can be opened, and it is read-only."
+            )
+        return Database(path, True, None)
+    lock = InstanceLock(path) if exclusive else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        if revision != HEAD_REVISION:
+            if revision is not None:
+                backup.make_backup(path, "before-upgrade")
+            _migrate(path)
+        elif backups:
+            backup.backup_if_due(path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return Database(path, False, lock)
+
+
+def _migrate(path: Path) -> None:
+    from desktop_app.storage.migrate import upgrade_to_head
+
+    engine = create_engine(path)
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    os.chmod(path, 0o600)
+
+
+def _ensure_writable_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnwritableLocationError(folder, error.strerror or str(error)) from error
+    if not os.access(folder, os.W_OK):
+        raise UnwritableLocationError(folder, "permission denied")

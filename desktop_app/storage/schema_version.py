@@ -1,0 +1,9 @@
+"""The schema revision this build writes, readable without importing SQLAlchemy or Alembic.
+
+Start-up compares the database's `alembic_version` with `HEAD_REVISION` through plain
+sqlite3, so opening an up-to-date database never pays for importing Alembic. A test keeps
+this constant equal to the head of `storage/migrations/versions/`.
+"""
+
+HEAD_REVISION = "0001_initial"
+KNOWN_REVISIONS = ("0001_initial",)
