@@ -45,7 +45,8 @@ def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> No
 
 
 def read_revision(path: Path) -> str | None:
-    """The schema revision stored in `path`; None for a new, empty database.
+    """The schema revision stored in `path`: None for a new, empty database, "" for one
+    at Alembic's base (versioned, but before the first revision).
 
     Raises `NotADatabaseError`, `ForeignDatabaseError` or `CorruptDatabaseError`; never
     writes to the file.
@@ -68,7 +69,7 @@ def read_revision(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as error:
         raise CorruptDatabaseError(path, str(error)) from error
-    return row[0] if row else None
+    return row[0] if row else ""
 
 
 class Database:
@@ -129,10 +130,7 @@ def create_engine(path: Path, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine as sa_create_engine
     from sqlalchemy import event
 
-    if read_only:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path}"
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
     engine = sa_create_engine(url)
 
     @event.listens_for(engine, "connect")
@@ -159,7 +157,7 @@ def open_database(
     if not read_only:
         _ensure_writable_folder(path.parent)
     revision = read_revision(path)
-    if revision is not None and revision not in KNOWN_REVISIONS:
+    if revision and revision not in KNOWN_REVISIONS:
         raise NewerSchemaError(path, revision)
     if read_only:
         if revision != HEAD_REVISION:

@@ -51,9 +51,7 @@ person_tags = Table(
 interaction_participants = Table(
     "interaction_participants",
     Base.metadata,
-    Column(
-        "interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 

@@ -1,0 +1,101 @@
+"""The `trellis` command: the GUI by default, headless sub-commands for scripting.
+
+Sub-command modules are imported only when the parser is built, and each keeps its heavy
+imports inside `run`, so `trellis` with no sub-command starts the window quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import __version__
+
+# One module per sub-command, each with `register(subparsers)` and `run(args) -> int`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "export",
+    "check",
+)
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _gui_parser()
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"desktop_app.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="the database file (default: trellis.db in the user data folder)",
+    )
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The `--db` given anywhere on the command line, else the default location."""
+    from desktop_app.paths import default_db_path
+
+    path = getattr(args, "db", None)
+    return Path(path) if path is not None else default_db_path()
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> int:
+    print(f"trellis: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _gui_parser() if _is_gui_invocation(argv) else build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(stop.code or 0)
+    command = getattr(args, "command", None)
+    if command is None:
+        from desktop_app.app import run_gui
+
+        return run_gui(args)
+    module = importlib.import_module(f"desktop_app.cli.{command.replace('-', '_')}")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        return fail("interrupted", EXIT_FAILURE)
+
+
+def _is_gui_invocation(argv: Sequence[str]) -> bool:
+    """True when no sub-command is named: skip importing every command module."""
+    commands = {name.replace("_", "-") for name in COMMAND_MODULES}
+    return not any(arg in commands for arg in argv) and not any(
+        arg in ("-h", "--help") for arg in argv
+    )
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    """The arguments of the window itself; sub-commands are added by `build_parser`."""
+    parser = argparse.ArgumentParser(
+        prog="trellis",
+        description="Trellis: build, nurture and use your professional network.",
+    )
+    parser.add_argument("--version", action="version", version=f"trellis {__version__}")
+    add_db_argument(parser)
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the main window and exit 0 once the contact table has painted",
+    )
+    parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    parser.add_argument("files", nargs="*", type=Path, help="contact files to import")
+    return parser

@@ -1,0 +1,39 @@
+"""`trellis export`: the network as JSON (more formats come with the import issue)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from desktop_app.cli import add_db_argument
+
+    parser = subparsers.add_parser("export", help="export the network to a file or stdout")
+    add_db_argument(parser)
+    parser.add_argument("--format", choices=("json",), default="json")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.cli import db_path, fail
+    from desktop_app.services.json_export import write_export
+    from desktop_app.storage.database import open_database
+    from desktop_app.storage.errors import StorageError
+
+    path = db_path(args)
+    if not path.exists():
+        return fail(f"{path} does not exist")
+    try:
+        with open_database(path, exclusive=False, backups=False) as db:
+            write_export(db, args.out, sys.stdout)
+    except StorageError as error:
+        return fail(str(error))
+    except BrokenPipeError:  # `trellis export | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
+    except OSError as error:
+        return fail(f"cannot write {args.out}: {error.strerror or error}")
+    return 0

@@ -1,0 +1,36 @@
+"""`trellis check`: is this database sound?"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from desktop_app.storage import integrity_queries
+from desktop_app.storage.database import Database
+from desktop_app.storage.schema_version import HEAD_REVISION
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    people: int = 0
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def check_database(db: Database) -> CheckReport:
+    conn = db.fast_connection()
+    try:
+        problems = integrity_queries.integrity_problems(conn)
+        if not problems:
+            problems += integrity_queries.foreign_key_problems(conn)
+            problems += integrity_queries.consistency_problems(conn)
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != HEAD_REVISION:
+            problems.append(f"schema revision {revision} is not {HEAD_REVISION}")
+        people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        return CheckReport([f"the database cannot be read: {error}"])
+    return CheckReport(problems, people)

@@ -1,0 +1,133 @@
+"""The contact table's rows, read with plain sqlite3 (no ORM on the start path).
+
+One query with grouped sub-selects instead of correlated ones: 100,000 people read in a
+few hundred milliseconds, 10,000 in a few dozen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+# `{only}` narrows every part to some people: "" for everyone, or "IN (?, ?, …)".
+# SQLite takes bare columns (name, title) from the row that holds MAX(e.id): the newest job.
+SUMMARY_SQL = """
+WITH current_job AS (
+    SELECT e.person_id AS person_id, o.name AS organization, e.title AS title, MAX(e.id)
+    FROM employment e JOIN organizations o ON o.id = e.organization_id
+    WHERE e.current = 1 {and_e}
+    GROUP BY e.person_id
+),
+tag_list AS (
+    SELECT pt.person_id AS person_id, GROUP_CONCAT(t.name, ', ') AS tags
+    FROM person_tags pt JOIN tags t ON t.id = pt.tag_id
+    WHERE 1 {and_pt}
+    GROUP BY pt.person_id
+),
+exchange AS (
+    SELECT ip.person_id AS person_id,
+           MAX(i.occurred_on) AS last_contact,
+           SUM(i.direction = 'gave') AS gave,
+           SUM(i.direction = 'asked') AS asked,
+           MIN(CASE WHEN i.follow_up_done = 0 THEN i.follow_up_on END) AS follow_up
+    FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+    WHERE 1 {and_ip}
+    GROUP BY ip.person_id
+)
+SELECT p.id, p.full_name, COALESCE(cj.organization, ''), COALESCE(cj.title, ''), p.circle,
+       COALESCE(tl.tags, ''), ex.last_contact, COALESCE(ex.gave, 0), COALESCE(ex.asked, 0),
+       p.is_me, p.cadence_days, DATE(p.created_at), p.snoozed_until, ex.follow_up
+FROM people p
+LEFT JOIN current_job cj ON cj.person_id = p.id
+LEFT JOIN tag_list tl ON tl.person_id = p.id
+LEFT JOIN exchange ex ON ex.person_id = p.id
+WHERE 1 {and_p}
+"""
+
+
+def _sql(marks: str = "") -> str:
+    if not marks:
+        return SUMMARY_SQL.format(and_e="", and_pt="", and_ip="", and_p="")
+    return SUMMARY_SQL.format(
+        and_e=f"AND e.person_id IN ({marks})",
+        and_pt=f"AND pt.person_id IN ({marks})",
+        and_ip=f"AND ip.person_id IN ({marks})",
+        and_p=f"AND p.id IN ({marks})",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """Raw facts of one person for the table; the service turns them into a ContactSummary."""
+
+    id: int
+    full_name: str
+    organization: str
+    title: str
+    circle: str | None
+    tags: str
+    last_contact: date | None
+    gave: int
+    asked: int
+    is_me: bool
+    cadence_days: int | None
+    added_on: date
+    snoozed_until: date | None
+    follow_up: date | None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _rows(cursor: Iterable[tuple[Any, ...]]) -> Iterator[SummaryRow]:
+    today = date.today()
+    for r in cursor:
+        yield SummaryRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            _date(r[6]),
+            r[7],
+            r[8],
+            bool(r[9]),
+            r[10],
+            _date(r[11]) or today,
+            _date(r[12]),
+            _date(r[13]),
+        )
+
+
+def all_summary_rows(conn: sqlite3.Connection) -> list[SummaryRow]:
+    return list(_rows(conn.execute(_sql())))
+
+
+def summary_rows_for(conn: sqlite3.Connection, ids: Iterable[int]) -> list[SummaryRow]:
+    """Rows for just these people (after an edit), in no particular order."""
+    wanted = sorted(set(ids))
+    found: list[SummaryRow] = []
+    for start in range(0, len(wanted), 200):
+        chunk = wanted[start : start + 200]
+        marks = ",".join("?" * len(chunk))
+        found.extend(_rows(conn.execute(_sql(marks), chunk * 4)))
+    return found
+
+
+def read_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def me_id(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT id FROM people WHERE is_me = 1").fetchone()
+    return int(row[0]) if row else None
+
+
+def count_people(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])

@@ -1,0 +1,150 @@
+"""Whole-network reads for the JSON export, with plain SQL grouped per table."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+Row = dict[str, Any]
+
+
+def _dicts(conn: sqlite3.Connection, sql: str) -> Iterator[Row]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values, strict=True))
+
+
+def _grouped(conn: sqlite3.Connection, sql: str, key: str) -> dict[int, list[Row]]:
+    groups: dict[int, list[Row]] = defaultdict(list)
+    for row in _dicts(conn, sql):
+        groups[row.pop(key)].append(row)
+    return groups
+
+
+def people(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT p.id, p.full_name, p.given_name, p.family_name, p.note, p.circle, p.is_me,"
+        " p.how_we_met, p.met_on, p.cadence_days, p.birthday_year, p.birthday_month,"
+        " p.birthday_day, p.source, p.vcard_uid,"
+        " EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id) AS has_photo"
+        " FROM people p ORDER BY p.id",
+    )
+
+
+def emails(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn, "SELECT person_id, value FROM emails ORDER BY person_id, position", "person_id"
+    )
+
+
+def phones(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn, "SELECT person_id, value FROM phones ORDER BY person_id, position", "person_id"
+    )
+
+
+def urls(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn, "SELECT person_id, value FROM urls ORDER BY person_id, position", "person_id"
+    )
+
+
+def tags(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT pt.person_id, t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id"
+        " ORDER BY pt.person_id, t.name",
+        "person_id",
+    )
+
+
+def employment(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        'SELECT e.person_id, o.name AS organization, e.title, e.start, e."end", e.current'
+        " FROM employment e JOIN organizations o ON o.id = e.organization_id"
+        " ORDER BY e.person_id, e.current DESC, e.start DESC, e.id DESC",
+        "person_id",
+    )
+
+
+def organizations(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(conn, "SELECT id, name, industry, url FROM organizations ORDER BY id")
+
+
+def relationships(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT id, a_id AS a, b_id AS b, kind, strength, introduced_by_id AS introduced_by"
+        " FROM relationships ORDER BY id",
+    )
+
+
+def interactions(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT id, occurred_on AS date, kind, direction, note, follow_up_on"
+        " FROM interactions ORDER BY occurred_on, id",
+    )
+
+
+def participants(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT interaction_id, person_id FROM interaction_participants"
+        " ORDER BY interaction_id, person_id",
+        "interaction_id",
+    )
+
+
+def goals(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT id, title, target_roles, target_industries, note, created_on, achieved_on"
+        " FROM goals ORDER BY id",
+    )
+
+
+def goal_organizations(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT goal_id, organization_id FROM goal_organizations ORDER BY goal_id",
+        "goal_id",
+    )
+
+
+def goal_disclosures(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT goal_id, person_id, told_on FROM goal_disclosures ORDER BY goal_id, told_on",
+        "goal_id",
+    )
+
+
+def documents(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(conn, "SELECT id, kind, title FROM documents ORDER BY id")
+
+
+def checklist_items(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT document_id, id, criterion, met FROM checklist_items"
+        " ORDER BY document_id, position",
+        "document_id",
+    )
+
+
+def criterion_feedback(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT cf.item_id, COALESCE(p.full_name, NULLIF(r.reviewer_name, ''),"
+        " 'Removed contact') AS reviewer, cf.verdict, cf.comment,"
+        " COALESCE(r.received_on, r.asked_on) AS date"
+        " FROM criterion_feedback cf JOIN feedback_rounds r ON r.id = cf.round_id"
+        " LEFT JOIN people p ON p.id = r.reviewer_id ORDER BY cf.item_id, date",
+        "item_id",
+    )

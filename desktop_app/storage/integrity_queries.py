@@ -1,0 +1,64 @@
+"""Integrity and consistency checks, each a query that finds what is wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# (name, SQL counting offending rows, message)
+CONSISTENCY_CHECKS: tuple[tuple[str, str, str], ...] = (
+    (
+        "owner",
+        "SELECT MAX(COUNT(*) - 1, 0) FROM people WHERE is_me = 1",
+        "more than one person is marked as me",
+    ),
+    ("names", "SELECT COUNT(*) FROM people WHERE TRIM(full_name) = ''", "people without a name"),
+    (
+        "self-ties",
+        "SELECT COUNT(*) FROM relationships WHERE a_id = b_id",
+        "relationships of a person with themselves",
+    ),
+    (
+        "strength",
+        "SELECT COUNT(*) FROM relationships WHERE strength NOT BETWEEN 1 AND 5",
+        "relationship strengths outside 1-5",
+    ),
+    (
+        "circles",
+        "SELECT COUNT(*) FROM people WHERE circle IS NOT NULL AND circle NOT IN"
+        " ('inner', 'close', 'familiar', 'acquaintance')",
+        "people in an unknown circle",
+    ),
+    (
+        "directions",
+        "SELECT COUNT(*) FROM interactions WHERE direction NOT IN ('gave', 'asked', 'mutual')",
+        "interactions with an unknown direction",
+    ),
+    (
+        "jobs",
+        'SELECT COUNT(*) FROM employment WHERE "end" IS NOT NULL AND start IS NOT NULL'
+        ' AND "end" < start',
+        "jobs that end before they start",
+    ),
+)
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's own structural check; an empty list means the file is sound."""
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
+    return [
+        f"{table} row {rowid} points at a missing {parent}"
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
+    ]
+
+
+def consistency_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = []
+    for _name, sql, message in CONSISTENCY_CHECKS:
+        count = conn.execute(sql).fetchone()[0] or 0
+        if count:
+            problems.append(f"{count} {message}")
+    return problems

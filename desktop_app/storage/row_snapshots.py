@@ -1,0 +1,90 @@
+"""Exact copies of a person's rows, so a delete can be undone with every link intact.
+
+Found from the schema itself: every table with a foreign key to `people` is visited, so a
+table added later is covered without touching this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.storage.tables import Base
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PersonSnapshot:
+    person_id: int
+    person_row: Row
+    owned_rows: list[tuple[str, list[Row]]] = field(default_factory=list)
+    """Rows deleted with the person (ON DELETE CASCADE), table by table."""
+    nulled_refs: list[tuple[str, str, list[Any]]] = field(default_factory=list)
+    """(table, column, primary keys) that ON DELETE SET NULL will blank."""
+
+
+def _people() -> Table:
+    return Base.metadata.tables["people"]
+
+
+def _person_references() -> list[tuple[Table, str, str | None]]:
+    refs: list[tuple[Table, str, str | None]] = []
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table.name == "people":
+                refs.append((table, fk.parent.name, fk.ondelete))
+    return refs
+
+
+def snapshot_person(session: Session, person_id: int) -> PersonSnapshot:
+    people = _people()
+    person_row = session.execute(select(people).where(people.c.id == person_id)).mappings().one()
+    snapshot = PersonSnapshot(person_id, dict(person_row))
+    for table, column, ondelete in _person_references():
+        where = table.c[column] == person_id
+        if ondelete == "CASCADE":
+            rows = [dict(r) for r in session.execute(select(table).where(where)).mappings()]
+            if rows:
+                snapshot.owned_rows.append((table.name, rows))
+        elif ondelete == "SET NULL":
+            pk = next(iter(table.primary_key.columns))
+            keys = list(session.scalars(select(pk).where(where)))
+            if keys:
+                snapshot.nulled_refs.append((table.name, column, keys))
+    return snapshot
+
+
+def restore_person(session: Session, snapshot: PersonSnapshot) -> None:
+    """Put back a deleted person and their rows, with their original ids."""
+    tables = Base.metadata.tables
+    session.execute(insert(_people()), [snapshot.person_row])
+    seen: set[tuple[str, tuple[Any, ...]]] = set()
+    for name, rows in snapshot.owned_rows:
+        table = tables[name]
+        pk_cols = list(table.primary_key.columns)
+        fresh = []
+        for row in rows:
+            key = (name, tuple(row[c.name] for c in pk_cols))
+            if key not in seen:  # a relationship between two deleted people appears twice
+                seen.add(key)
+                fresh.append(row)
+        if fresh:
+            session.execute(insert(table).prefix_with("OR IGNORE"), fresh)
+    for name, column, keys in snapshot.nulled_refs:
+        table = tables[name]
+        pk = next(iter(table.primary_key.columns))
+        session.execute(update(table).where(pk.in_(keys)).values({column: snapshot.person_id}))
+
+
+def delete_people(session: Session, person_ids: list[int]) -> list[PersonSnapshot]:
+    """Snapshot then delete; cascades and SET NULLs are done by SQLite's foreign keys."""
+    from sqlalchemy import delete
+
+    snapshots = [snapshot_person(session, i) for i in person_ids]
+    people = _people()
+    session.execute(delete(people).where(people.c.id.in_(person_ids)))
+    return snapshots

@@ -1,0 +1,89 @@
+"""The real `trellis` command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app import __version__
+from tests.conftest import run_cli
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"trellis {__version__}"
+
+
+def test_demo_export_check_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    created = run_cli("demo", "--db", str(db), "--contacts", "40", "--seed", "3")
+    assert created.returncode == 0, created.stderr
+    assert "40 contacts" in created.stderr
+
+    exported = run_cli("export", "--db", str(db), "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    data = json.loads(exported.stdout)
+    assert len(data["contacts"]) == 41
+
+    out = tmp_path / "out.json"
+    assert run_cli("export", "--db", str(db), "--out", str(out)).returncode == 0
+    assert json.loads(out.read_text()) == data
+
+    checked = run_cli("check", "--db", str(db))
+    assert checked.returncode == 0, checked.stdout
+    assert "sound (41 people)" in checked.stdout
+
+
+def test_same_seed_exports_the_same_network(tmp_path: Path) -> None:
+    exports = []
+    for name in ("a.db", "b.db"):
+        db = tmp_path / name
+        assert run_cli("demo", "--db", str(db), "--contacts", "25", "--seed", "9").returncode == 0
+        exports.append(run_cli("export", "--db", str(db)).stdout)
+    assert exports[0] == exports[1]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = run_cli("demo", "--contacts", "lots", "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 2
+    assert "invalid int value" in result.stderr
+    assert run_cli("export", "--format", "xml", "--db", str(tmp_path / "x.db")).returncode == 2
+
+
+def test_failures_exit_1_with_a_message_on_stderr(tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("hello")
+    result = run_cli("check", "--db", str(not_db))
+    assert result.returncode == 1
+    assert "not an SQLite file" in result.stderr
+    assert not_db.read_text() == "hello"
+    missing = run_cli("export", "--db", str(tmp_path / "missing.db"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+def test_check_reports_inconsistencies(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "n.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "5").returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE people SET full_name = ' ' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    result = run_cli("check", "--db", str(db))
+    assert result.returncode == 1
+    assert "1 people without a name" in result.stdout
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    import shutil
+    import subprocess
+
+    script = shutil.which("trellis")
+    if script is None:
+        pytest.skip("trellis is not installed as a console script here")
+    out = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
+    assert out.stdout.strip() == f"trellis {__version__}"
