@@ -1,23 +1,124 @@
-"""Keep-in-touch rules: when is someone next due for a check-in?"""
+"""Keep-in-touch rules: when each person is due a check-in, and why.
+
+Pure functions over plain values. A person's rhythm is their own `cadence_days` if set,
+else their circle's (defaults in `enums.DEFAULT_CADENCE_DAYS`, editable per network).
+The clock starts at the last interaction, or at the day they were added when there is
+none yet, so a new contact is never due "since forever".
+
+- ideal check-in: anchor + cadence;
+- latest check-in: ideal + a grace of half the cadence (at least one day);
+- state: on track before the ideal date, due up to the latest, overdue after it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
-from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
+from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle, InteractionKind
+
+THANK_YOU_WITHIN_DAYS = 2
+"""Days after someone helped (a referral, an introduction…) by which to thank them."""
+
+ACTION_GRACE_DAYS = 3
+"""Days a follow-up or thank-you may slip before it shows as overdue."""
+
+THANKWORTHY_KINDS = frozenset(
+    {
+        InteractionKind.REFERRAL,
+        InteractionKind.INTRODUCTION,
+        InteractionKind.FEEDBACK,
+        InteractionKind.INFORMATIONAL_INTERVIEW,
+        InteractionKind.MOCK_INTERVIEW,
+    }
+)
+"""Kinds that, when I *asked*, mean someone gave me their time or trust."""
+
+
+class CheckInState(StrEnum):
+    NONE = "none"
+    ON_TRACK = "on_track"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    CheckInState.NONE: "No rhythm",
+    CheckInState.ON_TRACK: "On track",
+    CheckInState.DUE: "Due",
+    CheckInState.OVERDUE: "Overdue",
+}
+
+
+class DueReason(StrEnum):
+    CADENCE = "cadence"
+    FOLLOW_UP = "follow_up"
+    THANK_YOU = "thank_you"
+
+    @property
+    def label(self) -> str:
+        return _REASON_LABELS[self]
+
+
+_REASON_LABELS = {
+    DueReason.CADENCE: "Time to check in",
+    DueReason.FOLLOW_UP: "Follow-up date",
+    DueReason.THANK_YOU: "Thank them",
+}
 
 
 def cadence_for(
     circle: Circle | None,
     override_days: int | None,
-    per_circle: dict[Circle, int] | None = None,
+    per_circle: Mapping[Circle, int] | None = None,
 ) -> int | None:
-    """Days between check-ins: the person's override, else their circle's rhythm."""
-    if override_days:
+    """Days between check-ins for one person; None when they have no rhythm at all."""
+    if override_days is not None and override_days > 0:
         return override_days
     if circle is None:
         return None
-    return (per_circle or DEFAULT_CADENCE_DAYS).get(circle)
+    return (per_circle or DEFAULT_CADENCE_DAYS).get(circle, DEFAULT_CADENCE_DAYS[circle])
+
+
+def grace_days(cadence_days: int) -> int:
+    """How long after the ideal date a check-in is still merely due, not overdue."""
+    return max(1, cadence_days // 2)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A person's check-in window, computed from their anchor date and cadence."""
+
+    anchor: date
+    cadence_days: int
+
+    @property
+    def ideal(self) -> date:
+        return self.anchor + timedelta(days=self.cadence_days)
+
+    @property
+    def latest(self) -> date:
+        return self.ideal + timedelta(days=grace_days(self.cadence_days))
+
+    def state(self, today: date) -> CheckInState:
+        if today < self.ideal:
+            return CheckInState.ON_TRACK
+        if today <= self.latest:
+            return CheckInState.DUE
+        return CheckInState.OVERDUE
+
+
+def check_in(last_contact: date | None, added_on: date, cadence_days: int | None) -> CheckIn | None:
+    """The check-in window, anchored on the last contact or, failing that, the day added."""
+    if cadence_days is None or cadence_days <= 0:
+        return None
+    return CheckIn(last_contact if last_contact is not None else added_on, cadence_days)
 
 
 def next_check_in(
@@ -27,18 +128,137 @@ def next_check_in(
     follow_up: date | None = None,
     snoozed_until: date | None = None,
 ) -> date | None:
-    """The earliest of the cadence date and a pending follow-up, pushed past any snooze.
-
-    Someone never contacted is due one cadence after they were added.
-    """
-    candidates: list[date] = []
-    if cadence_days:
-        candidates.append((last_contact or added_on) + timedelta(days=cadence_days))
-    if follow_up is not None:
-        candidates.append(follow_up)
+    """The contact table's "next check-in": the earlier of the ideal cadence date and a
+    pending follow-up, pushed past a snooze."""
+    window = check_in(last_contact, added_on, cadence_days)
+    candidates = [d for d in (None if window is None else window.ideal, follow_up) if d]
     if not candidates:
         return None
     due = min(candidates)
     if snoozed_until is not None and snoozed_until > due:
         return snoozed_until
     return due
+
+
+def check_in_state(
+    last_contact: date | None, added_on: date, cadence_days: int | None, today: date
+) -> CheckInState:
+    window = check_in(last_contact, added_on, cadence_days)
+    return CheckInState.NONE if window is None else window.state(today)
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceFacts:
+    """What the cadence rule needs to know about one person."""
+
+    person_id: int
+    name: str
+    circle: Circle | None
+    cadence_override: int | None
+    added_on: date
+    last_contact: date | None
+    snoozed_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAction:
+    """A follow-up date, or a thank-you owed, that no later interaction has answered."""
+
+    person_id: int
+    name: str
+    reason: DueReason
+    due: date
+    interaction_id: int
+    note: str = ""
+    snoozed_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One line of the Due list."""
+
+    person_id: int
+    name: str
+    due: date
+    reason: DueReason
+    detail: str = ""
+    interaction_id: int | None = None
+    state: CheckInState = CheckInState.DUE
+
+    def overdue_days(self, today: date) -> int:
+        """Days past the due date; 0 while it is not yet due."""
+        return max(0, (today - self.due).days)
+
+
+def _visible(due: date, snoozed_until: date | None, horizon: date) -> bool:
+    if due > horizon:
+        return False
+    return snoozed_until is None or snoozed_until <= horizon
+
+
+def due_items(
+    people: Iterable[CadenceFacts],
+    pending: Iterable[PendingAction],
+    today: date,
+    *,
+    within_days: int = 0,
+    per_circle: Mapping[Circle, int] = DEFAULT_CADENCE_DAYS,
+) -> list[DueItem]:
+    """Everything due by `today + within_days`, earliest (most overdue) first.
+
+    A snoozed person's items stay hidden until the snooze ends, then come back with
+    their real due date, so snoozing never hides how late a check-in is.
+    """
+    horizon = today + timedelta(days=max(0, within_days))
+    items: list[DueItem] = []
+    for facts in people:
+        cadence = cadence_for(facts.circle, facts.cadence_override, per_circle)
+        window = check_in(facts.last_contact, facts.added_on, cadence)
+        if window is None or not _visible(window.ideal, facts.snoozed_until, horizon):
+            continue
+        if facts.last_contact is None:
+            detail = f"Added {facts.added_on.isoformat()}, no contact since"
+        else:
+            detail = f"Last contact {facts.last_contact.isoformat()}, every {cadence} days"
+        items.append(
+            DueItem(
+                facts.person_id,
+                facts.name,
+                window.ideal,
+                DueReason.CADENCE,
+                detail,
+                None,
+                window.state(today),
+            )
+        )
+    for action in pending:
+        if not _visible(action.due, action.snoozed_until, horizon):
+            continue
+        state = CheckInState.ON_TRACK if action.due > today else CheckInState.DUE
+        if (today - action.due).days > ACTION_GRACE_DAYS:
+            state = CheckInState.OVERDUE
+        items.append(
+            DueItem(
+                action.person_id,
+                action.name,
+                action.due,
+                action.reason,
+                action.note,
+                action.interaction_id,
+                state,
+            )
+        )
+    order = {DueReason.FOLLOW_UP: 0, DueReason.THANK_YOU: 1, DueReason.CADENCE: 2}
+    items.sort(key=lambda i: (i.due, i.name.casefold(), i.person_id, order[i.reason]))
+    return items
+
+
+def first_per_person(items: Iterable[DueItem]) -> list[DueItem]:
+    """The earliest item of each person, keeping the order of `items`."""
+    seen: set[int] = set()
+    result: list[DueItem] = []
+    for item in items:
+        if item.person_id not in seen:
+            seen.add(item.person_id)
+            result.append(item)
+    return result

@@ -1,0 +1,126 @@
+"""The Due list, check-in windows, snoozes and the network's cadence per circle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.domain.cadence import (
+    CheckIn,
+    CheckInState,
+    DueItem,
+    cadence_for,
+    check_in,
+    due_items,
+    first_per_person,
+)
+from desktop_app.domain.dates import UnconfirmedDateError, question_snooze
+from desktop_app.domain.enums import Circle
+from desktop_app.domain.values import ChangeSet
+from desktop_app.storage import nurture_queries as q
+from desktop_app.storage.database import Database
+
+
+def due_list(db: Database, today: date | None = None, *, within_days: int = 0) -> list[DueItem]:
+    """Every due item (cadence, follow-up, thank-you) by `today + within_days`, earliest
+    first; a person may appear once per reason."""
+    today = today or date.today()
+    with db.transaction() as session:
+        per_circle = q.cadence_per_circle(session)
+        people = q.cadence_facts(session)
+        pending = q.pending_actions(session)
+    return due_items(people, pending, today, within_days=within_days, per_circle=per_circle)
+
+
+def due_people(db: Database, today: date | None = None, *, within_days: int = 0) -> list[DueItem]:
+    """One line per person: their earliest due item (what `trellis due` prints)."""
+    return first_per_person(due_list(db, today, within_days=within_days))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInInfo:
+    """A person's check-in window for the table, detail panel and map."""
+
+    person_id: int
+    cadence_days: int | None
+    last_contact: date | None
+    window: CheckIn | None
+    state: CheckInState
+    snoozed_until: date | None
+
+    @property
+    def ideal(self) -> date | None:
+        return None if self.window is None else self.window.ideal
+
+    @property
+    def latest(self) -> date | None:
+        return None if self.window is None else self.window.latest
+
+
+def check_ins(
+    db: Database, person_ids: Iterable[int] | None = None, today: date | None = None
+) -> dict[int, CheckInInfo]:
+    """Check-in windows by person id (everyone but me when `person_ids` is None)."""
+    today = today or date.today()
+    with db.transaction() as session:
+        per_circle = q.cadence_per_circle(session)
+        facts = q.cadence_facts(session, person_ids)
+    result = {}
+    for f in facts:
+        cadence = cadence_for(f.circle, f.cadence_override, per_circle)
+        window = check_in(f.last_contact, f.added_on, cadence)
+        state = CheckInState.NONE if window is None else window.state(today)
+        result[f.person_id] = CheckInInfo(
+            f.person_id, cadence, f.last_contact, window, state, f.snoozed_until
+        )
+    return result
+
+
+def snooze(
+    db: Database,
+    person_id: int,
+    until: date | None,
+    *,
+    today: date | None = None,
+    confirmed: bool = False,
+) -> ChangeSet:
+    """Hide a person's due items until `until` (None wakes them up now).
+
+    Raises `ImplausibleDateError` for a date already past and `UnconfirmedDateError`
+    for one more than a year away unless `confirmed`.
+    """
+    today = today or date.today()
+    if until is not None:
+        questions = question_snooze(until, today)
+        if questions and not confirmed:
+            raise UnconfirmedDateError(questions)
+    with db.transaction() as session:
+        if not q.existing_person_ids(session, [person_id]):
+            raise LookupError(f"No person with id {person_id}.")
+        q.set_snoozed_until(session, person_id, until)
+    return ChangeSet(people_changed=frozenset({person_id}))
+
+
+def snoozed_until(db: Database, person_id: int) -> date | None:
+    with db.transaction() as session:
+        return q.snoozed_until(session, person_id)
+
+
+def cadence_per_circle(db: Database) -> dict[Circle, int]:
+    with db.transaction() as session:
+        return q.cadence_per_circle(session)
+
+
+def set_cadence_per_circle(db: Database, days: Mapping[Circle, int]) -> ChangeSet:
+    """Store the network's cadences; the change set names everyone whose rhythm moved."""
+    with db.transaction() as session:
+        before = q.cadence_per_circle(session)
+        q.set_cadence_per_circle(session, days)
+        moved = {c for c, d in days.items() if before.get(c) != d}
+        affected = {
+            f.person_id
+            for f in q.cadence_facts(session)
+            if f.circle in moved and f.cadence_override is None
+        }
+    return ChangeSet(people_changed=frozenset(affected))

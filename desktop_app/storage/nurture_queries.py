@@ -1,0 +1,227 @@
+"""SQL for keeping in touch: cadence facts, pending follow-ups and thank-yous, snoozes,
+cadence settings, and logging or deleting interactions.
+
+Nothing here is cached: due dates are derived from the interactions each time, so
+deleting an interaction recomputes them by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.cadence import (
+    THANK_YOU_WITHIN_DAYS,
+    THANKWORTHY_KINDS,
+    CadenceFacts,
+    DueReason,
+    PendingAction,
+)
+from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
+from desktop_app.storage.tables import Interaction, Person, Setting, interaction_participants
+
+CADENCE_KEY_PREFIX = "cadence."
+
+
+def as_date(value: object) -> date | None:
+    """A date from what SQLite hands back through raw SQL ('YYYY-MM-DD[ HH:MM:SS]')."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def as_circle(value: object) -> Circle | None:
+    try:
+        return Circle(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+_LAST_CONTACT = """
+    SELECT ip.person_id AS person_id, MAX(i.occurred_on) AS last_on
+    FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+    GROUP BY ip.person_id
+"""
+
+
+def cadence_facts(session: Session, person_ids: Iterable[int] | None = None) -> list[CadenceFacts]:
+    """What the cadence rule needs, for everyone but me (or for `person_ids`)."""
+    sql = f"""
+        SELECT p.id, p.full_name, p.circle, p.cadence_days, p.created_at, p.met_on,
+               p.snoozed_until, lc.last_on
+        FROM people p LEFT JOIN ({_LAST_CONTACT}) lc ON lc.person_id = p.id
+        WHERE p.is_me = 0
+    """
+    statement = text(sql)
+    params: dict[str, object] = {}
+    if person_ids is not None:
+        statement = text(sql + " AND p.id IN :ids").bindparams(bindparam("ids", expanding=True))
+        params["ids"] = list(person_ids)
+    facts = []
+    for row in session.execute(statement, params):
+        added = as_date(row[4]) or date.today()
+        facts.append(
+            CadenceFacts(
+                person_id=row[0],
+                name=row[1],
+                circle=as_circle(row[2]),
+                cadence_override=row[3],
+                added_on=added,
+                last_contact=as_date(row[7]),
+                snoozed_until=as_date(row[6]),
+            )
+        )
+    return facts
+
+
+def pending_actions(session: Session) -> list[PendingAction]:
+    """Follow-ups and thank-yous not yet answered by a later interaction with that person.
+
+    "Later" means a later date, or the same date logged afterwards (a higher id).
+    """
+    kinds = ", ".join(f"'{k.value}'" for k in sorted(THANKWORTHY_KINDS))
+    sql = f"""
+        WITH ranked AS (
+            SELECT ip.person_id, i.id, i.occurred_on, i.kind, i.direction, i.note,
+                   i.follow_up_on, i.follow_up_done,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY ip.person_id ORDER BY i.occurred_on DESC, i.id DESC
+                   ) AS recency
+            FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+        )
+        SELECT r.person_id, p.full_name, p.snoozed_until, r.id, r.occurred_on, r.kind,
+               r.direction, r.note, r.follow_up_on, r.follow_up_done
+        FROM ranked r JOIN people p ON p.id = r.person_id
+        WHERE r.recency = 1 AND p.is_me = 0
+          AND ((r.follow_up_on IS NOT NULL AND r.follow_up_done = 0)
+               OR (r.direction = 'asked' AND r.kind IN ({kinds})))
+    """
+    actions = []
+    for row in session.execute(text(sql)):
+        person_id, name, snoozed, interaction_id, occurred = row[0], row[1], row[2], row[3], row[4]
+        kind, direction, note, follow_up_on, done = row[5], row[6], row[7], row[8], row[9]
+        snoozed_until = as_date(snoozed)
+        occurred_on = as_date(occurred)
+        assert occurred_on is not None
+        if follow_up_on is not None and not done:
+            due = as_date(follow_up_on)
+            assert due is not None
+            actions.append(
+                PendingAction(
+                    person_id, name, DueReason.FOLLOW_UP, due, interaction_id, note, snoozed_until
+                )
+            )
+        if direction == "asked" and kind in THANKWORTHY_KINDS:
+            label = kind.replace("_", " ")
+            actions.append(
+                PendingAction(
+                    person_id,
+                    name,
+                    DueReason.THANK_YOU,
+                    occurred_on + timedelta(days=THANK_YOU_WITHIN_DAYS),
+                    interaction_id,
+                    f"For the {label} on {occurred_on.isoformat()}",
+                    snoozed_until,
+                )
+            )
+    return actions
+
+
+def cadence_per_circle(session: Session) -> dict[Circle, int]:
+    """The network's cadence per circle: stored choices over the defaults."""
+    result = dict(DEFAULT_CADENCE_DAYS)
+    rows = session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(CADENCE_KEY_PREFIX))
+    )
+    for key, value in rows:
+        circle = as_circle(key.removeprefix(CADENCE_KEY_PREFIX))
+        if circle is not None and value.isdigit() and int(value) > 0:
+            result[circle] = int(value)
+    return result
+
+
+def set_cadence_per_circle(session: Session, days: Mapping[Circle, int]) -> None:
+    for circle, value in days.items():
+        if value <= 0:
+            raise ValueError(f"A cadence must be at least one day, not {value}.")
+        key = CADENCE_KEY_PREFIX + circle.value
+        setting = session.get(Setting, key)
+        if setting is None:
+            session.add(Setting(key=key, value=str(value)))
+        else:
+            setting.value = str(value)
+    session.flush()
+
+
+def snoozed_until(session: Session, person_id: int) -> date | None:
+    value = session.execute(select(Person.snoozed_until).where(Person.id == person_id)).scalar()
+    return as_date(value)
+
+
+def set_snoozed_until(session: Session, person_id: int, until: date | None) -> None:
+    session.execute(update(Person).where(Person.id == person_id).values(snoozed_until=until))
+
+
+def existing_person_ids(session: Session, person_ids: Iterable[int]) -> set[int]:
+    ids = list(person_ids)
+    return set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
+
+
+def insert_interaction(
+    session: Session,
+    *,
+    occurred_on: date,
+    kind: str,
+    direction: str,
+    note: str,
+    follow_up_on: date | None,
+    participant_ids: Iterable[int],
+) -> int:
+    """Insert one interaction with its participants; returns its id."""
+    interaction_id = session.execute(
+        insert(Interaction)
+        .values(
+            occurred_on=occurred_on,
+            kind=kind,
+            direction=direction,
+            note=note,
+            follow_up_on=follow_up_on,
+            follow_up_done=False,
+        )
+        .returning(Interaction.id)
+    ).scalar_one()
+    rows = [{"interaction_id": interaction_id, "person_id": pid} for pid in participant_ids]
+    if rows:
+        session.execute(insert(interaction_participants), rows)
+    return interaction_id
+
+
+def interaction_participant_ids(session: Session, interaction_id: int) -> tuple[int, ...]:
+    column = interaction_participants.c
+    rows = session.execute(
+        select(column.person_id).where(column.interaction_id == interaction_id)
+    ).scalars()
+    return tuple(sorted(rows))
+
+
+def delete_interaction(session: Session, interaction_id: int) -> None:
+    """Delete an interaction; its participants and shared resource go with it (cascade)."""
+    session.execute(delete(Interaction).where(Interaction.id == interaction_id))
+
+
+def set_follow_up_done(session: Session, interaction_id: int, done: bool) -> None:
+    session.execute(
+        update(Interaction).where(Interaction.id == interaction_id).values(follow_up_done=done)
+    )
+
+
+def follow_up_done(session: Session, interaction_id: int) -> bool:
+    value = session.execute(
+        select(Interaction.follow_up_done).where(Interaction.id == interaction_id)
+    ).scalar()
+    return bool(value)
