@@ -10,6 +10,7 @@ import pytest
 from desktop_app.domain.enums import Circle
 from desktop_app.storage import tables as t
 from desktop_app.storage.database import Database
+from tests.network_builder import NetworkBuilder
 
 AddPerson = Callable[..., int]
 
@@ -43,3 +44,9 @@ def add_person(db: Database) -> AddPerson:
             return person.id
 
     return add
+
+
+@pytest.fixture
+def network(db: Database) -> NetworkBuilder:
+    """Writes people, organisations, jobs and ties for the map's services."""
+    return NetworkBuilder(db)
