@@ -1,0 +1,95 @@
+"""The shipped data of the pitch & resume checklist: kinds, checklist templates, questions.
+
+The JSON files live in `desktop_app/resources/documents/` and are read through
+`importlib.resources`, so they are found the same way from a source checkout, an installed
+wheel (package data) and a PyInstaller bundle (collected as data files of `desktop_app`).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from desktop_app.domain.documents import DocumentKindSpec, QuestionCategory, VersionFormat
+
+RESOURCE_PACKAGE = "desktop_app"
+RESOURCE_FOLDER = ("resources", "documents")
+DEFAULT_WORDS_PER_MINUTE = 130
+
+
+def _load(name: str) -> Any:
+    path = resources.files(RESOURCE_PACKAGE).joinpath(*RESOURCE_FOLDER, name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _kinds_file() -> dict[str, Any]:
+    data = _load("kinds.json")
+    if not isinstance(data, dict) or not isinstance(data.get("kinds"), list):
+        raise ValueError("kinds.json must be an object with a 'kinds' list")
+    return data
+
+
+@cache
+def document_kinds() -> tuple[DocumentKindSpec, ...]:
+    """Every kind of document, in the order the shipped data lists them."""
+    return tuple(_kind_from_json(entry) for entry in _kinds_file()["kinds"])
+
+
+def kind_spec(key: str) -> DocumentKindSpec:
+    """The kind called `key`; `KeyError` naming the known kinds otherwise."""
+    for spec in document_kinds():
+        if spec.key == key:
+            return spec
+    known = ", ".join(spec.key for spec in document_kinds())
+    raise KeyError(f"unknown document kind {key!r} (known: {known})")
+
+
+def words_per_minute() -> int:
+    return int(_kinds_file().get("words_per_minute", DEFAULT_WORDS_PER_MINUTE))
+
+
+@cache
+def filler_words() -> tuple[str, ...]:
+    return tuple(str(word) for word in _kinds_file().get("filler_words", ()))
+
+
+@cache
+def _templates() -> dict[str, tuple[str, ...]]:
+    data = _load("checklists.json")
+    return {str(kind): tuple(str(c) for c in criteria) for kind, criteria in data.items()}
+
+
+def default_checklist(kind: str) -> tuple[str, ...]:
+    """The shipped criteria for a kind (users may override them per database)."""
+    return _templates().get(kind, ())
+
+
+@cache
+def question_bank() -> tuple[QuestionCategory, ...]:
+    """Mock-interview questions, grouped by category."""
+    data = _load("questions.json")
+    return tuple(
+        QuestionCategory(str(c["name"]), tuple(str(q) for q in c["questions"]))
+        for c in data["categories"]
+    )
+
+
+def _kind_from_json(entry: dict[str, Any]) -> DocumentKindSpec:
+    def optional_int(name: str) -> int | None:
+        value = entry.get(name)
+        return None if value is None else int(value)
+
+    return DocumentKindSpec(
+        key=str(entry["key"]),
+        label=str(entry["label"]),
+        formats=tuple(VersionFormat(f) for f in entry["formats"]),
+        description=str(entry.get("description", "")),
+        target_seconds=optional_int("target_seconds"),
+        max_words=optional_int("max_words"),
+        max_chars=optional_int("max_chars"),
+        long_sentence_words=int(entry.get("long_sentence_words", 30)),
+        checks=frozenset(str(c) for c in entry.get("checks", ())),
+    )
