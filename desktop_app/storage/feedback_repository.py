@@ -1,0 +1,275 @@
+"""SQL of feedback rounds, the 'thank them' follow-ups and mock interviews.
+
+A reviewer or interviewer is a contact; their name is copied onto the round or interview
+so that deleting the contact (`ON DELETE SET NULL`) keeps what they said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import and_, delete, exists, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.documents import (
+    CriterionVerdict,
+    FeedbackRoundInfo,
+    MockAnswerInfo,
+    MockInterviewInfo,
+    ThankYouDue,
+)
+from desktop_app.domain.enums import Direction, InteractionKind, Verdict
+from desktop_app.storage.documents_repository import NotFoundError, verdict_of
+from desktop_app.storage.tables import (
+    CriterionFeedback,
+    Document,
+    DocumentVersion,
+    FeedbackRound,
+    Interaction,
+    MockAnswer,
+    MockInterview,
+    Person,
+    interaction_participants,
+)
+
+
+def people_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every contact but me, by name: who can review or interview."""
+    rows = session.execute(
+        select(Person.id, Person.full_name)
+        .where(Person.is_me.is_(False))
+        .order_by(Person.full_name, Person.id)
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def person_name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"contact {person_id} no longer exists")
+    return person.full_name
+
+
+def log_interaction(
+    session: Session,
+    person_id: int,
+    occurred_on: date,
+    kind: InteractionKind,
+    direction: Direction,
+    note: str,
+) -> int:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"contact {person_id} no longer exists")
+    interaction = Interaction(
+        occurred_on=occurred_on, kind=kind.value, direction=direction.value, note=note
+    )
+    interaction.participants = [person]
+    session.add(interaction)
+    session.flush()
+    return interaction.id
+
+
+def delete_interaction(session: Session, interaction_id: int) -> None:
+    session.execute(delete(Interaction).where(Interaction.id == interaction_id))
+
+
+def create_round(
+    session: Session,
+    document_id: int,
+    version_id: int | None,
+    reviewer_id: int,
+    asked_on: date,
+) -> int:
+    """Ask a contact to review a version: the round, and an 'asked' interaction with them."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError(f"document {document_id} no longer exists")
+    label = document.title
+    if version_id is not None:
+        version = session.get(DocumentVersion, version_id)
+        if version is not None:
+            label = f"{document.title} (version {version.number})"
+    interaction_id = log_interaction(
+        session,
+        reviewer_id,
+        asked_on,
+        InteractionKind.FEEDBACK,
+        Direction.ASKED,
+        f"Asked for feedback on {label}",
+    )
+    feedback = FeedbackRound(
+        document_id=document_id,
+        version_id=version_id,
+        reviewer_id=reviewer_id,
+        reviewer_name=person_name(session, reviewer_id),
+        asked_on=asked_on,
+        interaction_id=interaction_id,
+    )
+    session.add(feedback)
+    session.flush()
+    return feedback.id
+
+
+def delete_round(session: Session, round_id: int, *, with_interaction: bool = True) -> None:
+    """Remove a round (undo of asking); the 'asked' interaction it logged goes with it."""
+    feedback = _round(session, round_id)
+    if with_interaction and feedback.interaction_id is not None:
+        delete_interaction(session, feedback.interaction_id)
+    session.delete(feedback)
+
+
+def record_feedback(
+    session: Session,
+    round_id: int,
+    received_on: date | None,
+    verdict: str,
+    comment: str,
+    criteria: Sequence[CriterionVerdict],
+) -> None:
+    """Set what the reviewer said; replaces any earlier record of this round."""
+    feedback = _round(session, round_id)
+    feedback.received_on = received_on
+    feedback.verdict = verdict
+    feedback.comment = comment
+    session.execute(delete(CriterionFeedback).where(CriterionFeedback.round_id == round_id))
+    session.add_all(
+        CriterionFeedback(
+            round_id=round_id, item_id=c.item_id, verdict=c.verdict.value, comment=c.comment
+        )
+        for c in criteria
+        if c.verdict is not Verdict.NOT_REVIEWED or c.comment
+    )
+    session.flush()
+    session.expire(feedback, ["criteria"])
+
+
+def round_info(session: Session, round_id: int) -> FeedbackRoundInfo:
+    return _info(session, _round(session, round_id))
+
+
+def rounds_of(session: Session, document_id: int) -> list[FeedbackRoundInfo]:
+    rounds = session.scalars(
+        select(FeedbackRound)
+        .where(FeedbackRound.document_id == document_id)
+        .order_by(FeedbackRound.asked_on, FeedbackRound.id)
+    )
+    return [_info(session, r) for r in rounds]
+
+
+def thank_you_due(session: Session) -> list[ThankYouDue]:
+    """Feedback received from a contact with no 'gave' interaction with them since."""
+    gave_since = exists(
+        select(Interaction.id)
+        .join(
+            interaction_participants,
+            interaction_participants.c.interaction_id == Interaction.id,
+        )
+        .where(
+            interaction_participants.c.person_id == FeedbackRound.reviewer_id,
+            Interaction.direction.in_((Direction.GAVE.value, Direction.MUTUAL.value)),
+            Interaction.occurred_on >= FeedbackRound.received_on,
+        )
+    )
+    rows = session.execute(
+        select(
+            FeedbackRound.id,
+            FeedbackRound.document_id,
+            Document.title,
+            FeedbackRound.reviewer_id,
+            Person.full_name,
+            FeedbackRound.received_on,
+        )
+        .join(Document, Document.id == FeedbackRound.document_id)
+        .join(Person, Person.id == FeedbackRound.reviewer_id)
+        .where(and_(FeedbackRound.received_on.is_not(None), ~gave_since))
+        .order_by(FeedbackRound.received_on, FeedbackRound.id)
+    )
+    return [
+        ThankYouDue(row[0], row[1], row[2], row[3] or 0, row[4], row[5] or date.min) for row in rows
+    ]
+
+
+def create_mock_interview(
+    session: Session,
+    interviewer_id: int | None,
+    held_on: date,
+    note: str,
+    answers: Sequence[MockAnswerInfo],
+    *,
+    interview_id: int | None = None,
+    interviewer_name: str = "",
+) -> int:
+    """A mock interview; `interview_id` and `interviewer_name` serve undo and edits."""
+    name = person_name(session, interviewer_id) if interviewer_id is not None else ""
+    interview = MockInterview(
+        id=interview_id,
+        interviewer_id=interviewer_id,
+        interviewer_name=name or interviewer_name,
+        held_on=held_on,
+        note=note,
+    )
+    interview.answers = [
+        MockAnswer(position=i, question=a.question, notes=a.notes, rating=a.rating)
+        for i, a in enumerate(answers)
+    ]
+    session.add(interview)
+    session.flush()
+    return interview.id
+
+
+def delete_mock_interview(session: Session, interview_id: int) -> None:
+    interview = session.get(MockInterview, interview_id)
+    if interview is None:
+        raise NotFoundError(f"mock interview {interview_id} no longer exists")
+    session.delete(interview)
+
+
+def mock_interviews(session: Session) -> list[MockInterviewInfo]:
+    """Every mock interview, oldest first, with its answers."""
+    interviews = session.scalars(
+        select(MockInterview).order_by(MockInterview.held_on, MockInterview.id)
+    )
+    return [
+        MockInterviewInfo(
+            i.id,
+            i.interviewer_id,
+            i.interviewer_name,
+            i.held_on,
+            i.note,
+            tuple(MockAnswerInfo(a.question, a.notes, a.rating) for a in i.answers),
+        )
+        for i in interviews
+    ]
+
+
+def _round(session: Session, round_id: int) -> FeedbackRound:
+    feedback = session.get(FeedbackRound, round_id)
+    if feedback is None:
+        raise NotFoundError(f"feedback round {round_id} no longer exists")
+    return feedback
+
+
+def _info(session: Session, feedback: FeedbackRound) -> FeedbackRoundInfo:
+    number = None
+    if feedback.version_id is not None:
+        number = session.scalar(
+            select(DocumentVersion.number).where(DocumentVersion.id == feedback.version_id)
+        )
+    return FeedbackRoundInfo(
+        id=feedback.id,
+        document_id=feedback.document_id,
+        version_number=number,
+        reviewer_id=feedback.reviewer_id,
+        reviewer_name=feedback.reviewer_name,
+        asked_on=feedback.asked_on,
+        received_on=feedback.received_on,
+        verdict=feedback.verdict,
+        comment=feedback.comment,
+        criteria=tuple(
+            CriterionVerdict(c.item_id, verdict_of(c.verdict), c.comment)
+            for c in sorted(feedback.criteria, key=lambda c: c.id)
+        ),
+        interaction_id=feedback.interaction_id,
+    )
