@@ -20,11 +20,15 @@ from desktop_app.domain.documents import (
 )
 from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.values import ChangeSet
+from desktop_app.services import interactions
 from desktop_app.storage import feedback_repository as repo
 from desktop_app.storage.database import Database
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+
+DOCUMENTS_CHANGED = ChangeSet(documents_changed=True)
 
 
 def _people_changed(*person_ids: int | None) -> ChangeSet:
@@ -100,18 +104,16 @@ def thank_you_due(db: Database) -> list[ThankYouDue]:
 def log_thanks(db: Database, due: ThankYouDue, on: date, note: str = "") -> tuple[int, ChangeSet]:
     """Log a 'gave' interaction thanking the reviewer: the follow-up is then done."""
     note = note or f"Thanked them for their feedback on {due.document_title}"
-    with db.transaction() as session:
-        interaction_id = repo.log_interaction(
-            session, due.reviewer_id, on, InteractionKind.MESSAGE, Direction.GAVE, note
-        )
-    return interaction_id, _people_changed(due.reviewer_id)
+    entry = interactions.NewInteraction(
+        on, InteractionKind.MESSAGE, Direction.GAVE, (due.reviewer_id,), note
+    )
+    interaction_id, change = interactions.log_interaction(db, entry, confirmed=True)
+    return interaction_id, change | DOCUMENTS_CHANGED
 
 
-def remove_interaction(db: Database, interaction_id: int, person_id: int | None) -> ChangeSet:
+def remove_interaction(db: Database, interaction_id: int) -> ChangeSet:
     """Undo of `log_thanks`."""
-    with db.transaction() as session:
-        repo.delete_interaction(session, interaction_id)
-    return _people_changed(person_id)
+    return interactions.delete_interaction(db, interaction_id) | DOCUMENTS_CHANGED
 
 
 def mock_interviews(db: Database) -> list[MockInterviewInfo]:
@@ -128,7 +130,7 @@ def add_mock_interview(
 ) -> tuple[int, ChangeSet]:
     with db.transaction() as session:
         interview_id = repo.create_mock_interview(session, interviewer_id, held_on, note, answers)
-    return interview_id, ChangeSet(documents_changed=True)
+    return interview_id, DOCUMENTS_CHANGED
 
 
 def delete_mock_interview(db: Database, interview_id: int) -> tuple[MockInterviewInfo, ChangeSet]:
@@ -136,13 +138,13 @@ def delete_mock_interview(db: Database, interview_id: int) -> tuple[MockIntervie
     with db.transaction() as session:
         [info] = [i for i in repo.mock_interviews(session) if i.id == interview_id]
         repo.delete_mock_interview(session, interview_id)
-    return info, ChangeSet(documents_changed=True)
+    return info, DOCUMENTS_CHANGED
 
 
 def restore_mock_interview(db: Database, info: MockInterviewInfo) -> ChangeSet:
     with db.transaction() as session:
         _insert_interview(session, info)
-    return ChangeSet(documents_changed=True)
+    return DOCUMENTS_CHANGED
 
 
 def replace_mock_interview(
@@ -154,7 +156,7 @@ def replace_mock_interview(
         repo.delete_mock_interview(session, info.id)
         session.flush()
         _insert_interview(session, info)
-    return previous, ChangeSet(documents_changed=True)
+    return previous, DOCUMENTS_CHANGED
 
 
 def _insert_interview(session: Session, info: MockInterviewInfo) -> None:

@@ -20,6 +20,7 @@ from desktop_app.domain.documents import (
     ThankYouDue,
 )
 from desktop_app.domain.enums import Direction, InteractionKind, Verdict
+from desktop_app.storage import nurture_queries
 from desktop_app.storage.documents_repository import NotFoundError, verdict_of
 from desktop_app.storage.tables import (
     CriterionFeedback,
@@ -51,30 +52,6 @@ def person_name(session: Session, person_id: int) -> str:
     return person.full_name
 
 
-def log_interaction(
-    session: Session,
-    person_id: int,
-    occurred_on: date,
-    kind: InteractionKind,
-    direction: Direction,
-    note: str,
-) -> int:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(f"contact {person_id} no longer exists")
-    interaction = Interaction(
-        occurred_on=occurred_on, kind=kind.value, direction=direction.value, note=note
-    )
-    interaction.participants = [person]
-    session.add(interaction)
-    session.flush()
-    return interaction.id
-
-
-def delete_interaction(session: Session, interaction_id: int) -> None:
-    session.execute(delete(Interaction).where(Interaction.id == interaction_id))
-
-
 def create_round(
     session: Session,
     document_id: int,
@@ -91,19 +68,21 @@ def create_round(
         version = session.get(DocumentVersion, version_id)
         if version is not None:
             label = f"{document.title} (version {version.number})"
-    interaction_id = log_interaction(
+    name = person_name(session, reviewer_id)
+    interaction_id = nurture_queries.insert_interaction(
         session,
-        reviewer_id,
-        asked_on,
-        InteractionKind.FEEDBACK,
-        Direction.ASKED,
-        f"Asked for feedback on {label}",
+        occurred_on=asked_on,
+        kind=InteractionKind.FEEDBACK.value,
+        direction=Direction.ASKED.value,
+        note=f"Asked for feedback on {label}",
+        follow_up_on=None,
+        participant_ids=(reviewer_id,),
     )
     feedback = FeedbackRound(
         document_id=document_id,
         version_id=version_id,
         reviewer_id=reviewer_id,
-        reviewer_name=person_name(session, reviewer_id),
+        reviewer_name=name,
         asked_on=asked_on,
         interaction_id=interaction_id,
     )
@@ -116,7 +95,7 @@ def delete_round(session: Session, round_id: int, *, with_interaction: bool = Tr
     """Remove a round (undo of asking); the 'asked' interaction it logged goes with it."""
     feedback = _round(session, round_id)
     if with_interaction and feedback.interaction_id is not None:
-        delete_interaction(session, feedback.interaction_id)
+        nurture_queries.delete_interaction(session, feedback.interaction_id)
     session.delete(feedback)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,17 +12,10 @@ import pytest
 from desktop_app.domain.documents import CriterionVerdict
 from desktop_app.domain.enums import Verdict
 from desktop_app.services import checklist_export, documents, feedback
-from desktop_app.storage.database import Database, open_database
+from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
 
 TRICKY = "<b>Bold</b> *claims* & [links](x)"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "trellis.db")
-    yield database
-    database.close()
 
 
 @pytest.fixture

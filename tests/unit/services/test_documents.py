@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,7 @@ from desktop_app.domain.documents import VersionFormat
 from desktop_app.paths import attachments_dir
 from desktop_app.services import documents
 from desktop_app.services.documents import AttachmentError
-from desktop_app.storage.database import Database, open_database
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "trellis.db")
-    yield database
-    database.close()
+from desktop_app.storage.database import Database
 
 
 def test_new_document_gets_the_kinds_template(db: Database) -> None:

@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from desktop_app.domain.documents import CriterionVerdict, MockAnswerInfo, MockInterviewInfo
 from desktop_app.domain.enums import Verdict
 from desktop_app.services import documents, feedback
-from desktop_app.storage.database import Database, open_database
+from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Interaction, Person
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "trellis.db")
-    yield database
-    database.close()
-
-
-def add_person(db: Database, name: str, is_me: bool = False) -> int:
-    with db.transaction() as session:
-        person = Person(full_name=name, is_me=is_me)
-        session.add(person)
-        session.flush()
-        return person.id
+from tests.unit.services.conftest import AddPerson
 
 
 def interactions(db: Database) -> list[tuple[str, str, list[str]]]:
@@ -37,14 +20,16 @@ def interactions(db: Database) -> list[tuple[str, str, list[str]]]:
         return [(i.kind, i.direction, [p.full_name for p in i.participants]) for i in rows]
 
 
-def test_people_choices_leave_me_out(db: Database) -> None:
-    add_person(db, "Me", is_me=True)
-    ana = add_person(db, "Ana")
+def test_people_choices_leave_me_out(db: Database, add_person: AddPerson) -> None:
+    add_person("Me", is_me=True)
+    ana = add_person("Ana")
     assert feedback.people_choices(db) == [(ana, "Ana")]
 
 
-def test_asking_logs_an_asked_interaction_and_undo_removes_both(db: Database) -> None:
-    ana = add_person(db, "Ana Ruiz")
+def test_asking_logs_an_asked_interaction_and_undo_removes_both(
+    db: Database, add_person: AddPerson
+) -> None:
+    ana = add_person("Ana Ruiz")
     document_id, _ = documents.create_document(db, "pitch", "Pitch", ["A"])
     version_id, _ = documents.add_text_version(db, document_id, "Hi.")
     round_id, change = feedback.ask_for_feedback(db, document_id, version_id, ana, date(2026, 3, 1))
@@ -59,8 +44,10 @@ def test_asking_logs_an_asked_interaction_and_undo_removes_both(db: Database) ->
     assert documents.document_detail(db, document_id).rounds == ()
 
 
-def test_feedback_per_criterion_shows_on_the_checklist_and_undo_restores(db: Database) -> None:
-    ana = add_person(db, "Ana")
+def test_feedback_per_criterion_shows_on_the_checklist_and_undo_restores(
+    db: Database, add_person: AddPerson
+) -> None:
+    ana = add_person("Ana")
     document_id, _ = documents.create_document(db, "pitch", "Pitch", ["Sounds like me", "Short"])
     first, second = (i.id for i in documents.document_detail(db, document_id).checklist)
     round_id, _ = feedback.ask_for_feedback(db, document_id, None, ana, date(2026, 3, 1))
@@ -91,8 +78,10 @@ def test_feedback_per_criterion_shows_on_the_checklist_and_undo_restores(db: Dat
     assert detail.checklist[0].comments == ()
 
 
-def test_thank_you_is_due_until_a_gave_interaction_is_logged(db: Database) -> None:
-    ana = add_person(db, "Ana")
+def test_thank_you_is_due_until_a_gave_interaction_is_logged(
+    db: Database, add_person: AddPerson
+) -> None:
+    ana = add_person("Ana")
     document_id, _ = documents.create_document(db, "pitch", "Pitch", [])
     round_id, _ = feedback.ask_for_feedback(db, document_id, None, ana, date(2026, 3, 1))
     assert feedback.thank_you_due(db) == []  # nothing received yet
@@ -107,12 +96,14 @@ def test_thank_you_is_due_until_a_gave_interaction_is_logged(db: Database) -> No
     assert change.people_changed == {ana}
     assert feedback.thank_you_due(db) == []
     assert interactions(db)[-1] == ("message", "gave", ["Ana"])
-    feedback.remove_interaction(db, interaction_id, ana)
+    feedback.remove_interaction(db, interaction_id)
     assert len(feedback.thank_you_due(db)) == 1
 
 
-def test_deleting_the_reviewer_keeps_their_feedback_under_their_name(db: Database) -> None:
-    ana = add_person(db, "Ana")
+def test_deleting_the_reviewer_keeps_their_feedback_under_their_name(
+    db: Database, add_person: AddPerson
+) -> None:
+    ana = add_person("Ana")
     document_id, _ = documents.create_document(db, "pitch", "Pitch", ["A"])
     [item] = documents.document_detail(db, document_id).checklist
     round_id, _ = feedback.ask_for_feedback(db, document_id, None, ana, date(2026, 3, 1))
@@ -135,8 +126,10 @@ def test_deleting_the_reviewer_keeps_their_feedback_under_their_name(db: Databas
     assert feedback.thank_you_due(db) == []  # nobody left to thank
 
 
-def test_mock_interviews_round_trip_edit_delete_and_ratings(db: Database) -> None:
-    bob = add_person(db, "Bob")
+def test_mock_interviews_round_trip_edit_delete_and_ratings(
+    db: Database, add_person: AddPerson
+) -> None:
+    bob = add_person("Bob")
     first, _ = feedback.add_mock_interview(
         db,
         bob,
