@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo",
     "export",
     "check",
+    "due",
+    "ics",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

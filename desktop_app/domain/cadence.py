@@ -184,10 +184,15 @@ class DueItem:
     detail: str = ""
     interaction_id: int | None = None
     state: CheckInState = CheckInState.DUE
+    snoozed_until: date | None = None
 
     def overdue_days(self, today: date) -> int:
         """Days past the due date; 0 while it is not yet due."""
         return max(0, (today - self.due).days)
+
+    def act_on(self, today: date) -> date:
+        """The day to do it: the due date, but never before today or a snooze's end."""
+        return max(self.due, today, self.snoozed_until or today)
 
 
 def _visible(due: date, snoozed_until: date | None, horizon: date) -> bool:
@@ -229,6 +234,7 @@ def due_items(
                 detail,
                 None,
                 window.state(today),
+                facts.snoozed_until,
             )
         )
     for action in pending:
@@ -246,6 +252,7 @@ def due_items(
                 action.note,
                 action.interaction_id,
                 state,
+                action.snoozed_until,
             )
         )
     order = {DueReason.FOLLOW_UP: 0, DueReason.THANK_YOU: 1, DueReason.CADENCE: 2}

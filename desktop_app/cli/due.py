@@ -1,0 +1,70 @@
+"""`trellis due`: who is due a check-in, a follow-up or a thank-you, most overdue first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from desktop_app.cli import add_db_argument
+    from desktop_app.cli.dates import iso_date, non_negative_days
+
+    parser = subparsers.add_parser("due", help="list who is due a check-in, follow-up or thank-you")
+    add_db_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.add_argument(
+        "--within",
+        type=non_negative_days,
+        default=0,
+        metavar="DAYS",
+        help="also list what falls due in the next DAYS days",
+    )
+    parser.add_argument(
+        "--as-of", type=iso_date, metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop_app.cli import db_path, fail
+    from desktop_app.cli.dates import print_out
+    from desktop_app.services.reminders import due_people
+    from desktop_app.storage.database import open_database
+    from desktop_app.storage.errors import StorageError
+
+    path = db_path(args)
+    if not path.exists():
+        return fail(f"{path} does not exist")
+    today = args.as_of or date.today()
+    try:
+        with open_database(path, read_only=True) as db:
+            items = due_people(db, today, within_days=args.within)
+    except StorageError as error:
+        return fail(str(error))
+    if args.json:
+        rows = [
+            {
+                "id": item.person_id,
+                "name": item.name,
+                "due": item.due.isoformat(),
+                "reason": item.reason.value,
+                "overdue_days": item.overdue_days(today),
+            }
+            for item in items
+        ]
+        print_out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not items:
+        print_out("Nobody is due.\n")
+        return 0
+    lines = []
+    for item in items:
+        late = item.overdue_days(today)
+        when = f"{late} days overdue" if late else "due"
+        if item.due > today:
+            when = f"in {(item.due - today).days} days"
+        lines.append(f"{item.due.isoformat()}  {when:<18} {item.name} — {item.reason.label}\n")
+    print_out("".join(lines))
+    return 0

@@ -1,0 +1,53 @@
+"""`trellis ics`: upcoming check-ins and follow-ups as an iCalendar file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from desktop_app.cli import add_db_argument
+    from desktop_app.cli.dates import iso_date, non_negative_days
+
+    parser = subparsers.add_parser(
+        "ics", help="export upcoming check-ins and follow-ups to a calendar (.ics)"
+    )
+    add_db_argument(parser)
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "--days",
+        type=non_negative_days,
+        default=90,
+        metavar="DAYS",
+        help="how far ahead to look (default 90)",
+    )
+    parser.add_argument(
+        "--as-of", type=iso_date, metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.cli import db_path, fail
+    from desktop_app.cli.dates import print_out
+    from desktop_app.services.ics_export import calendar_for, export_ics
+    from desktop_app.storage.database import open_database
+    from desktop_app.storage.errors import StorageError
+
+    path = db_path(args)
+    if not path.exists():
+        return fail(f"{path} does not exist")
+    try:
+        with open_database(path, read_only=True) as db:
+            if args.out is None:
+                text, _ = calendar_for(db, today=args.as_of, horizon_days=args.days)
+                print_out(text, exact=True)
+                return 0
+            count = export_ics(db, args.out, today=args.as_of, horizon_days=args.days)
+    except StorageError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"cannot write {args.out}: {error.strerror or error}")
+    print(f"{count} events written to {args.out}", file=sys.stderr)
+    return 0
