@@ -21,13 +21,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "due",
     "ics",
+    "review_text",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _gui_parser()
+    parser = _gui_parser(with_files=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"desktop_app.cli.{name}")
@@ -85,8 +86,12 @@ def _is_gui_invocation(argv: Sequence[str]) -> bool:
     )
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    """The arguments of the window itself; sub-commands are added by `build_parser`."""
+def _gui_parser(with_files: bool = True) -> argparse.ArgumentParser:
+    """The arguments of the window itself; sub-commands are added by `build_parser`.
+
+    `build_parser` leaves out the window's FILES: a greedy positional before the
+    sub-command would swallow the command's name when it takes a positional (review-text).
+    """
     parser = argparse.ArgumentParser(
         prog="trellis",
         description="Trellis: build, nurture and use your professional network.",
@@ -99,5 +104,6 @@ def _gui_parser() -> argparse.ArgumentParser:
         help="open the main window and exit 0 once the contact table has painted",
     )
     parser.add_argument("--read-only", action="store_true", help="open the database read-only")
-    parser.add_argument("files", nargs="*", type=Path, help="contact files to import")
+    if with_files:
+        parser.add_argument("files", nargs="*", type=Path, help="contact files to import")
     return parser
