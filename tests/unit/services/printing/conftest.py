@@ -14,8 +14,35 @@ from desktop_app.domain.enums import Circle
 from desktop_app.services.printing.painter import measure_text
 from desktop_app.services.printing.scene import MapScene, Rect, SceneEdge, SceneNode
 
-FIRST = "Ada Ben Cleo Dev Emil Farah Gus Hana Ivo Jun Kai Lena Milo Nia Omar Pia".split()
-LAST = "Okafor Lindqvist Nakamura Silva Kowalski Haddad Moreau Brennan Ivanova".split()
+FIRST = [
+    "Ada",
+    "Ben",
+    "Cleo",
+    "Dev",
+    "Emil",
+    "Farah",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Milo",
+    "Nia",
+    "Omar",
+    "Pia",
+]
+LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Nakamura",
+    "Silva",
+    "Kowalski",
+    "Haddad",
+    "Moreau",
+    "Brennan",
+    "Ivanova",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -91,10 +118,10 @@ def pdf_info(path: Path) -> dict[str, str]:
     result = subprocess.run(
         [_poppler("pdfinfo"), str(path)], capture_output=True, text=True, check=True
     )
-    return dict(
-        (key.strip(), value.strip())
+    return {
+        key.strip(): value.strip()
         for key, _, value in (line.partition(":") for line in result.stdout.splitlines())
-    )
+    }
 
 
 def pdf_page_png(path: Path, page: int, out: Path, dpi: int = 40) -> Path:

@@ -38,7 +38,8 @@ def test_a_dense_network_moves_names_that_do_not_fit_to_an_index_by_square() -> 
     named = {node.label for node in scene.nodes if node.kind != "me"}
     assert {entry.name for entry in document.index} >= named
     assert all(entry.square[0].isalpha() and entry.square[-1].isdigit() for entry in document.index)
-    assert document.suggestion is not None and document.suggestion.count > 1
+    assert document.suggestion is not None
+    assert document.suggestion.count > 1
     assert "did not fit" in document.note()
     assert f"{document.suggestion.columns}×{document.suggestion.rows}" in document.note()
     # Every name drawn is drawn at a legible size; me is always named.

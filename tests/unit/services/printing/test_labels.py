@@ -35,7 +35,10 @@ def test_placed_names_never_overlap_names_or_other_dots_or_leave_the_area(
         for x, y in [spot]
     ]
     for i, box in enumerate(boxes):
-        assert 0 <= box[0] and 0 <= box[1] and box[2] <= 300 and box[3] <= 200
+        assert box[0] >= 0
+        assert box[1] >= 0
+        assert box[2] <= 300
+        assert box[3] <= 200
         assert not any(_overlap(box, other) for other in boxes[i + 1 :])
     for r, spot in zip(wanted, spots, strict=True):
         if spot is None:
@@ -56,7 +59,8 @@ def test_placed_names_never_overlap_names_or_other_dots_or_leave_the_area(
 def test_a_lone_name_goes_to_the_right_of_its_dot() -> None:
     [spot] = place_labels([LabelRequest(50, 50, 3, 40, 8)], (200.0, 100.0))
     assert spot is not None
-    assert spot[0] > 53 and spot[1] < 50 < spot[1] + 8
+    assert spot[0] > 53
+    assert spot[1] < 50 < spot[1] + 8
 
 
 def test_a_name_without_room_is_left_off_except_mine() -> None:

@@ -32,7 +32,7 @@ def test_page_grids_are_columns_by_rows(text: str, expected: PageGrid) -> None:
 
 @pytest.mark.parametrize("text", ["", "3", "0x2", "2x11", "axb", "2x2x2"])
 def test_bad_page_grids_say_what_is_expected(text: str) -> None:
-    with pytest.raises(PrintError, match="2x3|between"):
+    with pytest.raises(PrintError, match=r"2x3|between"):
         parse_page_grid(text)
 
 

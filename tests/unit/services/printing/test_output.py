@@ -67,7 +67,8 @@ def test_a_poster_has_one_page_per_sheet_then_the_index(tmp_path: Path) -> None:
     assert int(info["Pages"]) == document.page_count == 4 + document.index_page_count
     assert "letter" in info["Page size"].lower()
     sheet = pdf_text(written, page=2)
-    assert "row 1, column 2" in sheet and f"Page 2 of {document.page_count}" in sheet
+    assert "row 1, column 2" in sheet
+    assert f"Page 2 of {document.page_count}" in sheet
     assert "cut marks" in sheet
     index = pdf_text(written, page=5)
     assert "Index of names" in index
@@ -122,7 +123,8 @@ def test_an_empty_network_prints_a_page_saying_so(tmp_path: Path) -> None:
     document = plan_document(make_scene(0), PrintOptions(), measure)
     [written] = write_document(document, tmp_path / "empty.pdf")
     text = pdf_text(written)
-    assert "This network is empty." in text and "Page 1 of 1" in text
+    assert "This network is empty." in text
+    assert "Page 1 of 1" in text
     assert pdf_info(written)["Pages"] == "1"
 
 
