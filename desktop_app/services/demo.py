@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop_app.domain.enums import Circle, Direction, DocumentKind, InteractionKind
+from desktop_app.domain.enums import Circle, Direction, InteractionKind
 from desktop_app.services import demo_names as vocab
 from desktop_app.storage.database import Database
 
@@ -306,12 +306,20 @@ class _Generator:
                 group = rng.sample(list(self.circles), 3)
                 self._interaction(InteractionKind.GROUP_EVENT, Direction.MUTUAL, group)
 
-    def _interaction(self, kind: InteractionKind, direction: Direction, people: list[int]) -> int:
+    def _interaction(
+        self,
+        kind: InteractionKind,
+        direction: Direction,
+        people: list[int],
+        occurred: date | None = None,
+    ) -> int:
+        """An interaction on `occurred` (default: a random day of the past year)."""
         iid = self.next_interaction
         self.next_interaction += 1
-        occurred = self._date_back(365)
+        chosen_day = occurred is not None
+        occurred = occurred or self._date_back(365)
         follow_up = None
-        if self.rng.random() < 0.08:
+        if not chosen_day and self.rng.random() < 0.08:
             follow_up = occurred + timedelta(days=self.rng.randint(7, 45))
         self.rows.add(
             "interactions",
@@ -358,88 +366,10 @@ class _Generator:
                 )
 
     def _documents(self) -> None:
-        criteria = {
-            DocumentKind.PITCH: (
-                "Sounds like me",
-                "Says what I want next",
-                "Fits 30 seconds spoken",
-                "No typos or punctuation slips",
-            ),
-            DocumentKind.RESUME: (
-                "Quantified achievements",
-                "No forgotten projects",
-                "Tailored to the target role",
-                "No typos or punctuation slips",
-            ),
-        }
-        bodies = {
-            DocumentKind.PITCH: "I'm a data analyst who turns messy hospital data into "
-            "decisions. I want to move into product management in health tech.",
-            DocumentKind.RESUME: None,
-        }
+        from desktop_app.services.demo_documents import add_documents
+
         reviewers = [pid for pid, c in self.circles.items() if c in (Circle.INNER, Circle.CLOSE)]
-        item_id = 0
-        for did, (kind, items) in enumerate(criteria.items(), start=1):
-            self.rows.add(
-                "documents",
-                {
-                    "id": did,
-                    "kind": kind.value,
-                    "title": "Elevator pitch" if kind == DocumentKind.PITCH else "Resume",
-                },
-            )
-            self.rows.add(
-                "document_versions",
-                {
-                    "id": did,
-                    "document_id": did,
-                    "number": 1,
-                    "body": bodies[kind],
-                    "note": "First draft",
-                    "file_name": None if bodies[kind] else "resume.pdf",
-                },
-            )
-            first_item = item_id + 1
-            for position, criterion in enumerate(items):
-                item_id += 1
-                self.rows.add(
-                    "checklist_items",
-                    {
-                        "id": item_id,
-                        "document_id": did,
-                        "position": position,
-                        "criterion": criterion,
-                        "met": position == 0,
-                    },
-                )
-            if reviewers:
-                reviewer = self.rng.choice(reviewers)
-                iid = self._interaction(InteractionKind.FEEDBACK, Direction.ASKED, [reviewer])
-                self.rows.add(
-                    "feedback_rounds",
-                    {
-                        "id": did,
-                        "document_id": did,
-                        "version_id": did,
-                        "reviewer_id": reviewer,
-                        "reviewer_name": "",
-                        "asked_on": self._date_back(40, 20),
-                        "received_on": self._date_back(19),
-                        "verdict": "partly",
-                        "comment": "Strong start; tighten the ending.",
-                        "interaction_id": iid,
-                    },
-                )
-                for item in range(first_item, item_id + 1):
-                    self.rows.add(
-                        "criterion_feedback",
-                        {
-                            "round_id": did,
-                            "item_id": item,
-                            "verdict": self.rng.choice(("met", "partly", "not_met")),
-                            "comment": "",
-                        },
-                    )
+        add_documents(self.rows, self.rng, self.today, reviewers, self._interaction)
 
 
 def _person(
