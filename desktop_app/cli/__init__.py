@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "due",
     "ics",
     "review_text",
+    "print_map",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

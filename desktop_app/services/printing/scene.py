@@ -52,7 +52,7 @@ class SceneNode:
     label: str
     circle: Circle | None
     organization: str  # where a person works, to tell apart people of the same name
-    position: Point  # world units, as the layout gave them
+    position: Point  # world units, y pointing down the page
     priority: int  # lower is labelled first
 
 
@@ -74,8 +74,8 @@ class MapScene:
 
     @property
     def is_empty(self) -> bool:
-        """True when nobody but me is on the map."""
-        return not any(node.kind != "me" for node in self.nodes)
+        """True when nobody but me is on the map (organisations alone make no network)."""
+        return not any(node.kind == "person" for node in self.nodes)
 
     @property
     def people_count(self) -> int:
@@ -92,15 +92,22 @@ def build_scene(
 ) -> MapScene:
     """Place `snapshot` at `positions`; with `visible`, keep only what lies in that area.
 
-    Nodes without a position are left out (the layout had not reached them); an edge is
-    kept when both ends are kept.
+    `positions` and `visible` are in the map view's coordinates, where y points up (as in
+    pyqtgraph); paper has y pointing down, so the scene flips them. Nodes without a position
+    are left out (the layout had not reached them); an edge is kept when both ends are.
     """
     owner = next((n.label for n in snapshot.nodes if n.kind == "me"), "")
+    page_area = None
+    if visible is not None:
+        page_area = Rect(visible.x, -visible.bottom, visible.width, visible.height)
     nodes: list[SceneNode] = []
     index: dict[str, int] = {}
     for node in snapshot.nodes:
-        position = positions.get(node.key)
-        if position is None or (visible is not None and not visible.contains(position)):
+        given = positions.get(node.key)
+        if given is None:
+            continue
+        position = (float(given[0]), -float(given[1]))
+        if page_area is not None and not page_area.contains(position):
             continue
         index[node.key] = len(nodes)
         nodes.append(
@@ -110,7 +117,7 @@ def build_scene(
                 label=node.label,
                 circle=node.circle,
                 organization=node.organization,
-                position=(float(position[0]), float(position[1])),
+                position=position,
                 priority=_priority(node.kind, node.circle, node.strength),
             )
         )
@@ -119,7 +126,7 @@ def build_scene(
         for edge in snapshot.edges
         if edge.a in index and edge.b in index and edge.a != edge.b
     )
-    bounds = visible if visible is not None else _bounds(nodes)
+    bounds = page_area if page_area is not None else _bounds(nodes)
     return MapScene(tuple(nodes), edges, bounds, owner)
 
 
