@@ -51,10 +51,28 @@ def document_from_database(
     filters: MapFilters | None = None,
     seed: int = 0,
 ) -> MapDocument:
-    """Load the network, lay it out as the map would, and plan its printed map."""
-    from desktop_app.services.layout import compute_layout
+    """Load the network and plan its printed map where the map view last left each node.
+
+    Positions the map saved for `layout` are kept as they are (so the paper matches the
+    screen); only nodes without one are laid out, around them.
+    """
     from desktop_app.services.network_graph import load_network
 
     snapshot = load_network(db, filters)
-    positions = compute_layout(snapshot, kind=layout, seed=seed)
-    return document_for(snapshot, positions, options)
+    return document_for(snapshot, positions_for(db, snapshot, layout, seed), options)
+
+
+def positions_for(
+    db: Database, snapshot: NetworkSnapshot, layout: str, seed: int = 0
+) -> dict[str, Point]:
+    """The saved positions of `layout`, completed by the layout itself where missing."""
+    from desktop_app.services.layout import compute_layout
+    from desktop_app.storage.network_queries import read_positions
+
+    with db.transaction() as session:
+        saved = {key: (p.x, p.y) for key, p in read_positions(session, layout).items()}
+    keys = [node.key for node in snapshot.nodes]
+    if keys and all(key in saved for key in keys):
+        return {key: saved[key] for key in keys}
+    known = [key for key in keys if key in saved]
+    return dict(compute_layout(snapshot, kind=layout, previous=saved, seed=seed, pinned=known))
