@@ -36,6 +36,12 @@ class AttachmentError(Exception):
     """A file could not be attached; `str(error)` is a message for the user."""
 
 
+def template_override(db: Database, kind: str) -> tuple[str, ...] | None:
+    """The user's own template for a kind, None when the shipped one is in use."""
+    with db.transaction() as session:
+        return repo.template_override(session, kind)
+
+
 def checklist_template(db: Database, kind: str) -> tuple[str, ...]:
     """The user's template for a kind if they edited it, else the shipped one."""
     with db.transaction() as session:
@@ -126,11 +132,12 @@ def add_text_version(
     return version_id, DOCUMENTS_CHANGED
 
 
-def delete_version(db: Database, version_id: int) -> ChangeSet:
-    """Undo of adding a version (its attached file, if any, stays on disk)."""
+def delete_version(db: Database, version_id: int) -> tuple[Snapshot, ChangeSet]:
+    """Undo of adding a version (its attached file, if any, stays on disk for redo)."""
     with db.transaction() as session:
+        snapshot = repo.snapshot_version(session, version_id)
         repo.delete_version(session, version_id)
-    return DOCUMENTS_CHANGED
+    return snapshot, DOCUMENTS_CHANGED
 
 
 def version_text(db: Database, version_id: int) -> str:

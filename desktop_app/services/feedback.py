@@ -50,19 +50,32 @@ def ask_for_feedback(
     version_id: int | None,
     reviewer_id: int,
     asked_on: date,
+    *,
+    same_as: FeedbackRoundInfo | None = None,
 ) -> tuple[int, ChangeSet]:
-    """Open a feedback round and log the 'asked' interaction with the reviewer."""
+    """Open a feedback round and log the 'asked' interaction with the reviewer.
+
+    `same_as` (redo after undo) re-creates that round and interaction with their ids.
+    """
     with db.transaction() as session:
-        round_id = repo.create_round(session, document_id, version_id, reviewer_id, asked_on)
+        round_id, _ = repo.create_round(
+            session,
+            document_id,
+            version_id,
+            reviewer_id,
+            asked_on,
+            round_id=same_as.id if same_as else None,
+            interaction_id=same_as.interaction_id if same_as else None,
+        )
     return round_id, _people_changed(reviewer_id)
 
 
-def withdraw_request(db: Database, round_id: int) -> ChangeSet:
-    """Undo of asking: the round and the interaction it logged go."""
+def withdraw_request(db: Database, round_id: int) -> tuple[FeedbackRoundInfo, ChangeSet]:
+    """Undo of asking: the round and the interaction it logged go; returns the round."""
     with db.transaction() as session:
         info = repo.round_info(session, round_id)
         repo.delete_round(session, round_id)
-    return _people_changed(info.reviewer_id)
+    return info, _people_changed(info.reviewer_id)
 
 
 def round_info(db: Database, round_id: int) -> FeedbackRoundInfo:
@@ -127,9 +140,13 @@ def add_mock_interview(
     held_on: date,
     note: str,
     answers: Sequence[MockAnswerInfo],
+    interviewer_name: str = "",
 ) -> tuple[int, ChangeSet]:
+    """A mock interview with a contact, or with someone named only (`interviewer_name`)."""
     with db.transaction() as session:
-        interview_id = repo.create_mock_interview(session, interviewer_id, held_on, note, answers)
+        interview_id = repo.create_mock_interview(
+            session, interviewer_id, held_on, note, answers, interviewer_name=interviewer_name
+        )
     return interview_id, DOCUMENTS_CHANGED
 
 

@@ -192,6 +192,13 @@ def sha256_in_use(session: Session, digest: str) -> bool:
     return found is not None
 
 
+def snapshot_version(session: Session, version_id: int) -> Snapshot:
+    version = session.get(DocumentVersion, version_id)
+    if version is None:
+        raise NotFoundError(f"version {version_id} no longer exists")
+    return {"document_versions": [_row(version)]}
+
+
 def delete_version(session: Session, version_id: int) -> None:
     session.execute(delete(DocumentVersion).where(DocumentVersion.id == version_id))
 

@@ -46,10 +46,14 @@ def people_choices(session: Session) -> list[tuple[int, str]]:
 
 
 def person_name(session: Session, person_id: int) -> str:
+    return _person(session, person_id).full_name
+
+
+def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError(f"contact {person_id} no longer exists")
-    return person.full_name
+    return person
 
 
 def create_round(
@@ -58,8 +62,14 @@ def create_round(
     version_id: int | None,
     reviewer_id: int,
     asked_on: date,
-) -> int:
-    """Ask a contact to review a version: the round, and an 'asked' interaction with them."""
+    *,
+    round_id: int | None = None,
+    interaction_id: int | None = None,
+) -> tuple[int, int]:
+    """Ask a contact to review a version: the round, and an 'asked' interaction with them.
+
+    Returns (round id, interaction id); passing them back re-creates the same rows (redo).
+    """
     document = session.get(Document, document_id)
     if document is None:
         raise NotFoundError(f"document {document_id} no longer exists")
@@ -69,16 +79,30 @@ def create_round(
         if version is not None:
             label = f"{document.title} (version {version.number})"
     name = person_name(session, reviewer_id)
-    interaction_id = nurture_queries.insert_interaction(
-        session,
-        occurred_on=asked_on,
-        kind=InteractionKind.FEEDBACK.value,
-        direction=Direction.ASKED.value,
-        note=f"Asked for feedback on {label}",
-        follow_up_on=None,
-        participant_ids=(reviewer_id,),
-    )
+    note = f"Asked for feedback on {label}"
+    if interaction_id is None:
+        interaction_id = nurture_queries.insert_interaction(
+            session,
+            occurred_on=asked_on,
+            kind=InteractionKind.FEEDBACK.value,
+            direction=Direction.ASKED.value,
+            note=note,
+            follow_up_on=None,
+            participant_ids=(reviewer_id,),
+        )
+    else:
+        interaction = Interaction(
+            id=interaction_id,
+            occurred_on=asked_on,
+            kind=InteractionKind.FEEDBACK.value,
+            direction=Direction.ASKED.value,
+            note=note,
+        )
+        interaction.participants = [_person(session, reviewer_id)]
+        session.add(interaction)
+        session.flush()
     feedback = FeedbackRound(
+        id=round_id,
         document_id=document_id,
         version_id=version_id,
         reviewer_id=reviewer_id,
@@ -88,7 +112,7 @@ def create_round(
     )
     session.add(feedback)
     session.flush()
-    return feedback.id
+    return feedback.id, interaction_id
 
 
 def delete_round(session: Session, round_id: int, *, with_interaction: bool = True) -> None:

@@ -40,6 +40,8 @@ def test_unknown_kind_is_refused(db: Database) -> None:
 def test_edited_template_is_used_for_new_documents_and_can_be_reset(db: Database) -> None:
     documents.set_checklist_template(db, "brand", ["Short", "  ", "Mine"])
     assert documents.checklist_template(db, "brand") == ("Short", "Mine")
+    assert documents.template_override(db, "brand") == ("Short", "Mine")
+    assert documents.template_override(db, "pitch") is None
     document_id, _ = documents.create_document(db, "brand", "Brand")
     assert [i.criterion for i in documents.document_detail(db, document_id).checklist] == [
         "Short",
@@ -60,8 +62,11 @@ def test_text_versions_are_numbered_and_kept(db: Database) -> None:
     ]
     assert versions[1].note == "warmer"
     assert documents.version_text(db, first) == "Hello."
-    documents.delete_version(db, second)
+    snapshot, _ = documents.delete_version(db, second)
     assert len(documents.document_detail(db, document_id).versions) == 1
+    documents.restore(db, snapshot)
+    assert documents.document_detail(db, document_id).versions[1].id == second
+    assert documents.version_text(db, second) == "Hello there."
 
 
 def test_checklist_add_remove_reorder_rename_and_tick(db: Database) -> None:

@@ -39,9 +39,15 @@ def test_asking_logs_an_asked_interaction_and_undo_removes_both(
     assert interactions(db) == [("feedback", "asked", ["Ana Ruiz"])]
     info = feedback.round_info(db, round_id)
     assert (info.reviewer_name, info.version_number, info.received) == ("Ana Ruiz", 1, False)
-    feedback.withdraw_request(db, round_id)
+    withdrawn, _ = feedback.withdraw_request(db, round_id)
     assert interactions(db) == []
     assert documents.document_detail(db, document_id).rounds == ()
+    again, _ = feedback.ask_for_feedback(
+        db, document_id, version_id, ana, date(2026, 3, 1), same_as=withdrawn
+    )
+    assert again == round_id
+    assert feedback.round_info(db, round_id) == info
+    assert interactions(db) == [("feedback", "asked", ["Ana Ruiz"])]
 
 
 def test_feedback_per_criterion_shows_on_the_checklist_and_undo_restores(
