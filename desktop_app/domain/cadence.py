@@ -67,8 +67,8 @@ class DueReason(StrEnum):
 
 
 _REASON_LABELS = {
-    DueReason.CADENCE: "Time to check in",
-    DueReason.FOLLOW_UP: "Follow-up date",
+    DueReason.CADENCE: "Check in",
+    DueReason.FOLLOW_UP: "Follow up",
     DueReason.THANK_YOU: "Thank them",
 }
 

@@ -99,3 +99,9 @@ def goals_serving_person(db: Database, person_id: int) -> tuple[LinkedName, ...]
 def organizations(db: Database) -> tuple[LinkedName, ...]:
     with db.transaction() as session:
         return gq.organizations(session)
+
+
+def serving(db: Database, goal_id: int) -> tuple[set[int], set[int]]:
+    """What serves a goal, for the map's highlight: (person ids, organisation ids)."""
+    with db.transaction() as session:
+        return gq.serving(session, goal_id)

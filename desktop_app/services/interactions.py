@@ -85,12 +85,49 @@ def log_interaction(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PersonChoice:
+    """Someone to pick in a type-ahead: the label tells namesakes apart."""
+
+    id: int
+    name: str
+    organization: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.organization})" if self.organization else self.name
+
+
+def person_choices(db: Database) -> list[PersonChoice]:
+    with db.transaction() as session:
+        return [PersonChoice(*row) for row in q.person_choices(session)]
+
+
 def delete_interaction(db: Database, interaction_id: int) -> ChangeSet:
     """Delete an interaction; due dates of its people are recomputed from what remains."""
+    return remove_interaction(db, interaction_id)[1]
+
+
+Snapshot = dict[str, list[dict[str, object]]]
+
+
+def remove_interaction(db: Database, interaction_id: int) -> tuple[Snapshot, ChangeSet]:
+    """Delete an interaction and return its rows, so `restore_interaction` can undo it."""
     with db.transaction() as session:
+        snapshot = q.interaction_rows(session, interaction_id)
+        if not snapshot["interactions"]:
+            raise LookupError(f"No interaction with id {interaction_id}.")
         participants = q.interaction_participant_ids(session, interaction_id)
         q.delete_interaction(session, interaction_id)
-    return ChangeSet(people_changed=frozenset(participants), interactions_changed=True)
+    return snapshot, ChangeSet(people_changed=frozenset(participants), interactions_changed=True)
+
+
+def restore_interaction(db: Database, snapshot: Snapshot) -> ChangeSet:
+    """Bring back a deleted interaction exactly, id included."""
+    with db.transaction() as session:
+        q.restore_interaction_rows(session, snapshot)
+    people = frozenset(int(str(r["person_id"])) for r in snapshot["interaction_participants"])
+    return ChangeSet(people_changed=people, interactions_changed=True)
 
 
 def set_follow_up_done(db: Database, interaction_id: int, done: bool = True) -> ChangeSet:

@@ -124,3 +124,20 @@ def set_cadence_per_circle(db: Database, days: Mapping[Circle, int]) -> ChangeSe
             if f.circle in moved and f.cadence_override is None
         }
     return ChangeSet(people_changed=frozenset(affected))
+
+
+def due_summary(items: list[DueItem], *, names_shown: int = 3) -> str:
+    """One quiet sentence about who is due, for the start-up notification."""
+    people = first_per_person(items)
+    if not people:
+        return ""
+    names = [i.name for i in people[:names_shown]]
+    rest = len(people) - len(names)
+    if rest:
+        listed = f"{', '.join(names)} and {rest} more"
+    elif len(names) > 1:
+        listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    else:
+        listed = names[0]
+    verb = "is" if len(people) == 1 else "are"
+    return f"{listed} {verb} due a check-in."

@@ -205,3 +205,46 @@ def goals_serving_person(session: Session, person_id: int) -> tuple[LinkedName, 
 def organizations(session: Session) -> tuple[LinkedName, ...]:
     rows = session.execute(text("SELECT id, name FROM organizations ORDER BY name"))
     return tuple(LinkedName(r[0], r[1]) for r in rows)
+
+
+def disclosures_to_person(session: Session, person_id: int) -> list[tuple[str, date]]:
+    """(goal title, told on) for every goal this person has been told about."""
+    rows = session.execute(
+        text(
+            """SELECT g.title, d.told_on FROM goal_disclosures d JOIN goals g ON g.id = d.goal_id
+               WHERE d.person_id = :person ORDER BY d.told_on DESC"""
+        ),
+        {"person": person_id},
+    )
+    result = []
+    for title, told in rows:
+        told_on = as_date(told)
+        assert told_on is not None
+        result.append((title, told_on))
+    return result
+
+
+def serving(session: Session, goal_id: int) -> tuple[set[int], set[int]]:
+    """(person ids, organisation ids) that serve a goal: linked people, linked organisations
+    and the people working there now."""
+    orgs = {
+        r[0]
+        for r in session.execute(
+            text("SELECT organization_id FROM goal_organizations WHERE goal_id = :goal"),
+            {"goal": goal_id},
+        )
+    }
+    people = {
+        r[0]
+        for r in session.execute(
+            text(
+                """SELECT person_id FROM goal_people WHERE goal_id = :goal
+                   UNION
+                   SELECT e.person_id FROM employment e JOIN goal_organizations x
+                     ON x.organization_id = e.organization_id
+                   WHERE x.goal_id = :goal AND e."current" = 1"""
+            ),
+            {"goal": goal_id},
+        )
+    }
+    return people, orgs

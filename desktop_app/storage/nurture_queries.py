@@ -201,6 +201,27 @@ def insert_interaction(
     return interaction_id
 
 
+def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[dict[str, object]]]:
+    """The rows of one interaction (with participants and shared resource), for undo."""
+    result: dict[str, list[dict[str, object]]] = {}
+    for table in ("interactions", "interaction_participants", "shared_resources"):
+        key = "id" if table == "interactions" else "interaction_id"
+        rows = session.execute(
+            text(f"SELECT * FROM {table} WHERE {key} = :id"), {"id": interaction_id}
+        )
+        result[table] = [dict(row._mapping) for row in rows]
+    return result
+
+
+def restore_interaction_rows(session: Session, rows: dict[str, list[dict[str, object]]]) -> None:
+    """Put back what `interaction_rows` read, ids included."""
+    for table in ("interactions", "interaction_participants", "shared_resources"):
+        for row in rows.get(table, []):
+            columns = ", ".join(row)
+            marks = ", ".join(f":{c}" for c in row)
+            session.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({marks})"), row)
+
+
 def interaction_participant_ids(session: Session, interaction_id: int) -> tuple[int, ...]:
     column = interaction_participants.c
     rows = session.execute(
@@ -225,3 +246,16 @@ def follow_up_done(session: Session, interaction_id: int) -> bool:
         select(Interaction.follow_up_done).where(Interaction.id == interaction_id)
     ).scalar()
     return bool(value)
+
+
+def person_choices(session: Session) -> list[tuple[int, str, str]]:
+    """(id, name, current organisation) of everyone but me, by name: for type-ahead."""
+    rows = session.execute(
+        text(
+            """SELECT p.id, p.full_name, COALESCE((
+                   SELECT o.name FROM employment e JOIN organizations o ON o.id = e.organization_id
+                   WHERE e.person_id = p.id AND e."current" = 1 ORDER BY e.id DESC LIMIT 1), '')
+               FROM people p WHERE p.is_me = 0 ORDER BY p.full_name COLLATE NOCASE, p.id"""
+        )
+    )
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -55,6 +55,7 @@ def test_links_serve_people_directly_or_through_their_organisation(db, add_perso
     assert [g.id for g in goals.goals_serving_person(db, bo)] == [goal_id]
     assert [g.id for g in goals.goals_serving_person(db, ana)] == [goal_id]
     assert [o.name for o in goals.organizations(db)] == ["Acme"]
+    assert goals.serving(db, goal_id) == ({ana, bo}, {acme})
 
 
 def test_who_has_been_told_and_who_in_the_inner_circles_has_not(db, add_person) -> None:

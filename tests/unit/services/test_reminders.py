@@ -126,3 +126,52 @@ def test_logging_questions_odd_dates_and_refuses_strangers(db, add_person) -> No
         log(db, [ana, 12345], TODAY)
     with pytest.raises(ValueError, match="at least one person"):
         log(db, [], TODAY)
+
+
+def test_person_choices_name_the_current_organisation(db, add_person) -> None:
+    from desktop_app.storage import tables as t
+
+    ana = add_person("Ana", Circle.INNER)
+    add_person("bo", None)
+    add_person("Me", None, is_me=True)
+    with db.transaction() as session:
+        org = t.Organization(name="Acme", normalized_name="acme")
+        session.add(org)
+        session.flush()
+        session.add(t.Employment(person_id=ana, organization_id=org.id, current=True))
+    choices = interactions.person_choices(db)
+    assert [c.label for c in choices] == ["Ana (Acme)", "bo"]
+
+
+def test_due_summary_is_one_short_sentence() -> None:
+    from desktop_app.domain.cadence import DueItem
+
+    def item(pid: int, name: str) -> DueItem:
+        return DueItem(pid, name, TODAY, DueReason.CADENCE)
+
+    assert reminders.due_summary([]) == ""
+    assert reminders.due_summary([item(1, "Ana")]) == "Ana is due a check-in."
+    two = [item(1, "Ana"), item(1, "Ana"), item(2, "Bo")]
+    assert reminders.due_summary(two) == "Ana and Bo are due a check-in."
+    many = [item(i, f"P{i}") for i in range(5)]
+    assert reminders.due_summary(many) == "P0, P1, P2 and 2 more are due a check-in."
+
+
+def test_a_removed_interaction_comes_back_whole(db, add_person) -> None:
+    from desktop_app.services import reciprocity
+    from desktop_app.services.interactions import ResourceFields
+
+    ana = add_person("Ana", Circle.INNER, added=date(2026, 1, 1))
+    resource = ResourceFields("article", "Guide", "https://x.test", "data")
+    iid, _ = reciprocity.log_shared_resource(db, resource, [ana], today=TODAY)
+    assert reminders.due_list(db, TODAY) == []
+    snapshot, change = interactions.remove_interaction(db, iid)
+    assert change.people_changed == {ana}
+    assert len(reminders.due_list(db, TODAY)) == 1
+    assert reciprocity.shared_resources(db) == []
+    interactions.restore_interaction(db, snapshot)
+    assert reminders.due_list(db, TODAY) == []
+    (record,) = reciprocity.shared_resources(db)
+    assert (record.interaction_id, record.title, record.recipient_ids) == (iid, "Guide", (ana,))
+    with pytest.raises(LookupError):
+        interactions.remove_interaction(db, 4242)
