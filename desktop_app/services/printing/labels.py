@@ -65,6 +65,14 @@ def _candidates(request: LabelRequest) -> list[Box]:
         (x - r * 0.7 - w, y - r * 0.7 - h),  # above left
         (x - r * 0.7 - w, y + r * 0.7),  # below left
     ]
+    # A second ring a little further out, still close enough to read as the dot's name.
+    far = r + 4.0
+    spots += [
+        (x + far, y - h / 2),
+        (x - far - w, y - h / 2),
+        (x - w / 2, y - far - h),
+        (x - w / 2, y + far),
+    ]
     return [(sx, sy, sx + w, sy + h) for sx, sy in spots]
 
 

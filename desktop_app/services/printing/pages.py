@@ -22,7 +22,7 @@ from desktop_app.services.printing.scene import Rect
 MARGIN = 12 * MM
 HEADER_HEIGHT = 30.0
 FOOTER_HEIGHT = 16.0
-LEGEND_HEIGHT = 30.0
+LEGEND_HEIGHT = 40.0
 GAP = 10.0  # leaves room for the index grid's column letters above the map
 POSTER_PADDING = 10.0  # room around the outermost nodes for their names
 GRID_SQUARE = 72.0  # index squares of about an inch

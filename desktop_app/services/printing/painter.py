@@ -325,7 +325,7 @@ class PagePainter:
         note = self.doc.note()
         if note:
             left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            self._text(Rect(x, row2 - 6, box.right - x, 12), note, 7, left, color=GREY)
+            self._text(Rect(box.x, row2 + 8, box.width, 12), note, 7, left, color=GREY)
 
     # Index ---------------------------------------------------------------------------
 
