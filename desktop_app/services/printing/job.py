@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.services.printing.document import MapDocument, plan_document
@@ -19,6 +20,19 @@ if TYPE_CHECKING:
 LAYOUTS = ("force", "radial", "organizations")
 
 _headless_app: QGuiApplication | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MapPrintSource:
+    """What the map view shows, so the paper can show the same (its filters included).
+
+    `positions` and `visible` are in the map's own coordinates (y up); `visible` is the
+    area on screen, for printing the current view rather than the whole network.
+    """
+
+    snapshot: NetworkSnapshot
+    positions: Mapping[str, Point]
+    visible: Rect | None = None
 
 
 def ensure_gui_application() -> None:
