@@ -22,7 +22,9 @@ VERDICT_LABELS = {
     Verdict.NOT_MET: "Not met",
     Verdict.NOT_REVIEWED: "Not reviewed",
 }
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+# Characters that format text in the middle of a line; escaping only these keeps the raw
+# Markdown readable (every escaped string follows a prefix such as "- [ ] " or "### ").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def verdict_label(value: str) -> str:
