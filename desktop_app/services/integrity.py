@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from desktop_app.paths import attachments_dir
 from desktop_app.storage import integrity_queries
 from desktop_app.storage.database import Database
 from desktop_app.storage.schema_version import HEAD_REVISION
@@ -27,6 +28,7 @@ def check_database(db: Database) -> CheckReport:
         if not problems:
             problems += integrity_queries.foreign_key_problems(conn)
             problems += integrity_queries.consistency_problems(conn)
+            problems += _missing_attachments(db, conn)
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not {HEAD_REVISION}")
@@ -34,3 +36,13 @@ def check_database(db: Database) -> CheckReport:
     except sqlite3.DatabaseError as error:
         return CheckReport([f"the database cannot be read: {error}"])
     return CheckReport(problems, people)
+
+
+def _missing_attachments(db: Database, conn: sqlite3.Connection) -> list[str]:
+    """Attached document versions whose copy is gone from the attachments folder."""
+    folder = attachments_dir(db.path)
+    return [
+        f"document {document_id} version {number}: the copy of “{name}” is missing from {folder}"
+        for document_id, number, stored, name in integrity_queries.attached_files(conn)
+        if not (folder / stored).is_file()
+    ]

@@ -39,6 +39,17 @@ CONSISTENCY_CHECKS: tuple[tuple[str, str, str], ...] = (
         ' AND "end" < start',
         "jobs that end before they start",
     ),
+    (
+        "versions",
+        "SELECT COUNT(*) FROM document_versions WHERE (body IS NULL) = (file_path IS NULL)",
+        "document versions with neither text nor a file (or both)",
+    ),
+    (
+        "verdicts",
+        "SELECT COUNT(*) FROM criterion_feedback"
+        " WHERE verdict NOT IN ('met', 'partly', 'not_met', 'not_reviewed')",
+        "feedback verdicts of an unknown kind",
+    ),
 )
 
 
@@ -53,6 +64,16 @@ def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
         f"{table} row {rowid} points at a missing {parent}"
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
     ]
+
+
+def attached_files(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
+    """(document id, version number, stored path, original name) of every attached file."""
+    return list(
+        conn.execute(
+            "SELECT document_id, number, file_path, COALESCE(file_name, '')"
+            " FROM document_versions WHERE file_path IS NOT NULL ORDER BY document_id, number"
+        )
+    )
 
 
 def consistency_problems(conn: sqlite3.Connection) -> list[str]:

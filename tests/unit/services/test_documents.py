@@ -166,3 +166,29 @@ def test_attached_copy_gone_missing_is_reported(db: Database, tmp_path: Path) ->
     documents.attachment_path(db, version).unlink()
     with pytest.raises(AttachmentError, match="missing"):
         documents.attachment_path(db, version)
+
+
+def test_check_reports_attached_copies_gone_missing(db: Database, tmp_path: Path) -> None:
+    from desktop_app.services.integrity import check_database
+
+    document_id, _ = documents.create_document(db, "resume", "Resume", [])
+    source = tmp_path / "cv.pdf"
+    source.write_bytes(b"%PDF cv")
+    documents.attach_file(db, document_id, source)
+    assert check_database(db).sound
+    [version] = documents.document_detail(db, document_id).versions
+    documents.attachment_path(db, version).unlink()
+    [problem] = check_database(db).problems
+    assert "cv.pdf" in problem
+    assert "missing" in problem
+
+
+def test_check_reports_a_version_without_text_or_file(db: Database) -> None:
+    from desktop_app.services.integrity import check_database
+
+    document_id, _ = documents.create_document(db, "pitch", "Pitch", [])
+    documents.add_text_version(db, document_id, "Hi.")
+    db.fast_connection().execute("UPDATE document_versions SET body = NULL")
+    assert check_database(db).problems == [
+        "1 document versions with neither text nor a file (or both)"
+    ]
