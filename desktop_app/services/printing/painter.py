@@ -319,8 +319,8 @@ class PagePainter:
             edge = style.edges[kind]
             pen = QPen(QColor(edge.color), 0.8, DASHES[edge.dash])
             p.setPen(pen)
-            p.drawLine(QLineF(x - 4, row2, x + 7, row2))
-            x += 4
+            p.drawLine(QLineF(x, row2, x + 12, row2))
+            x += 6
             entry(label, row2)
         note = self.doc.note()
         if note:
