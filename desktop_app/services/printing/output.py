@@ -146,7 +146,10 @@ def _pdf(document: MapDocument, tmp: Path, pages: int, progress: Progress | None
     writer.setPageLayout(page_layout(document))
     writer.setTitle(document.title)
     writer.setCreator("Trellis")
-    paint_document(document, writer, progress)
+    try:
+        paint_document(document, writer, progress)
+    except PrintError:
+        raise PrintError(f"could not write the PDF in {tmp.parent}") from None
     del writer  # flushes and closes the file
 
 
