@@ -158,3 +158,28 @@ def test_files_are_written_whole_and_readable_by_others(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert written.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_names_in_the_pdf_are_at_least_six_points_tall(tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    from .conftest import _poppler
+
+    scene = make_scene(40, 3)
+    document = plan_document(scene, PrintOptions(pages=PageGrid(2, 1)), measure)
+    [written] = write_document(document, tmp_path / "map.pdf")
+    html = subprocess.run(
+        [_poppler("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(written), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)', html
+    )
+    surnames = {node.label.split()[1] for node in scene.nodes if node.kind == "person"}
+    heights = [float(y1) - float(y0) for y0, y1, word in words if word in surnames]
+    assert len(heights) > 10
+    # pdftotext's word box is the font's ascent + descent, ≥ 1.14 em for common sans fonts.
+    assert min(heights) / 1.14 >= 6.0
