@@ -1,0 +1,1 @@
+"""Reading contact files (vCard, CSV) into the network: readers, mapping, duplicates."""

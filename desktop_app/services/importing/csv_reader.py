@@ -1,0 +1,267 @@
+"""CSV address books: LinkedIn Connections, Google (both layouts), Outlook and their cousins.
+
+Columns are recognised by their header, not by position, so Thunderbird, Yahoo and Windows
+Address Book exports come in too. Google packs several values in one cell with ` ::: `.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from desktop_app.domain.values import NewPerson, PostalAddress
+from desktop_app.services.importing.person_building import (
+    PersonDraft,
+    parse_birthday,
+    parse_date,
+)
+from desktop_app.services.importing.text_decoding import sniff_text_encoding
+
+MULTI = " ::: "
+_ADDRESS_PREFIXES = ("business", "work", "home", "other", "personal")
+_ADDRESS_PARTS = {
+    "street": "street",
+    "address": "street",
+    "street 2": "street2",
+    "street 3": "street3",
+    "address 2": "street2",
+    "city": "locality",
+    "town": "locality",
+    "state": "region",
+    "county": "region",
+    "region": "region",
+    "postal code": "postal_code",
+    "zipcode": "postal_code",
+    "zip": "postal_code",
+    "post code": "postal_code",
+    "country": "country",
+    "country/region": "country",
+    "po box": "po_box",
+    "extended address": "street2",
+}
+_GOOGLE_ITEM = re.compile(r"^(e-mail|phone|website|address|organization|relation|im) (\d+) - (.+)$")
+_LABEL_WORDS = {
+    "business": "work",
+    "home": "home",
+    "work": "work",
+    "personal": "home",
+    "other": "other",
+}
+
+
+@dataclass
+class ColumnPlan:
+    """Which column feeds which field, worked out once from the header."""
+
+    source: str = "csv"
+    full_name: list[int] = field(default_factory=list)
+    given: list[int] = field(default_factory=list)
+    family: list[int] = field(default_factory=list)
+    emails: list[tuple[int, int | None, str]] = field(default_factory=list)
+    phones: list[tuple[int, int | None, str]] = field(default_factory=list)
+    urls: list[tuple[int, int | None, str]] = field(default_factory=list)
+    orgs: list[tuple[int, int | None]] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)
+    tags: list[int] = field(default_factory=list)
+    birthday: list[int] = field(default_factory=list)
+    birth_parts: dict[str, int] = field(default_factory=dict)
+    met_on: list[int] = field(default_factory=list)
+    addresses: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.full_name or self.given or self.family) and (
+            bool(self.emails or self.phones or self.orgs or self.family or self.urls)
+        )
+
+
+def plan_columns(header: list[str]) -> ColumnPlan:
+    names = [h.strip().lstrip("\ufeff").casefold() for h in header]
+    plan = ColumnPlan()
+    if "connected on" in names:
+        plan.source = "linkedin"
+    elif "group membership" in names or "labels" in names:
+        plan.source = "google"
+    elif "business street" in names or "e-mail address" in names:
+        plan.source = "outlook"
+    has_job_title = any(n in ("job title", "position") for n in names)
+    google: dict[tuple[str, str], dict[str, int]] = {}
+    for index, name in enumerate(names):
+        item = _GOOGLE_ITEM.match(name)
+        if item:
+            google.setdefault((item.group(1), item.group(2)), {})[item.group(3)] = index
+        elif name in ("name", "display name", "full name"):
+            plan.full_name.append(index)
+        elif name in ("first name", "given name", "first"):
+            plan.given.append(index)
+        elif name in ("last name", "family name", "last", "surname"):
+            plan.family.append(index)
+        elif "mail" in name and not any(w in name for w in ("type", "display", "label", "list")):
+            plan.emails.append((index, None, _label_of(name)))
+        elif name in ("home", "work", "mobile", "pager", "fax") or any(
+            w in name for w in ("phone", "mobile", "fax", "pager")
+        ):
+            plan.phones.append((index, None, _label_of(name)))
+        elif name in ("web page", "website", "url", "personal web page", "business web page") or (
+            name.startswith(("web page", "website", "personal website", "business website"))
+        ):
+            label = "LinkedIn" if plan.source == "linkedin" and name == "url" else _label_of(name)
+            plan.urls.append((index, None, label))
+        elif name in ("company", "organization", "organisation"):
+            plan.orgs.append((index, None))
+        elif name in ("notes", "note", "comments"):
+            plan.notes.append(index)
+        elif name in ("categories", "category", "group membership", "labels"):
+            plan.tags.append(index)
+        elif name in ("birthday", "birth date", "date of birth"):
+            plan.birthday.append(index)
+        elif name in ("birth year", "birth month", "birth day"):
+            plan.birth_parts[name.split()[1]] = index
+        elif name == "connected on":
+            plan.met_on.append(index)
+        elif name in ("job title", "position") or (name == "title" and not has_job_title):
+            plan.orgs.append((-1, index))
+        else:
+            _address_column(plan, name, index)
+    _pair_titles(plan)
+    _google_items(plan, google)
+    return plan
+
+
+def _label_of(header: str) -> str:
+    for word, label in _LABEL_WORDS.items():
+        if word in header:
+            return label
+    for word in ("mobile", "fax", "pager"):
+        if word in header:
+            return word
+    return ""
+
+
+def _address_column(plan: ColumnPlan, name: str, index: int) -> None:
+    for prefix in _ADDRESS_PREFIXES:
+        if name.startswith(prefix + " "):
+            part = _ADDRESS_PARTS.get(name[len(prefix) + 1 :])
+            if part:
+                plan.addresses.setdefault(_LABEL_WORDS[prefix], {}).setdefault(part, index)
+            return
+
+
+def _pair_titles(plan: ColumnPlan) -> None:
+    """A job-title column joins the first organisation column that has no title."""
+    orgs = [o for o in plan.orgs if o[0] >= 0]
+    titles = [o[1] for o in plan.orgs if o[0] < 0]
+    plan.orgs = [(org, titles[i] if i < len(titles) else None) for i, (org, _) in enumerate(orgs)]
+    if not orgs and titles:
+        plan.orgs = [(-1, titles[0])]
+
+
+def _google_items(plan: ColumnPlan, items: dict[tuple[str, str], dict[str, int]]) -> None:
+    for (kind, _number), parts in sorted(items.items(), key=lambda kv: int(kv[0][1])):
+        value = parts.get("value")
+        label = parts.get("type", parts.get("label"))
+        if kind == "e-mail" and value is not None:
+            plan.emails.append((value, label, ""))
+        elif kind == "phone" and value is not None:
+            plan.phones.append((value, label, ""))
+        elif kind == "website" and value is not None:
+            plan.urls.append((value, label, ""))
+        elif kind == "organization" and "name" in parts:
+            plan.orgs.append((parts["name"], parts.get("title")))
+        elif kind == "address":
+            columns = {_ADDRESS_PARTS[p]: i for p, i in parts.items() if p in _ADDRESS_PARTS} | (
+                {"label": label} if label is not None else {}
+            )
+            plan.addresses[f"google{_number}"] = columns
+
+
+class CsvReader:
+    """Rows of a CSV address book as people: yields (line, NewPerson or rejection reason)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.bytes_read = 0
+        self.plan: ColumnPlan | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, NewPerson | str]]:
+        head = self._stream.read(65536)
+        self._stream.seek(0)
+        encoding = sniff_text_encoding(head)
+        text = io.TextIOWrapper(self._stream, encoding=encoding, errors="replace", newline="")
+        first_line = head.split(b"\n", 3)[-1][:4096]
+        delimiter = ";" if first_line.count(b";") > first_line.count(b",") else ","
+        rows = csv.reader(text, delimiter=delimiter)
+        line = 0
+        for row in rows:
+            start, line = line + 1, rows.line_num
+            if self.plan is None:
+                plan = plan_columns(row)
+                if plan.usable:
+                    self.plan = plan
+                elif start > 20:
+                    return
+                continue
+            self.bytes_read = self._stream.tell() if not self._stream.closed else self.bytes_read
+            if not any(cell.strip() for cell in row):
+                continue
+            yield start, row_to_person(self.plan, row)
+
+
+def row_to_person(plan: ColumnPlan, row: list[str]) -> NewPerson | str:
+    def cell(index: int | None) -> str:
+        return row[index].strip() if index is not None and 0 <= index < len(row) else ""
+
+    def multi(index: int | None) -> list[str]:
+        return [v.strip() for v in cell(index).split(MULTI) if v.strip()]
+
+    draft = PersonDraft(source=plan.source)
+    draft.full_name = next((cell(i) for i in plan.full_name if cell(i)), "")
+    draft.given_name = next((cell(i) for i in plan.given if cell(i)), "")
+    draft.family_name = next((cell(i) for i in plan.family if cell(i)), "")
+    for value_column, label_column, label in plan.emails:
+        for value in multi(value_column):
+            draft.add_email(value, _clean_label(cell(label_column)) or label)
+    for value_column, label_column, label in plan.phones:
+        for value in multi(value_column):
+            draft.add_phone(value, _clean_label(cell(label_column)) or label)
+    for value_column, label_column, label in plan.urls:
+        for value in multi(value_column):
+            draft.add_url(value, _clean_label(cell(label_column)) or label)
+    for org_column, title_column in plan.orgs:
+        draft.add_job(cell(org_column), cell(title_column))
+    for index in plan.notes:
+        draft.add_note(cell(index))
+    for index in plan.tags:
+        draft.add_tags([t.removeprefix("* ") for t in re.split(r" ::: |[;,\n]", cell(index))])
+    for index in plan.birthday:
+        draft.birthday = draft.birthday or parse_birthday(cell(index))
+    if plan.birth_parts:
+        parts = [cell(plan.birth_parts.get(p)) for p in ("year", "month", "day")]
+        if parts[1].isdigit() and parts[2].isdigit():
+            year = parts[0].zfill(4) if parts[0].isdigit() else "--"
+            draft.birthday = parse_birthday(f"{year}{parts[1].zfill(2)}{parts[2].zfill(2)}")
+    for index in plan.met_on:
+        draft.met_on = draft.met_on or parse_date(cell(index))
+    for label, columns in plan.addresses.items():
+        street = "\n".join(cell(columns.get(k)) for k in ("street", "street2", "street3"))
+        box = cell(columns.get("po_box"))
+        draft.add_address(
+            PostalAddress(
+                label=_clean_label(cell(columns.get("label"))) or _LABEL_WORDS.get(label, ""),
+                street="\n".join(p for p in (street.strip(), box and f"PO Box {box}") if p),
+                locality=cell(columns.get("locality")),
+                region=cell(columns.get("region")),
+                postal_code=cell(columns.get("postal_code")),
+                country=cell(columns.get("country")),
+            )
+        )
+    return draft.build()
+
+
+def _clean_label(text: str) -> str:
+    """Google's `* Home` marks the preferred value; the star is not part of the label."""
+    return text.split(MULTI)[0].removeprefix("*").strip().casefold()

@@ -1,0 +1,61 @@
+"""Matching keys: what makes two emails, phones, names or organisations 'the same'.
+
+Emails, phones and organisations use the database's keys (storage/match_keys.py), so a
+number typed in the detail panel and the same number in a vCard meet; names get a looser
+key for fuzzy matching. Values are always shown as written; these keys only match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from desktop_app.storage.match_keys import (
+    normalize_email,
+    normalize_org_name,
+    normalize_phone,
+)
+
+# Below this many digits a number is an extension or a test value, too weak to match on.
+MIN_PHONE_DIGITS = 7
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+__all__ = [
+    "name_block",
+    "name_key",
+    "normalize_email",
+    "normalize_org_name",
+    "normalize_phone",
+    "profile_key",
+]
+
+
+def phone_match_key(value: str) -> str:
+    """The normalised phone, or '' when it is too short to identify anyone."""
+    key = normalize_phone(value)
+    digits = sum(ch.isdigit() for ch in key)
+    return key if digits >= MIN_PHONE_DIGITS else ""
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A person's name for fuzzy matching: no accents, no punctuation, tokens sorted."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(sorted(_NON_WORD.sub(" ", plain).split()))
+
+
+def profile_key(url: str) -> str:
+    """A LinkedIn profile URL without scheme, `www.`, query or trailing slash; else ''."""
+    text = url.strip().casefold()
+    if "linkedin.com/in/" not in text:
+        return ""
+    text = text.split("?")[0].split("#")[0].rstrip("/")
+    return "linkedin.com/in/" + text.split("linkedin.com/in/", 1)[1]
+
+
+def name_block(key: str) -> str:
+    """The initials of a name key: candidates for fuzzy matching share them."""
+    return "".join(sorted({token[0] for token in key.split()}))

@@ -1,0 +1,223 @@
+"""One import: read the files, match every card, and write it all in one transaction.
+
+The same run serves the preview (`dry_run=True`: nothing is written) and the import itself
+(with the user's decision per duplicate). Cards stream through in batches, so memory holds
+one batch of people and the small preview rows, never the whole file as objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from desktop_app.domain.values import ChangeSet, NewPerson
+from desktop_app.services.importing.duplicates import (
+    DuplicateIndex,
+    Match,
+    MatchKeys,
+    MatchReason,
+)
+from desktop_app.services.importing.merge import merge_people
+from desktop_app.services.importing.report import (
+    CardKey,
+    Decision,
+    ImportCancelledError,
+    ImportReport,
+    PossibleDuplicate,
+    PreviewCard,
+    RejectedCard,
+)
+from desktop_app.services.importing.sources import (
+    ContactSource,
+    SourceCard,
+    UnreadableFileError,
+    expand_paths,
+)
+from desktop_app.storage.contact_keys import known_people
+from desktop_app.storage.database import Database
+from desktop_app.storage.import_writer import ImportWriter
+
+BATCH = 1000
+PROGRESS_EVERY = 250
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def run_import(
+    db: Database,
+    paths: Iterable[Path],
+    *,
+    decisions: Mapping[CardKey, Decision] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
+
+    Sure duplicates are merged and possible ones kept apart unless `decisions` says
+    otherwise. Cancelling rolls everything back and returns a report with `cancelled` set.
+    """
+    files = expand_paths(paths)
+    report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
+    total = sum(f.stat().st_size for f in files if f.is_file()) or 1
+    try:
+        with db.transaction() as session:
+            connection = session.connection()
+            run = _Run(ImportWriter(connection), report, decisions or {}, dry_run)
+            for known in known_people(connection):
+                run.index.add_known(known)
+            done = 0
+            for file_index, path in enumerate(files):
+                done += run.read_file(file_index, path, done, total, progress, is_cancelled)
+            run.flush()
+            report.change_set = run.change_set()
+    except ImportCancelledError:
+        report.cancelled = True
+        report.change_set = ChangeSet()
+        report.added = report.merged = report.skipped = 0
+    return report
+
+
+class _Run:
+    def __init__(
+        self,
+        writer: ImportWriter,
+        report: ImportReport,
+        decisions: Mapping[CardKey, Decision],
+        dry_run: bool,
+    ) -> None:
+        self.writer = writer
+        self.report = report
+        self.decisions = decisions
+        self.dry_run = dry_run
+        self.index = DuplicateIndex()
+        self.pending_new: dict[int, NewPerson] = {}
+        self.pending_merges: dict[int, NewPerson] = {}
+        self.added_ids: set[int] = set()
+        self.changed_ids: set[int] = set()
+
+    def read_file(
+        self,
+        file_index: int,
+        path: Path,
+        done: int,
+        total: int,
+        progress: Progress | None,
+        is_cancelled: Cancelled | None,
+    ) -> int:
+        """Take every card of one file; returns the file's size for the progress."""
+        try:
+            source = ContactSource(path)
+        except UnreadableFileError as error:
+            self.report.unreadable.append((str(path), str(error)))
+            return 0
+        with source:
+            try:
+                for count, card in enumerate(source, 1):
+                    self.take(CardKey(file_index, card.ordinal), path, card)
+                    if count % PROGRESS_EVERY == 0:
+                        if is_cancelled is not None and is_cancelled():
+                            raise ImportCancelledError
+                        if progress is not None:
+                            progress(done + source.progress(), total)
+            except UnreadableFileError as error:
+                self.report.unreadable.append((str(path), str(error)))
+            else:
+                self.report.read_files.append(str(path))
+        if progress is not None:
+            progress(done + source.size, total)
+        return source.size
+
+    def take(self, key: CardKey, path: Path, card: SourceCard) -> None:
+        report = self.report
+        report.warnings.extend(f"{path.name}: {w}" for w in card.warnings)
+        if card.person is None:
+            report.rejected.append(RejectedCard(str(path), card.line, card.end_line, card.reason))
+            return
+        person = card.person
+        keys = MatchKeys.of(person)
+        match = self.index.find(keys)
+        if match is not None and not match.is_sure and self._holds_already(match, person):
+            match = Match(match.person_id, MatchReason.SAME_CARD, "")
+        preview = PreviewCard.of(key, str(path), card.line, person)
+        if match is None:
+            report.new.append(preview)
+            self._add(person, keys)
+            return
+        decision = self.decisions.get(key, Decision.MERGE if match.is_sure else Decision.KEEP_BOTH)
+        report.duplicates.append(_duplicate(preview, match, self.index, decision))
+        if decision is Decision.KEEP_BOTH:
+            self._add(person, keys)
+        elif decision is Decision.MERGE:
+            self._merge(match.person_id, person, keys)
+        else:
+            report.skipped += 1
+
+    def _holds_already(self, match: Match, person: NewPerson) -> bool:
+        """True when the matched person already has every value of `person`."""
+        target = match.person_id
+        if target in self.pending_new:
+            held, has_photo = self.pending_new[target], False
+        else:
+            stored = self.writer.load_people([target]).get(target)
+            if stored is None:
+                return False
+            held, has_photo = stored.person, stored.has_photo
+            if target in self.pending_merges:
+                held = merge_people(held, self.pending_merges[target], has_photo)
+        return merge_people(held, person, has_photo) == held
+
+    def _add(self, person: NewPerson, keys: MatchKeys) -> None:
+        person_id = self.writer.allocate_id()
+        self.pending_new[person_id] = person
+        self.index.add(person_id, person.fields.full_name, keys)
+        self.report.added += 1
+        if len(self.pending_new) >= BATCH:
+            self.flush()
+
+    def _merge(self, target: int, person: NewPerson, keys: MatchKeys) -> None:
+        if target in self.pending_new:
+            self.pending_new[target] = merge_people(self.pending_new[target], person)
+        elif target in self.pending_merges:
+            self.pending_merges[target] = merge_people(self.pending_merges[target], person)
+        else:
+            self.pending_merges[target] = person
+        self.index.add(target, person.fields.full_name, keys)
+        self.report.merged += 1
+        if len(self.pending_merges) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.dry_run:
+            self.writer.insert_people(list(self.pending_new.items()))
+            self.added_ids.update(self.pending_new)
+            stored = self.writer.load_people(self.pending_merges.keys())
+            merges = [
+                (pid, stored[pid], merge_people(stored[pid].person, incoming, stored[pid].has_photo))
+                for pid, incoming in self.pending_merges.items()
+                if pid in stored
+            ]
+            self.changed_ids |= self.writer.write_merges(merges)
+        self.pending_new.clear()
+        self.pending_merges.clear()
+
+    def change_set(self) -> ChangeSet:
+        return ChangeSet(
+            people_added=frozenset(self.added_ids),
+            people_changed=frozenset(self.changed_ids - self.added_ids),
+            organizations_changed=self.writer.organizations_changed,
+        )
+
+
+def _duplicate(
+    preview: PreviewCard, match: Match, index: DuplicateIndex, decision: Decision
+) -> PossibleDuplicate:
+    return PossibleDuplicate(
+        card=preview,
+        match_id=match.person_id,
+        match_name=index.names.get(match.person_id, ""),
+        reason=match.describe(),
+        sure=match.is_sure,
+        decision=decision,
+    )
