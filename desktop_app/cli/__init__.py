@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ics",
     "review_text",
     "print_map",
+    "import_cmd",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -72,16 +73,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(args)
-    module = importlib.import_module(f"desktop_app.cli.{command.replace('-', '_')}")
+    modules = {_command_name(name): name for name in COMMAND_MODULES}
+    module = importlib.import_module(f"desktop_app.cli.{modules[command]}")
     try:
         return int(module.run(args))
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILURE)
 
 
+def _command_name(module: str) -> str:
+    """`import_cmd` → `import`: modules named after keywords carry a `_cmd` suffix."""
+    return module.removesuffix("_cmd").replace("_", "-")
+
+
 def _is_gui_invocation(argv: Sequence[str]) -> bool:
     """True when no sub-command is named: skip importing every command module."""
-    commands = {name.replace("_", "-") for name in COMMAND_MODULES}
+    commands = {_command_name(name) for name in COMMAND_MODULES}
     return not any(arg in commands for arg in argv) and not any(
         arg in ("-h", "--help") for arg in argv
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
-
-from desktop_app.storage import tables as t
+from sqlalchemy import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,30 +24,31 @@ class KnownPerson:
 
 
 def known_people(connection: Connection) -> Iterator[KnownPerson]:
-    """Every stored person (but me) with their matching keys (LinkedIn profile URLs raw)."""
-    emails: defaultdict[int, list[str]] = defaultdict(list)
-    for pid, key in connection.execute(select(t.Email.person_id, t.Email.normalized)):
-        emails[pid].append(key)
-    phones: defaultdict[int, list[str]] = defaultdict(list)
-    for pid, key in connection.execute(select(t.Phone.person_id, t.Phone.normalized)):
-        if key:
-            phones[pid].append(key)
-    profiles: defaultdict[int, list[str]] = defaultdict(list)
-    query = select(t.Url.person_id, t.Url.value).where(t.Url.value.contains("linkedin.com/in/"))
-    for pid, url in connection.execute(query):
-        profiles[pid].append(url)
-    orgs: defaultdict[int, list[str]] = defaultdict(list)
-    query = (
-        select(t.Employment.person_id, t.Organization.normalized_name)
-        .join(t.Organization, t.Organization.id == t.Employment.organization_id)
-        .where(t.Employment.current.is_(True))
+    """Every stored person (but me) with their matching keys (LinkedIn profile URLs raw).
+
+    Plain sqlite3 on the transaction's own connection: SQLAlchemy's row objects doubled
+    the time of reading 20,000 people's keys.
+    """
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+
+    def grouped(sql: str) -> defaultdict[int, list[str]]:
+        found: defaultdict[int, list[str]] = defaultdict(list)
+        for pid, key in raw.execute(sql):
+            if key:
+                found[pid].append(key)
+        return found
+
+    emails = grouped("SELECT person_id, normalized FROM emails")
+    phones = grouped("SELECT person_id, normalized FROM phones")
+    profiles = grouped("SELECT person_id, value FROM urls WHERE value LIKE '%linkedin.com/in/%'")
+    orgs = grouped(
+        "SELECT e.person_id, o.normalized_name FROM employment e "
+        "JOIN organizations o ON o.id = e.organization_id WHERE e.current = 1"
     )
-    for pid, key in connection.execute(query):
-        orgs[pid].append(key)
-    query = select(t.Person.id, t.Person.full_name, t.Person.vcard_uid).where(
-        t.Person.is_me.is_(False)
-    )
-    for pid, name, uid in connection.execute(query):
+    for pid, name, uid in raw.execute(
+        "SELECT id, full_name, vcard_uid FROM people WHERE is_me = 0"
+    ):
         yield KnownPerson(
             pid,
             name,

@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from desktop_app.domain.values import NewPerson, PostalAddress
 from desktop_app.services.importing.person_building import (
@@ -192,9 +192,14 @@ class CsvReader:
         self._stream.seek(0)
         encoding = sniff_text_encoding(head)
         text = io.TextIOWrapper(self._stream, encoding=encoding, errors="replace", newline="")
-        first_line = head.split(b"\n", 3)[-1][:4096]
-        delimiter = ";" if first_line.count(b";") > first_line.count(b",") else ","
-        rows = csv.reader(text, delimiter=delimiter)
+        sample = head[:4096]
+        delimiter = max((",", ";", "\t"), key=lambda d: sample.count(d.encode()))
+        try:
+            yield from self._rows(csv.reader(text, delimiter=delimiter))
+        finally:
+            text.detach()  # the caller owns the binary stream and closes it
+
+    def _rows(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
         line = 0
         for row in rows:
             start, line = line + 1, rows.line_num
@@ -205,7 +210,7 @@ class CsvReader:
                 elif start > 20:
                     return
                 continue
-            self.bytes_read = self._stream.tell() if not self._stream.closed else self.bytes_read
+            self.bytes_read = self._stream.tell()
             if not any(cell.strip() for cell in row):
                 continue
             yield start, row_to_person(self.plan, row)

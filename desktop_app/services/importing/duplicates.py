@@ -1,10 +1,11 @@
 """Finding the person an incoming card is already about.
 
 Sure matches: the same vCard UID, email, normalised phone or LinkedIn profile URL, or a
-card whose every value the person already has (re-importing a file doubles nothing). Possible matches: a fuzzy
-name (rapidfuzz) at the same organisation. Fuzzy candidates are limited to people who share
-the organisation and the initials of the name, so each lookup compares a handful of names
-instead of the whole network (20,000 cards against 20,000 people stay well under a second).
+card whose every value the person already has (re-importing a file doubles nothing).
+Possible matches: a fuzzy name (rapidfuzz) at the same organisation. Fuzzy candidates are
+limited to people who share the organisation and the initials of the name, so each lookup
+compares a handful of names instead of the whole network (20,000 cards against 20,000
+people stay well under a second).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.normalize import (
+    MIN_PHONE_DIGITS,
     name_block,
     name_key,
     normalize_email,
@@ -102,7 +104,7 @@ class DuplicateIndex:
         keys = MatchKeys(
             known.vcard_uid,
             known.emails,
-            tuple(p for p in known.phones if sum(c.isdigit() for c in p) >= 7),
+            tuple(p for p in known.phones if len(p) - p.startswith("+") >= MIN_PHONE_DIGITS),
             name_key(known.full_name),
             known.organizations,
             tuple(k for k in (profile_key(u) for u in known.profile_urls) if k),

@@ -18,7 +18,6 @@ from desktop_app.services.importing.normalize import (
     normalize_phone,
 )
 
-
 T = TypeVar("T")
 
 

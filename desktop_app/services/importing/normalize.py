@@ -1,6 +1,6 @@
 """Matching keys: what makes two emails, phones, names or organisations 'the same'.
 
-Emails, phones and organisations use the database's keys (storage/match_keys.py), so a
+Emails, phones and organisations use the database's keys (storage/people_repository.py), so a
 number typed in the detail panel and the same number in a vCard meet; names get a looser
 key for fuzzy matching. Values are always shown as written; these keys only match.
 """
@@ -11,11 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from desktop_app.storage.match_keys import (
-    normalize_email,
-    normalize_org_name,
-    normalize_phone,
-)
+from desktop_app.storage.import_writer import normalize_phone
+from desktop_app.storage.people_repository import normalize_email, normalize_org_name
 
 # Below this many digits a number is an extension or a test value, too weak to match on.
 MIN_PHONE_DIGITS = 7
@@ -23,6 +20,7 @@ MIN_PHONE_DIGITS = 7
 _NON_WORD = re.compile(r"[^\w]+")
 
 __all__ = [
+    "MIN_PHONE_DIGITS",
     "name_block",
     "name_key",
     "normalize_email",
@@ -34,9 +32,8 @@ __all__ = [
 
 def phone_match_key(value: str) -> str:
     """The normalised phone, or '' when it is too short to identify anyone."""
-    key = normalize_phone(value)
-    digits = sum(ch.isdigit() for ch in key)
-    return key if digits >= MIN_PHONE_DIGITS else ""
+    key = normalize_phone(value)  # E.164 ("+" and digits) or digits only
+    return key if len(key) - key.startswith("+") >= MIN_PHONE_DIGITS else ""
 
 
 @lru_cache(maxsize=65536)

@@ -44,16 +44,20 @@ class PersonDraft:
     photo_mime: str = ""
     uid: str = ""
     source: str = ""
+    _keys: set[str] = field(default_factory=set)
 
     def add_email(self, value: str, label: str = "") -> None:
         value = value.strip().removeprefix("mailto:").strip()
-        if value and all(normalize_email(e.value) != normalize_email(value) for e in self.emails):
+        key = "e:" + normalize_email(value)
+        if value and key not in self._keys:
+            self._keys.add(key)
             self.emails.append(LabeledValue(value, label))
 
     def add_phone(self, value: str, label: str = "") -> None:
         value = value.strip()
-        key = normalize_phone(value) or value
-        if value and all((normalize_phone(p.value) or p.value) != key for p in self.phones):
+        key = "p:" + (normalize_phone(value) or value)
+        if value and key not in self._keys:
+            self._keys.add(key)
             self.phones.append(LabeledValue(value, label))
 
     def add_url(self, value: str, label: str = "") -> None:

@@ -18,6 +18,7 @@ from desktop_app.services.importing.duplicates import (
     MatchReason,
 )
 from desktop_app.services.importing.merge import merge_people
+from desktop_app.services.importing.normalize import name_key
 from desktop_app.services.importing.report import (
     CardKey,
     Decision,
@@ -138,7 +139,14 @@ class _Run:
         person = card.person
         keys = MatchKeys.of(person)
         match = self.index.find(keys)
-        if match is not None and not match.is_sure and self._holds_already(match, person):
+        # A card with an email, phone or profile nobody has cannot be contained in anyone.
+        sure_keys = keys.emails or keys.phones or keys.profiles
+        if (
+            match is not None
+            and not match.is_sure
+            and not sure_keys
+            and self._holds_already(match, person)
+        ):
             match = Match(match.person_id, MatchReason.SAME_CARD, "")
         preview = PreviewCard.of(key, str(path), card.line, person)
         if match is None:
@@ -166,7 +174,8 @@ class _Run:
             held, has_photo = stored.person, stored.has_photo
             if target in self.pending_merges:
                 held = merge_people(held, self.pending_merges[target], has_photo)
-        return merge_people(held, person, has_photo) == held
+        same_name = name_key(held.fields.full_name) == name_key(person.fields.full_name)
+        return same_name and merge_people(held, person, has_photo) == held
 
     def _add(self, person: NewPerson, keys: MatchKeys) -> None:
         person_id = self.writer.allocate_id()
@@ -194,7 +203,11 @@ class _Run:
             self.added_ids.update(self.pending_new)
             stored = self.writer.load_people(self.pending_merges.keys())
             merges = [
-                (pid, stored[pid], merge_people(stored[pid].person, incoming, stored[pid].has_photo))
+                (
+                    pid,
+                    stored[pid],
+                    merge_people(stored[pid].person, incoming, stored[pid].has_photo),
+                )
                 for pid, incoming in self.pending_merges.items()
                 if pid in stored
             ]

@@ -47,12 +47,22 @@ def guess_legacy_encoding(sample: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(text, cp_isolation=list(LEGACY_CANDIDATES)).best()
+        matches = list(from_bytes(text, cp_isolation=list(LEGACY_CANDIDATES)))
     except (ImportError, LookupError):
         return FALLBACK
-    if best is None or best.encoding in ("utf_8", "ascii"):
+    matches = [m for m in matches if m.encoding not in ("utf_8", "ascii")]
+    if not matches:
         return FALLBACK
-    return str(best.encoding)
+    # A few accented letters fit several code pages equally well (è in cp1252 is č in
+    # cp1250); among the equally good, the first of LEGACY_CANDIDATES wins: Western first.
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    return min(tied, key=_candidate_rank)
+
+
+def _candidate_rank(encoding: str) -> int:
+    name = encoding.lower().replace("-", "_")
+    return LEGACY_CANDIDATES.index(name) if name in LEGACY_CANDIDATES else len(LEGACY_CANDIDATES)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -10,11 +10,6 @@ from desktop_app.domain.values import NewPerson, PostalAddress
 from desktop_app.services.importing.person_building import PersonDraft, parse_birthday
 from desktop_app.services.importing.vcard_reader import RawCard, VProperty
 
-# TYPE values that say nothing a person would call a label.
-_SILENT_TYPES = frozenset(
-    {"internet", "pref", "voice", "x400", "msg", "dom", "intl", "postal", "parcel", "text"}
-)
-_TYPE_WORDS = {"cell": "mobile", "x-mobile": "mobile", "main": "main"}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _NOT_PEOPLE = {"group": "a contact group", "org": "an organisation", "location": "a place"}
 _MAGIC = {b"\xff\xd8": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": "image/gif"}
@@ -94,15 +89,7 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
 
 
 def _label(card: RawCard, prop: VProperty) -> str:
-    group_label = card.group_label(prop.group)
-    if group_label:
-        return group_label
-    words: list[str] = []
-    for type_ in prop.types():
-        word = _TYPE_WORDS.get(type_, type_.removeprefix("x-"))
-        if word and word not in _SILENT_TYPES and word not in words:
-            words.append(word)
-    return " ".join(words)
+    return (prop.group and card.group_label(prop.group)) or prop.label
 
 
 def _phone_text(value: str) -> str:

@@ -16,6 +16,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import BinaryIO
 
 from desktop_app.services.importing.text_decoding import LegacyDecoder, utf16_codec
@@ -57,6 +58,7 @@ class VProperty:
     params: dict[str, list[str]]
     group: str = ""
     line: int = 0
+    label: str = ""  # from TYPE: "work", "home fax", "mobile"…
 
     def types(self) -> list[str]:
         return self.params.get("TYPE", [])
@@ -115,10 +117,8 @@ class VCardReader:
             if b'"' in head:
                 colon = _unquoted_colon(line)
                 head = line[:colon]
-            semi = head.find(b";")
-            name_part = head if semi < 0 else head[:semi]
-            dot = name_part.rfind(b".")
-            name = name_part[dot + 1 :].strip().upper().decode("ascii", "replace")
+            parsed = _parse_head(head)
+            name = parsed.name
             if name == "BEGIN" or name == "END":
                 kind = line[colon + 1 :].strip().upper()
                 if kind != b"VCARD":
@@ -135,13 +135,20 @@ class VCardReader:
             if not stack:
                 stack.append(RawCard(line_no, problems=[f"line {line_no}: no BEGIN:VCARD"]))
             card = stack[-1]
-            params = _parse_params(head[semi + 1 :]) if semi >= 0 else {}
-            group = name_part[:dot].decode("ascii", "replace").lower() if dot >= 0 else ""
-            value = self._decode_value(line[colon + 1 :], params, card, line_no)
+            raw = line[colon + 1 :]
+            if parsed.plain:
+                try:
+                    value = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    value = self._decode_value(raw, parsed.params, card, line_no)
+            else:
+                value = self._decode_value(raw, parsed.params, card, line_no)
             if name == "VERSION":
                 card.version = value.strip()
             else:
-                card.properties.append(VProperty(name, value, params, group, line_no))
+                card.properties.append(
+                    VProperty(name, value, parsed.params, parsed.group, line_no, parsed.label)
+                )
         while stack:
             card = stack.pop()
             card.problems.append(f"line {card.line}: card has no END:VCARD")
@@ -175,32 +182,33 @@ class VCardReader:
         """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines."""
         parts: list[bytes] = []
         start = 0
-        qp = False
-        base64 = False
+        after_blank = False
         for line_no, line in self.physical_lines():
             if not line:
                 # A blank line ends a 2.1 base64 run and a dangling soft break.
-                qp = base64 = False
+                after_blank = True
                 continue
-            first = line[0]
             if parts:
+                first = line[0]
                 if first == 32 or first == 9:
                     parts.append(line[1:])
                     continue
-                if qp and parts[-1].endswith(b"="):
-                    parts[-1] = parts[-1][:-1]
-                    parts.append(line)
-                    continue
-                if base64 and b":" not in line and _B64_LINE.fullmatch(line.strip()):
-                    parts.append(line.strip())
-                    continue
-                yield start, b"".join(parts)
+                if not after_blank:
+                    if parts[-1].endswith(b"=") and _declares(parts[0], b"QUOTED-PRINTABLE"):
+                        parts[-1] = parts[-1][:-1]
+                        parts.append(line)
+                        continue
+                    if (
+                        b":" not in line
+                        and _declares(parts[0], b"BASE64")
+                        and _B64_LINE.fullmatch(line.strip())
+                    ):
+                        parts.append(line.strip())
+                        continue
+                yield start, b"".join(parts) if len(parts) > 1 else parts[0]
             parts = [line]
             start = line_no
-            colon = line.find(b":")
-            head = line[:colon].upper() if colon >= 0 else b""
-            qp = b"QUOTED-PRINTABLE" in head
-            base64 = b"BASE64" in head
+            after_blank = False
         if parts:
             yield start, b"".join(parts)
 
@@ -236,6 +244,52 @@ class VCardReader:
             self.last_line = line_no
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What comes before a property's colon, parsed once per distinct spelling."""
+
+    name: str
+    group: str
+    params: dict[str, list[str]]
+    label: str
+    plain: bool  # no ENCODING or CHARSET: the value is UTF-8 text, or legacy bytes
+
+
+@lru_cache(maxsize=8192)
+def _parse_head(head: bytes) -> _Head:
+    semi = head.find(b";")
+    name_part = head if semi < 0 else head[:semi]
+    dot = name_part.rfind(b".")
+    name = name_part[dot + 1 :].strip().upper().decode("ascii", "replace")
+    group = name_part[:dot].decode("ascii", "replace").lower() if dot >= 0 else ""
+    params = _parse_params(head[semi + 1 :]) if semi >= 0 and name in WANTED else {}
+    plain = "ENCODING" not in params and "CHARSET" not in params
+    return _Head(name, group, params, type_label(params.get("TYPE", [])), plain)
+
+
+# TYPE values that say nothing a person would call a label.
+_SILENT_TYPES = frozenset(
+    {"internet", "pref", "voice", "x400", "msg", "dom", "intl", "postal", "parcel", "text"}
+)
+_TYPE_WORDS = {"cell": "mobile", "x-mobile": "mobile"}
+
+
+def type_label(types: list[str]) -> str:
+    """`['work', 'voice', 'pref']` → 'work'; `['cell']` → 'mobile'."""
+    words: list[str] = []
+    for type_ in types:
+        word = _TYPE_WORDS.get(type_, type_.removeprefix("x-"))
+        if word and word not in _SILENT_TYPES and word not in words:
+            words.append(word)
+    return " ".join(words)
+
+
+def _declares(line: bytes, word: bytes) -> bool:
+    """Whether the parameters of a property line (before its colon) name `word`."""
+    colon = line.find(b":")
+    return colon > 0 and word in line[:colon].upper()
+
+
 def _unquoted_colon(line: bytes) -> int:
     quoted = False
     for index, byte in enumerate(line):
@@ -264,8 +318,12 @@ def _split_unquoted(text: str, separator: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=4096)
 def _parse_params(raw: bytes) -> dict[str, list[str]]:
-    """`TYPE=a,b;CHARSET=x` and 2.1's bare `WORK;VOICE;QUOTED-PRINTABLE` alike."""
+    """`TYPE=a,b;CHARSET=x` and 2.1's bare `WORK;VOICE;QUOTED-PRINTABLE` alike.
+
+    Cached: a file repeats a few dozen parameter strings; callers must not mutate the result.
+    """
     params: dict[str, list[str]] = {}
     text = raw.decode("utf-8", "replace")
     for item in _split_unquoted(text, ";"):

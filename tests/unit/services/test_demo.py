@@ -20,10 +20,23 @@ def test_same_seed_same_network_and_other_seed_differs() -> None:
 
 def test_demo_covers_every_part_of_the_product(db: Database) -> None:
     rows = write_demo(db, 200, seed=2, today=TODAY)
-    for table in ("people", "emails", "organizations", "employment", "relationships",
-                  "interactions", "interaction_participants", "goals", "goal_disclosures",
-                  "documents", "checklist_items", "feedback_rounds", "criterion_feedback",
-                  "person_tags", "shared_resources"):
+    for table in (
+        "people",
+        "emails",
+        "organizations",
+        "employment",
+        "relationships",
+        "interactions",
+        "interaction_participants",
+        "goals",
+        "goal_disclosures",
+        "documents",
+        "checklist_items",
+        "feedback_rounds",
+        "criterion_feedback",
+        "person_tags",
+        "shared_resources",
+    ):
         assert rows.count(table) > 0, table
     jobs = rows.tables["employment"]
     assert any(j["current"] for j in jobs) and any(not j["current"] for j in jobs)

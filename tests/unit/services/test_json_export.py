@@ -17,15 +17,35 @@ from desktop_app.services.contacts import ContactsService
 from desktop_app.services.json_export import build_export, write_export, write_text_atomically
 from desktop_app.storage.database import Database
 
-CONTACT_KEYS = {"id", "full_name", "given_name", "family_name", "emails", "phones", "urls",
-                "organization", "title", "note", "circle", "tags", "has_photo", "employment"}
+CONTACT_KEYS = {
+    "id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "emails",
+    "phones",
+    "urls",
+    "organization",
+    "title",
+    "note",
+    "circle",
+    "tags",
+    "has_photo",
+    "employment",
+}
 
 
 def test_export_follows_the_version_1_contract(demo_db: Database) -> None:
     data = build_export(demo_db)
     assert data["format"] == "trellis" and data["version"] == 1
-    assert set(data) >= {"contacts", "organizations", "relationships", "interactions",
-                         "goals", "documents"}
+    assert set(data) >= {
+        "contacts",
+        "organizations",
+        "relationships",
+        "interactions",
+        "goals",
+        "documents",
+    }
     assert len(data["contacts"]) == 61
     for contact in data["contacts"]:
         assert CONTACT_KEYS <= set(contact)
@@ -44,14 +64,23 @@ def test_export_follows_the_version_1_contract(demo_db: Database) -> None:
 
 def test_export_of_a_hand_made_contact(db: Database) -> None:
     service = ContactsService(db)
-    pid, _ = service.create(NewPerson(
-        PersonFields(given_name="Ana", family_name="Lima", note="<b>not bold</b>",
-                     circle=Circle.CLOSE, birthday=Birthday(4, 9)),
-        emails=(LabeledValue("ana@example.org", "work"),),
-        tags=("mentor", "python"),
-        employment=(EmploymentRecord("Northwind", "VP, Sales"),
-                    EmploymentRecord("Bluefin", "Analyst", current=False)),
-    ))
+    pid, _ = service.create(
+        NewPerson(
+            PersonFields(
+                given_name="Ana",
+                family_name="Lima",
+                note="<b>not bold</b>",
+                circle=Circle.CLOSE,
+                birthday=Birthday(4, 9),
+            ),
+            emails=(LabeledValue("ana@example.org", "work"),),
+            tags=("mentor", "python"),
+            employment=(
+                EmploymentRecord("Northwind", "VP, Sales"),
+                EmploymentRecord("Bluefin", "Analyst", current=False),
+            ),
+        )
+    )
     contact = build_export(db)["contacts"][0]
     assert contact["id"] == pid
     assert contact["full_name"] == "Ana Lima"

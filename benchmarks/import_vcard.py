@@ -1,0 +1,216 @@
+"""Importing 20,000 vCard 3.0 cards, against vobject merely parsing the same file.
+
+Goal (issue 3): the whole `trellis import` process takes at most half the time of vobject's
+bare parse, into an empty database and again into one that already holds the cards
+(duplicate detection on). Every figure is a fresh process, timed from outside.
+
+    PYTHONPATH=. python benchmarks/import_vcard.py [--cards 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = [
+    "Ada",
+    "Alan",
+    "Grace",
+    "Linus",
+    "Margaret",
+    "Ken",
+    "Barbara",
+    "Dennis",
+    "Frances",
+    "Edsger",
+    "Radia",
+    "Tim",
+    "John",
+    "Donald",
+    "Niklaus",
+    "Bjarne",
+    "Guido",
+    "Anders",
+    "James",
+    "Larry",
+    "Sophie",
+    "Hedy",
+    "Katherine",
+    "Dorothy",
+    "Mary",
+    "Annie",
+    "Evelyn",
+    "Jean",
+    "Betty",
+    "Kathleen",
+    "Adele",
+    "Shafi",
+    "Leslie",
+    "Judea",
+    "Yoshua",
+    "Geoffrey",
+    "Yann",
+    "Fei",
+    "Daphne",
+    "Cynthia",
+    "Manuel",
+    "Ivan",
+    "Butler",
+    "Tony",
+    "Robin",
+    "Dana",
+    "Juris",
+    "Edmund",
+    "Ole",
+    "Kristen",
+    "Peter",
+    "Brian",
+    "Bill",
+    "Ward",
+]
+LAST = [
+    "Lovelace",
+    "Turing",
+    "Hopper",
+    "Torvalds",
+    "Hamilton",
+    "Thompson",
+    "Liskov",
+    "Ritchie",
+    "Allen",
+    "Dijkstra",
+    "Perlman",
+    "Berners-Lee",
+    "McCarthy",
+    "Knuth",
+    "Wirth",
+    "Stroustrup",
+    "van-Rossum",
+    "Hejlsberg",
+    "Gosling",
+    "Wall",
+    "Wilson",
+    "Lamarr",
+    "Johnson",
+    "Vaughan",
+    "Jackson",
+    "Easley",
+    "Boyd",
+    "Jennings",
+    "Holberton",
+    "McNulty",
+    "Goldberg",
+    "Goldwasser",
+    "Lamport",
+    "Pearl",
+    "Bengio",
+    "Hinton",
+    "LeCun",
+    "Li",
+    "Koller",
+    "Dwork",
+    "Blum",
+    "Sutherland",
+    "Lampson",
+    "Hoare",
+    "Milner",
+    "Scott",
+    "Hartmanis",
+    "Stearns",
+    "Clarke",
+    "Dahl",
+    "Nygaard",
+    "Naur",
+    "Kernighan",
+    "Joy",
+    "Cunningham",
+    "Sammet",
+    "Estrin",
+]
+ORGS = [f"Company {i}, Inc." for i in range(800)]
+
+VOBJECT_PARSE = (
+    "import sys, vobject\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    n = sum(1 for _ in vobject.readComponents(f))\n"
+    "print(n)\n"
+)
+
+
+def write_cards(path: Path, count: int, seed: int = 3) -> None:
+    """`count` realistic vCard 3.0 cards: folded lines, escapes, item groups, categories."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="\r\n") as out:
+        for i in range(count):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            org = rng.choice(ORGS).replace(",", "\\,")
+            note = (
+                f"Met at the meetup, talked about {rng.choice(LAST)}'s work\\, "
+                "then coffee; wants an intro to the platform team. " * rng.randint(1, 3)
+            )
+            out.write(
+                "BEGIN:VCARD\n"
+                "VERSION:3.0\n"
+                f"UID:bench-{i:06d}\n"
+                f"N:{last};{first};;;\n"
+                f"FN:{first} {last}\n"
+                f"ORG:{org};Engineering\n"
+                f"TITLE:Staff Engineer\\, Platform\n"
+                f"EMAIL;TYPE=INTERNET,WORK:{first}.{last}.{i}@example.com\n"
+                f"item1.EMAIL;TYPE=INTERNET:{first[0]}{last}{i}@mail.example.org\n"
+                "item1.X-ABLabel:_$!<Other>!$_\n"
+                f"TEL;TYPE=CELL:+1 415 {200 + i // 10000} {i % 10000:04d}\n"
+                f"TEL;TYPE=WORK:(212) {300 + i // 10000}-{i % 10000:04d}\n"
+                f"ADR;TYPE=WORK:;;{i} Market Street;San Francisco;CA;94105;USA\n"
+                f"URL:https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i}\n"
+                f"BDAY:--{1 + i % 12:02d}{1 + i % 28:02d}\n"
+                f"CATEGORIES:{rng.choice(['conference', 'alumni', 'work'])},friends\n"
+            )
+            folded = f"NOTE:{note}"
+            out.write(folded[:75] + "\n")
+            for start in range(75, len(folded), 74):
+                out.write(" " + folded[start : start + 74] + "\n")
+            out.write("END:VCARD\n")
+
+
+def timed(args: list[str]) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=20_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        cards = Path(folder) / "cards.vcf"
+        db = Path(folder) / "bench.db"
+        write_cards(cards, args.cards)
+        size = cards.stat().st_size / 1e6
+        print(f"{args.cards} vCard 3.0 cards, {size:.1f} MB")
+        # The database exists and is empty, as after the first start of the app.
+        create = "import sys, pathlib; from desktop_app.storage.database import open_database"
+        create += "; open_database(pathlib.Path(sys.argv[1])).close()"
+        timed([sys.executable, "-c", create, str(db)])
+        baseline = timed([sys.executable, "-c", VOBJECT_PARSE, str(cards)])
+        trellis = [sys.executable, "-m", "desktop_app", "import", str(cards), "--db", str(db)]
+        empty = timed(trellis)
+        again = timed(trellis)
+        print(f"vobject bare parse (baseline)       {baseline:6.2f} s")
+        print(f"trellis import into an empty db     {empty:6.2f} s   ratio {empty / baseline:.2f}")
+        print(f"trellis import again (all matched)  {again:6.2f} s   ratio {again / baseline:.2f}")
+        print("goal: ratio <= 0.50 for both")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""`trellis import` in a real subprocess: exit codes, stderr, preview, one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
+
+
+def people(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return sorted(r[0] for r in conn.execute("SELECT full_name FROM people"))
+
+
+def test_import_reports_rejections_with_line_numbers_and_exits_0(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    result = run_cli("import", str(FIXTURES / "v21-qp-photo.vcf"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "v21-qp-photo.vcf, line 17: the card has no name" in result.stderr
+    assert "3 new, 0 merged, 0 skipped, 1 rejected (were written)" in result.stdout
+    assert people(db) == ["After The Broken One", "Broken", "Jürgen Müller"]
+
+
+def test_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    result = run_cli(
+        "import", str(FIXTURES / "linkedin-connections.csv"), "--db", str(db), "--dry-run"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Ada Lovelace (Engines, Ltd.)" in result.stdout
+    assert "(would be written)" in result.stdout
+    assert people(db) == []
+
+
+def test_importing_twice_merges_and_lists_possible_duplicates(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    first = tmp_path / "a.vcf"
+    first.write_text("BEGIN:VCARD\nFN:Jonathan Smith\nORG:Acme\nEMAIL:js@a.org\nEND:VCARD\n")
+    second = tmp_path / "b.vcf"
+    second.write_text(
+        "BEGIN:VCARD\nFN:Jonathon Smith\nORG:Acme\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:J. Smith\nEMAIL:JS@a.org\nTEL:+1 212 555 0100\nEND:VCARD\n"
+    )
+    assert run_cli("import", str(first), "--db", str(db)).returncode == 0
+    result = run_cli("import", str(second), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "keep both  Jonathon Smith ~ Jonathan Smith" in result.stdout
+    assert "merge      J. Smith → Jonathan Smith  (same email: js@a.org)" in result.stdout
+    assert people(db) == ["Jonathan Smith", "Jonathon Smith"]
+
+
+def test_exit_1_when_nothing_can_be_read(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    missing = run_cli("import", str(tmp_path / "nope.vcf"), "--db", str(db))
+    assert missing.returncode == 1
+    assert "does not exist" in missing.stderr
+    not_contacts = run_cli("import", str(FIXTURES / "not-contacts.csv"), "--db", str(db))
+    assert not_contacts.returncode == 1
+    assert "no contact columns" in not_contacts.stderr
+
+
+def test_exit_2_for_usage_errors(tmp_path: Path) -> None:
+    result = run_cli("import", "--db", str(tmp_path / "t.db"))
+    assert result.returncode == 2
+    assert "FILE" in result.stderr
+
+
+def test_rejected_cards_can_be_saved(tmp_path: Path) -> None:
+    out = tmp_path / "rejected.txt"
+    result = run_cli(
+        "import",
+        str(FIXTURES / "v21-qp-photo.vcf"),
+        "--db",
+        str(tmp_path / "t.db"),
+        "--rejected",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "X-ONLY:nothing useful here" in out.read_text(encoding="utf-8")
