@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.storage.database import Database, open_database  # noqa: E402
+from desktop_app.storage.database import Database, open_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "contacts"
@@ -23,7 +23,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user data folder: nothing touches the real one."""
     folder = tmp_path / "data"
     monkeypatch.setenv("TRELLIS_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # QSettings too
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Remembered window state goes to a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
 
 
 @pytest.fixture

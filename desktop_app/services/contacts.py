@@ -5,6 +5,7 @@ Every write is one transaction and returns the `ChangeSet` the views refresh fro
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
@@ -31,8 +32,8 @@ class ContactsService:
 
     # -- reading -------------------------------------------------------------------------
 
-    def cadences(self) -> dict[Circle, int]:
-        conn = self.db.fast_connection()
+    def cadences(self, conn: sqlite3.Connection | None = None) -> dict[Circle, int]:
+        conn = conn or self.db.fast_connection()
         result = dict(DEFAULT_CADENCE_DAYS)
         for circle in Circle:
             value = contact_summaries.read_setting(conn, CADENCE_SETTING_PREFIX + circle.value)
@@ -40,14 +41,22 @@ class ContactsService:
                 result[circle] = int(value)
         return result
 
-    def summaries(self, ids: Iterable[int] | None = None) -> list[ContactSummary]:
-        """Rows for the contact table: everyone, or just `ids`."""
-        conn = self.db.fast_connection()
+    def ids_in_name_order(self) -> list[int]:
+        return contact_summaries.ids_in_name_order(self.db.fast_connection())
+
+    def summaries(
+        self, ids: Iterable[int] | None = None, conn: sqlite3.Connection | None = None
+    ) -> list[ContactSummary]:
+        """Rows for the contact table: everyone, or just `ids`.
+
+        `conn` lets a worker thread read on its own connection (`Database.new_reader`).
+        """
+        conn = conn or self.db.fast_connection()
         if ids is None:
             rows = contact_summaries.all_summary_rows(conn)
         else:
             rows = contact_summaries.summary_rows_for(conn, ids)
-        cadences = self.cadences()
+        cadences = self.cadences(conn)
         return [_summary(row, cadences) for row in rows]
 
     def detail(self, person_id: int) -> PersonDetail:

@@ -131,3 +131,9 @@ def me_id(conn: sqlite3.Connection) -> int | None:
 
 def count_people(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+
+
+def ids_in_name_order(conn: sqlite3.Connection) -> list[int]:
+    """Everyone's id, me first then by name: enough for the table's first paint."""
+    sql = "SELECT id FROM people ORDER BY is_me DESC, full_name COLLATE NOCASE, id"
+    return [r[0] for r in conn.execute(sql)]

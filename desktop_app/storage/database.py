@@ -91,6 +91,12 @@ class Database:
             apply_pragmas(self._fast, self.read_only)
         return self._fast
 
+    def new_reader(self) -> sqlite3.Connection:
+        """A fresh read-only sqlite3 connection, for a worker thread to own and close."""
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        apply_pragmas(conn, read_only=True)
+        return conn
+
     @property
     def engine(self) -> Engine:
         if self._engine is None:

@@ -52,3 +52,8 @@ class DatabaseLockedError(StorageError):
 class UnwritableLocationError(StorageError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(f"Trellis cannot write to {path} ({detail}).")
+
+
+class PersonNotFoundError(LookupError):
+    def __init__(self, person_id: int) -> None:
+        super().__init__(f"There is no contact with id {person_id} (it may have been deleted).")

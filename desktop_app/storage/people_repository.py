@@ -21,11 +21,7 @@ from desktop_app.domain.values import (
     RelationshipRecord,
 )
 from desktop_app.storage import tables as t
-
-
-class PersonNotFoundError(LookupError):
-    def __init__(self, person_id: int) -> None:
-        super().__init__(f"There is no contact with id {person_id} (it may have been deleted).")
+from desktop_app.storage.errors import PersonNotFoundError
 
 
 def normalize_email(value: str) -> str:

@@ -79,11 +79,26 @@ def test_check_reports_inconsistencies(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_and_console_script_agree() -> None:
-    import shutil
     import subprocess
+    import sys
 
-    script = shutil.which("trellis")
-    if script is None:
+    script = Path(sys.executable).with_name("trellis")
+    if not script.exists():
         pytest.skip("trellis is not installed as a console script here")
     out = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
     assert out.stdout.strip() == f"trellis {__version__}"
+
+
+def test_gui_exits_when_ready_over_a_demo_database(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "200").returncode == 0
+    result = run_cli("--db", str(db), "--exit-when-ready", timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_gui_refuses_a_non_database_with_exit_1(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"PK\x03\x04 a zip file, not a database")
+    env_result = run_cli("--db", str(bogus), "--exit-when-ready", timeout=60)
+    assert env_result.returncode == 1
+    assert bogus.read_bytes().startswith(b"PK")

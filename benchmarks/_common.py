@@ -1,0 +1,41 @@
+"""Helpers shared by the benchmark scripts: a demo database and timing whole processes."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+
+
+def trellis(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def demo_db(folder: Path, contacts: int, seed: int = 1) -> Path:
+    path = folder / f"demo-{contacts}-{seed}.db"
+    if not path.exists():
+        trellis("demo", "--db", str(path), "--contacts", str(contacts), "--seed", str(seed))
+    return path
+
+
+def time_process(argv: list[str], repeat: int = 7) -> float:
+    """Median wall time of a whole process, after one warm-up run."""
+    subprocess.run(argv, env=ENV, capture_output=True, check=True)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(argv, env=ENV, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)

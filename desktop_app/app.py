@@ -1,0 +1,124 @@
+"""Composition root of the GUI: paths → database → workspace → main window.
+
+Only PySide6 and sqlite3 are imported before the first paint; SQLAlchemy warms up on a
+background thread afterwards, and pyqtgraph loads with the view that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.storage.database import Database, open_database
+from desktop_app.storage.errors import DatabaseLockedError, StorageError
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("trellis")
+    icon = _icon_path()
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _icon_path() -> Path | None:
+    from importlib import resources
+
+    candidate = resources.files("desktop_app") / "assets" / "trellis.png"
+    return Path(str(candidate)) if candidate.is_file() else None
+
+
+def open_for_gui(
+    path: Path, read_only: bool, interactive: bool = True, parent: QWidget | None = None
+) -> Database | None:
+    """Open the database, turning every storage problem into a clear message.
+
+    A database already open elsewhere can be opened read-only instead. Messages also go to
+    stderr; without `interactive` (smoke tests, benchmarks) no dialog waits for a click.
+    """
+    try:
+        return open_database(path, read_only=read_only, backups=False)
+    except StorageError as error:
+        print(f"trellis: {error}", file=sys.stderr)
+        if not interactive:
+            return None
+        return _ask_after_storage_error(error, path, parent)
+
+
+def _ask_after_storage_error(
+    error: StorageError, path: Path, parent: QWidget | None
+) -> Database | None:
+    if isinstance(error, DatabaseLockedError):
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, str(error), parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        read_only_button = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is read_only_button:
+            return open_for_gui(path, True, True, parent)
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    return None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from desktop_app.cli import db_path
+
+    app = create_application()
+    path = db_path(args)
+    db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
+    if db is None:
+        return 1
+
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workspace import Workspace
+
+    workspace = Workspace(db)
+    if not args.exit_when_ready and not db.read_only and workspace.contacts.count() == 0:
+        from desktop_app.ui.first_run import run_first_run
+
+        if not run_first_run(workspace):
+            workspace.close()
+            return 0
+    window = MainWindow(workspace)
+    if args.exit_when_ready:
+        window.contacts_ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        window.contacts_ready.connect(lambda: _after_first_paint(db))
+    window.show()
+    code = app.exec()
+    workspace.close()
+    return int(code)
+
+
+def _after_first_paint(db: Database) -> None:
+    """Work that must not delay the window: the daily backup and warming up the ORM."""
+
+    def work() -> None:
+        import sqlalchemy.orm  # noqa: F401 - imported for its side effect of caching
+
+        if not db.read_only:
+            from desktop_app.storage.backup import backup_if_due
+
+            try:
+                backup_if_due(db.path)
+            except OSError as error:  # a failed backup must not stop the user working
+                print(f"trellis: daily backup failed: {error}", file=sys.stderr)
+
+    threading.Thread(target=work, name="trellis-warm-up", daemon=True).start()

@@ -1,0 +1,102 @@
+"""The main window's menus and shortcuts, kept apart from the window itself.
+
+Features add their entries here (File ▸ Import…, File ▸ Print map…, Ctrl+L …) by
+extending `build_menus`, each connecting to a method of the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: Shortcut = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create every menu and return the actions by name (tests and features use them)."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+    read_only = window.workspace.read_only
+
+    file_menu = bar.addMenu("&File")
+    actions["new_contact"] = _action(
+        window,
+        "&New contact…",
+        window.new_person,
+        QKeySequence.StandardKey.New,
+        "Add someone to your network",
+    )
+    actions["export_json"] = _action(
+        window, "Export as &JSON…", window.export_json, tip="Save the whole network as a JSON file"
+    )
+    actions["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    file_menu.addAction(actions["new_contact"])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["export_json"])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["quit"])
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.workspace.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = window.workspace.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+    actions["undo"], actions["redo"] = undo, redo
+    actions["edit_contact"] = _action(
+        window, "&Edit contact…", window.edit_current_person, QKeySequence("Ctrl+E")
+    )
+    actions["delete_contact"] = _action(
+        window, "&Delete contact", window.delete_selected_people, QKeySequence.StandardKey.Delete
+    )
+    actions["find"] = _action(window, "&Find…", window.focus_filter, QKeySequence.StandardKey.Find)
+    for name in ("undo", "redo"):
+        edit_menu.addAction(actions[name])
+    edit_menu.addSeparator()
+    for name in ("edit_contact", "delete_contact", "find"):
+        edit_menu.addAction(actions[name])
+
+    view_menu = bar.addMenu("&View")
+    for index, spec in enumerate(window.view_specs):
+        action = _action(
+            window,
+            spec.title,
+            lambda _c=False, i=index: window.show_view(i),
+            QKeySequence(spec.shortcut),
+        )
+        actions[f"view_{spec.key}"] = action
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    view_menu.addAction(window.detail_dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    actions["about"] = _action(window, "&About Trellis", window.show_about)
+    help_menu.addAction(actions["about"])
+
+    if read_only:
+        for name in ("new_contact", "edit_contact", "delete_contact"):
+            actions[name].setEnabled(False)
+    for action in actions.values():
+        window.addAction(action)  # shortcuts work whichever view has focus
+    return actions

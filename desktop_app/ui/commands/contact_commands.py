@@ -1,0 +1,116 @@
+"""Undoable edits of contacts: each wraps a service call and announces its ChangeSet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop_app.domain.values import ChangeSet, NewPerson, PersonFields
+from desktop_app.ui.workspace import Workspace
+
+
+class ServiceCommand(QUndoCommand):
+    """Base: `Workspace.execute` runs `apply()` once, then the stack's first redo is a no-op."""
+
+    def __init__(self, workspace: Workspace, text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self._executed = False
+
+    def redo(self) -> None:
+        if self._executed:  # already applied by Workspace.execute before the push
+            self._executed = False
+            return
+        self.workspace.announce(self.apply())
+
+    def undo(self) -> None:
+        self.workspace.announce(self.revert())
+
+    # Each subclass defines the change and its inverse; both return what they changed.
+    apply: Callable[[], ChangeSet]
+    revert: Callable[[], ChangeSet]
+
+
+class CreatePersonCommand(ServiceCommand):
+    def __init__(self, workspace: Workspace, new: NewPerson) -> None:
+        name = new.fields.full_name or f"{new.fields.given_name} {new.fields.family_name}"
+        super().__init__(workspace, f"Add {name.strip()}")
+        self.new = new
+        self.person_id: int | None = None
+        self._snapshots: list[object] = []
+
+    def apply(self) -> ChangeSet:
+        contacts = self.workspace.contacts
+        if self._snapshots:  # redo after undo: bring back the very same row and id
+            return contacts.restore(self._snapshots)
+        self.person_id, change = contacts.create(self.new)
+        return change
+
+    def revert(self) -> ChangeSet:
+        assert self.person_id is not None
+        self._snapshots, change = self.workspace.contacts.delete([self.person_id])
+        return change
+
+
+class EditPersonCommand(ServiceCommand):
+    """Change a person's fields, tags and current job together, as one undo step."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        person_id: int,
+        fields: PersonFields,
+        tags: tuple[str, ...] | None = None,
+        job: tuple[str, str] | None = None,
+        text: str = "",
+    ) -> None:
+        super().__init__(workspace, text or "Edit contact")
+        self.person_id = person_id
+        self.new_fields, self.new_tags, self.new_job = fields, tags, job
+        contacts = workspace.contacts
+        detail = contacts.detail(person_id)
+        self.old_fields = detail.fields
+        self.old_tags = detail.tags
+        current = next((j for j in detail.employment if j.current), None)
+        self.old_job = (current.organization, current.title) if current else ("", "")
+        if not text:
+            self.setText(f"Edit {detail.fields.full_name}")
+
+    def _write(
+        self, fields: PersonFields, tags: tuple[str, ...] | None, job: tuple[str, str] | None
+    ) -> ChangeSet:
+        contacts = self.workspace.contacts
+        change = contacts.update_fields(self.person_id, fields)
+        if tags is not None:
+            change |= contacts.set_tags(self.person_id, tags)
+        if job is not None:
+            change |= contacts.set_current_job(self.person_id, *job)
+        return change
+
+    def apply(self) -> ChangeSet:
+        return self._write(self.new_fields, self.new_tags, self.new_job)
+
+    def revert(self) -> ChangeSet:
+        return self._write(
+            self.old_fields,
+            self.old_tags if self.new_tags is not None else None,
+            self.old_job if self.new_job is not None else None,
+        )
+
+
+class DeletePeopleCommand(ServiceCommand):
+    """Delete people with all their links; undo restores them exactly, ids included."""
+
+    def __init__(self, workspace: Workspace, person_ids: list[int], names: list[str]) -> None:
+        text = f"Delete {names[0]}" if len(names) == 1 else f"Delete {len(names)} contacts"
+        super().__init__(workspace, text)
+        self.person_ids = person_ids
+        self._snapshots: list[object] = []
+
+    def apply(self) -> ChangeSet:
+        self._snapshots, change = self.workspace.contacts.delete(self.person_ids)
+        return change
+
+    def revert(self) -> ChangeSet:
+        return self.workspace.contacts.restore(self._snapshots)

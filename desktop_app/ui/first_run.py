@@ -1,0 +1,35 @@
+"""What happens the first time Trellis opens an empty database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from desktop_app.domain.values import PersonFields
+from desktop_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from desktop_app.ui.workspace import Workspace
+
+SAMPLE_SIZE = 300
+
+
+def run_first_run(workspace: Workspace) -> bool:
+    """Ask the user to start their own network or open a sample; False if they cancel."""
+    dialog = FirstRunDialog()
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.choice is None:
+        return False
+    if dialog.choice is FirstRunChoice.MY_NETWORK:
+        given, family = dialog.names()
+        workspace.contacts.make_me(PersonFields(given_name=given, family_name=family))
+        return True
+    progress = QProgressDialog("Creating a sample network…", "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.show()
+    QApplication.processEvents()
+    from desktop_app.services.demo import write_demo
+
+    try:
+        write_demo(workspace.db, SAMPLE_SIZE, seed=1)
+    finally:
+        progress.close()
+    return True

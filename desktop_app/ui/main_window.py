@@ -1,0 +1,238 @@
+"""The one main window: views in tabs, the detail panel docked beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.domain.values import NewPerson
+from desktop_app.ui import actions as menu_actions
+from desktop_app.ui import window_state
+from desktop_app.ui.commands.contact_commands import (
+    CreatePersonCommand,
+    DeletePeopleCommand,
+    EditPersonCommand,
+)
+from desktop_app.ui.dialogs.person_dialog import PersonDialog, PersonForm
+from desktop_app.ui.views import VIEWS, ViewSpec
+from desktop_app.ui.views.contacts_view import ContactsView
+from desktop_app.ui.widgets.detail_panel import DetailPanel
+from desktop_app.ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    """Views are built the first time their tab is shown (see `ui/views/__init__.py`)."""
+
+    contacts_ready = Signal()
+    view_created = Signal(str, QWidget)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.view_specs: tuple[ViewSpec, ...] = VIEWS
+        self.views: dict[str, QWidget] = {}
+        self.last_error = ""
+        self.setWindowTitle(f"{workspace.db.path.name} — {APP_NAME}")
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for spec in self.view_specs:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, spec.title)
+        self.tabs.currentChanged.connect(self._ensure_view)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if workspace.read_only:
+            banner = QLabel(
+                "This database is open read-only: you can look around, but changes cannot be saved."
+            )
+            banner.setTextFormat(Qt.TextFormat.PlainText)
+            banner.setObjectName("readOnlyBanner")
+            banner.setStyleSheet(
+                "#readOnlyBanner { background: #fff4ce; color: #5c4400; padding: 6px 10px; }"
+            )
+            layout.addWidget(banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.detail_panel = DetailPanel(workspace)
+        self.detail_dock = QDockWidget("Details", self)
+        self.detail_dock.setObjectName("detailDock")
+        self.detail_dock.setWidget(self.detail_panel)
+        self.detail_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.detail_panel.edit_requested.connect(self.edit_person)
+        self.detail_panel.delete_requested.connect(self.delete_people)
+
+        self.statusBar()
+        workspace.error_raised.connect(self._show_error)
+        self.actions_by_name = menu_actions.build_menus(self)
+
+        remembered = window_state.restore_window(self)
+        self._ensure_view(0)
+        header = remembered.get("contacts_header")
+        if isinstance(header, QByteArray):
+            self.contacts_view.restore_header_state(bytes(header.data()))
+        last = remembered.get("current_view")
+        keys = [s.key for s in self.view_specs]
+        if isinstance(last, str) and last in keys:
+            self.tabs.setCurrentIndex(keys.index(last))
+        me = workspace.contacts.me_id()
+        if me is not None and workspace.current_person is None:
+            workspace.select_person(me)
+
+    # -- views ---------------------------------------------------------------------------
+
+    @property
+    def contacts_view(self) -> ContactsView:
+        view = self.views["contacts"]
+        assert isinstance(view, ContactsView)
+        return view
+
+    def _ensure_view(self, index: int) -> None:
+        spec = self.view_specs[index]
+        if spec.key in self.views:
+            return
+        holder = self.tabs.widget(index)
+        assert holder is not None
+        view = spec.create(self.workspace, holder)
+        layout = holder.layout()
+        assert layout is not None
+        layout.addWidget(view)
+        self.views[spec.key] = view
+        if isinstance(view, ContactsView):
+            view.first_rows_painted.connect(self.contacts_ready)
+            view.open_person_requested.connect(self.edit_person)
+            view.delete_requested.connect(self.delete_people)
+            view.new_person_requested.connect(self.new_person)
+        self.view_created.emit(spec.key, view)
+
+    def show_view(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def focus_filter(self) -> None:
+        self.show_view(0)
+        self.contacts_view.focus_filter()
+
+    # -- contact actions -----------------------------------------------------------------
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(self)
+        if dialog.exec() != PersonDialog.DialogCode.Accepted:
+            return
+        form = dialog.result_form()
+        from desktop_app.domain.values import EmploymentRecord
+
+        jobs = (EmploymentRecord(form.organization, form.title),) if form.organization else ()
+        command = CreatePersonCommand(
+            self.workspace,
+            NewPerson(fields=form.fields, tags=form.tags, employment=jobs, source="manual"),
+        )
+        if self.workspace.execute(command):
+            self.workspace.select_person(command.person_id)
+
+    def edit_current_person(self) -> None:
+        if self.workspace.current_person is not None:
+            self.edit_person(self.workspace.current_person)
+
+    def edit_person(self, person_id: int) -> None:
+        if self.workspace.read_only:
+            return
+        detail = self.workspace.contacts.detail(person_id)
+        current = next((j for j in detail.employment if j.current), None)
+        initial = PersonForm(
+            detail.fields,
+            current.organization if current else "",
+            current.title if current else "",
+            detail.tags,
+        )
+        dialog = PersonDialog(self, initial, f"Edit {detail.fields.full_name}")
+        if dialog.exec() != PersonDialog.DialogCode.Accepted:
+            return
+        form = dialog.result_form()
+        self.workspace.execute(
+            EditPersonCommand(
+                self.workspace, person_id, form.fields, form.tags, (form.organization, form.title)
+            )
+        )
+
+    def delete_selected_people(self) -> None:
+        ids = self.contacts_view.selected_person_ids() if self.tabs.currentIndex() == 0 else []
+        if not ids and self.workspace.current_person is not None:
+            ids = [self.workspace.current_person]
+        if ids:
+            self.delete_people(ids)
+
+    def delete_people(self, person_ids: list[int]) -> None:
+        me = self.workspace.contacts.me_id()
+        ids = [i for i in person_ids if i != me]
+        if not ids:
+            self._show_error("You are the centre of your network and cannot be deleted.")
+            return
+        names = [s.full_name for s in self.workspace.contacts.summaries(ids)]
+        self.workspace.execute(DeletePeopleCommand(self.workspace, ids, names))
+        self.statusBar().showMessage(
+            f"Deleted {len(ids)} contact{'s' if len(ids) > 1 else ''}. Undo with Ctrl+Z.", 6000
+        )
+
+    # -- file actions --------------------------------------------------------------------
+
+    def export_json(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export as JSON", str(Path.home() / "trellis-network.json"), "JSON (*.json)"
+        )
+        if not path:
+            return
+        from desktop_app.services.json_export import write_export
+
+        try:
+            write_export(self.workspace.db, Path(path), stream=None)  # type: ignore[arg-type]
+        except OSError as error:
+            self._show_error(f"Could not write {path}: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Exported the network to {path}", 6000)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"{APP_NAME} {__version__}\n\nBuild your network before you need it, nurture it, "
+            f"and keep it two-way.\n\nYour data stays on this computer:\n{self.workspace.db.path}"
+        )
+        box.exec()
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _show_error(self, message: str) -> None:
+        """Window-modal and non-blocking: the event loop (and any running work) goes on."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_error = message
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        extra: dict[str, object] = {"current_view": self.view_specs[self.tabs.currentIndex()].key}
+        if "contacts" in self.views:
+            extra["contacts_header"] = QByteArray(self.contacts_view.header_state())
+        window_state.save_window(self, extra)
+        super().closeEvent(event)

@@ -1,0 +1,381 @@
+"""The contact table's model: ids in display order plus a row cache, filtered and sorted
+inside the model.
+
+Why not QSortFilterProxyModel: over a Python model it calls `data()` per cell and takes
+seconds to sort 100,000 rows (docs/TECH-NOTES). Here filtering is a list comprehension over
+pre-lowered strings, sorting a `sorted()` over pre-computed keys, then one model reset.
+At start only the ids and the visible rows are read; the rest loads on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import compress
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.enums import Circle
+from desktop_app.domain.values import ChangeSet, ContactSummary
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    ORGANIZATION = 1
+    TITLE = 2
+    CIRCLE = 3
+    TAGS = 4
+    LAST_CONTACT = 5
+    NEXT_CHECK_IN = 6
+    BALANCE = 7
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.ORGANIZATION: "Organisation",
+    Column.TITLE: "Title",
+    Column.CIRCLE: "Circle",
+    Column.TAGS: "Tags",
+    Column.LAST_CONTACT: "Last contact",
+    Column.NEXT_CHECK_IN: "Next check-in",
+    Column.BALANCE: "Give / ask",
+}
+EDITABLE = {Column.NAME, Column.ORGANIZATION, Column.TITLE, Column.CIRCLE, Column.TAGS}
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        PERSON_ID_ROLE,
+    }
+)
+DUE_SOON_DAYS = 7
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d %b %Y") if value else ""
+
+
+def _sort_key(column: Column) -> Callable[[ContactSummary], Any]:
+    far = date.max
+    keys: dict[Column, Callable[[ContactSummary], Any]] = {
+        Column.NAME: lambda s: s.full_name.casefold(),
+        Column.ORGANIZATION: lambda s: (not s.organization, s.organization.casefold()),
+        Column.TITLE: lambda s: (not s.title, s.title.casefold()),
+        Column.CIRCLE: lambda s: s.circle.rank if s.circle else 99,
+        Column.TAGS: lambda s: (not s.tags, s.tags.casefold()),
+        Column.LAST_CONTACT: lambda s: s.last_contact or date.min,
+        Column.NEXT_CHECK_IN: lambda s: s.next_check_in or far,
+        Column.BALANCE: lambda s: s.balance,
+    }
+    return keys[column]
+
+
+class ContactTableModel(QAbstractTableModel):
+    """Rows are people; `edit_requested` asks the view to turn an edit into an undo command."""
+
+    edit_requested = Signal(int, int, object)  # person id, Column, new value
+    filter_applied = Signal(int, int)  # shown rows, all rows
+
+    def __init__(
+        self,
+        load_ids: Callable[[], list[int]],
+        load_summaries: Callable[[Iterable[int] | None], list[ContactSummary]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load_ids = load_ids
+        self._load_summaries = load_summaries
+        self._all_ids: list[int] = []
+        self._shown: list[int] = []
+        self._cache: dict[int, ContactSummary] = {}
+        # Rows in sort order with their lower-cased search text, in parallel lists built in
+        # one go (contiguous strings scan ~3x faster than ones scattered over the heap).
+        self._base: list[int] | None = None
+        self._base_hay: list[str] = []
+        self._shown_hay: list[str] = []
+        self._display_rows: dict[int, tuple[str, ...]] = {}
+        self._complete = False
+        self._filter = ""
+        self._sort: tuple[Column, Qt.SortOrder] | None = None
+        self.today = date.today()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the ids afresh; rows are fetched when they are first shown."""
+        self.beginResetModel()
+        self._all_ids = self._load_ids()
+        self._cache.clear()
+        self._base = None
+        self._display_rows.clear()
+        self._complete = False
+        self._shown = list(self._all_ids)
+        self.endResetModel()
+        if self._filter or self._sort:
+            self._recompute()
+
+    def adopt_all(self, summaries: list[ContactSummary]) -> None:
+        """Take every row at once (read by a background loader)."""
+        for summary in summaries:
+            self._remember(summary)
+        self._complete = len(self._cache) >= len(self._all_ids)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, 7))
+
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def _ensure_complete(self) -> None:
+        if not self._complete:
+            self.adopt_all(self._load_summaries(None))
+            self._complete = True
+
+    def _remember(self, summary: ContactSummary) -> None:
+        self._cache[summary.id] = summary
+        self._display_rows.pop(summary.id, None)
+
+    @staticmethod
+    def _search_text(summary: ContactSummary) -> str:
+        circle = summary.circle.label if summary.circle else ""
+        return " ".join(
+            (summary.full_name, summary.organization, summary.title, circle, summary.tags)
+        ).casefold()
+
+    def summary_at(self, row: int) -> ContactSummary | None:
+        if not 0 <= row < len(self._shown):
+            return None
+        person_id = self._shown[row]
+        summary = self._cache.get(person_id)
+        if summary is None:
+            page = [
+                i for i in self._shown[max(0, row - PAGE // 4) : row + PAGE] if i not in self._cache
+            ]
+            for loaded in self._load_summaries(page):
+                self._remember(loaded)
+            summary = self._cache.get(person_id)
+        return summary
+
+    # -- Qt model API --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if Column(index.column()) in EDITABLE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # the hot path while painting: cached strings
+            person_id = self._shown[index.row()]
+            texts = self._display_rows.get(person_id)
+            if texts is None:
+                summary = self.summary_at(index.row())
+                if summary is None:
+                    return None
+                texts = tuple(self._display(summary, c) for c in Column)
+                self._display_rows[person_id] = texts
+            return texts[index.column()]
+        summary = self.summary_at(index.row())
+        if summary is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(summary, column)
+        if role == PERSON_ID_ROLE:
+            return summary.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_CHECK_IN:
+            return self._due_brush(summary.next_check_in)
+        if role == Qt.ItemDataRole.FontRole and summary.is_me and column == Column.NAME:
+            font = QApplication.font()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.BALANCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, s: ContactSummary, column: Column) -> str:
+        if column == Column.NAME:
+            return f"{s.full_name} (me)" if s.is_me else s.full_name
+        if column == Column.ORGANIZATION:
+            return s.organization
+        if column == Column.TITLE:
+            return s.title
+        if column == Column.CIRCLE:
+            return s.circle.label if s.circle else ""
+        if column == Column.TAGS:
+            return s.tags
+        if column == Column.LAST_CONTACT:
+            return format_date(s.last_contact)
+        if column == Column.NEXT_CHECK_IN:
+            return format_date(s.next_check_in)
+        if s.gave == s.asked == 0:
+            return ""
+        return f"{s.balance:+d}" if s.balance else "0"
+
+    def _edit_value(self, s: ContactSummary, column: Column) -> Any:
+        if column == Column.NAME:
+            return s.full_name
+        if column == Column.CIRCLE:
+            return s.circle.value if s.circle else ""
+        return self._display(s, column)
+
+    def _tooltip(self, s: ContactSummary, column: Column) -> str | None:
+        if column == Column.BALANCE:
+            return f"You gave {s.gave} times and asked {s.asked} times."
+        if column == Column.NEXT_CHECK_IN and s.next_check_in:
+            days = (s.next_check_in - self.today).days
+            if days < 0:
+                return f"Overdue by {-days} days"
+            return "Due today" if days == 0 else f"Due in {days} days"
+        return None
+
+    def _due_brush(self, due: date | None) -> QBrush | None:
+        if due is None:
+            return None
+        days = (due - self.today).days
+        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        if days < 0:
+            return QBrush(QColor("#ff7b72" if dark else "#b3261e"))
+        if days <= DUE_SOON_DAYS:
+            return QBrush(QColor("#e3b341" if dark else "#8a5a00"))
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        summary = self.summary_at(index.row())
+        column = Column(index.column())
+        if summary is None or column not in EDITABLE:
+            return False
+        if value == self._edit_value(summary, column):
+            return False
+        self.edit_requested.emit(summary.id, int(column), value)
+        return False  # the change lands through an undo command and `apply_change`
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column`; -1 (no sort indicator) restores me-first, then by name."""
+        self._sort = (Column(column), order) if 0 <= column < len(Column) else None
+        self._base = None
+        self._recompute()
+
+    # -- filtering -----------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose name, organisation, title, circle or tags hold every word."""
+        previous, self._filter = self._filter, text.casefold().strip()
+        narrowing = bool(previous) and self._filter.startswith(previous)
+        self._recompute(narrowing)
+
+    def _ensure_base(self) -> list[int]:
+        if self._base is None:
+            cache = self._cache
+            base = list(self._all_ids)
+            if self._sort is not None:
+                column, order = self._sort
+                key = _sort_key(column)
+                descending = order == Qt.SortOrder.DescendingOrder
+                base.sort(key=lambda i: key(cache[i]), reverse=descending)
+            self._base_hay = [self._search_text(cache[i]) for i in base]
+            self._base = base
+        return self._base
+
+    def _recompute(self, narrowing: bool = False) -> None:
+        self._ensure_complete()
+        base = self._ensure_base()
+        words = self._filter.split()
+        if not words:
+            shown, shown_hay = list(base), self._base_hay
+        else:
+            pool, pool_hay = (self._shown, self._shown_hay) if narrowing else (base, self._base_hay)
+            if len(words) == 1:
+                word = words[0]
+                mask = [word in h for h in pool_hay]
+            else:
+                mask = [all(w in h for w in words) for h in pool_hay]
+            shown = list(compress(pool, mask))
+            shown_hay = list(compress(pool_hay, mask))
+        self.beginResetModel()
+        self._shown, self._shown_hay = shown, shown_hay
+        self.endResetModel()
+        self.filter_applied.emit(len(shown), len(self._all_ids))
+
+    # -- changes -------------------------------------------------------------------------
+
+    def apply_change(self, change: ChangeSet) -> None:
+        """Refresh only the people the change touched."""
+        if change.people_removed:
+            removed = change.people_removed
+            self._all_ids = [i for i in self._all_ids if i not in removed]
+            for person_id in removed:
+                self._cache.pop(person_id, None)
+                self._display_rows.pop(person_id, None)
+        touched = (change.people_added | change.people_changed) - change.people_removed
+        known = set(self._all_ids)
+        for summary in self._load_summaries(touched) if touched else []:
+            if summary.id not in known:
+                self._all_ids.append(summary.id)
+                known.add(summary.id)
+            self._remember(summary)
+        if change.people_added or change.people_removed:
+            self._base = None
+            if self._filter or self._sort:
+                self._recompute()
+            else:
+                self.beginResetModel()
+                self._shown = list(self._all_ids)
+                self.endResetModel()
+        else:
+            if self._base is not None:  # keep the search text of edited rows current
+                for position, person_id in enumerate(self._base):
+                    if person_id in touched:
+                        self._base_hay[position] = self._search_text(self._cache[person_id])
+            rows = [r for r, i in enumerate(self._shown) if i in touched]
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def row_of(self, person_id: int) -> int | None:
+        try:
+            return self._shown.index(person_id)
+        except ValueError:
+            return None
+
+    def person_id_at(self, row: int) -> int | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    @property
+    def total(self) -> int:
+        return len(self._all_ids)
+
+
+CIRCLE_CHOICES: tuple[tuple[str, str], ...] = (("", "—"), *((c.value, c.label) for c in Circle))

@@ -1,0 +1,205 @@
+"""The detail panel: everything about the selected person, following the selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.values import ChangeSet, PersonDetail
+from desktop_app.storage.errors import PersonNotFoundError
+from desktop_app.ui.models.contact_table_model import format_date
+from desktop_app.ui.widgets.plain_label import PlainLabel
+from desktop_app.ui.workspace import Workspace
+
+STRENGTH_WORDS = {1: "weak", 2: "light", 3: "medium", 4: "strong", 5: "very strong"}
+
+
+def _heading(text: str) -> QLabel:
+    label = PlainLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DetailPanel(QWidget):
+    """Read view of one person with Edit and Delete; double-clicking a tie opens that person."""
+
+    edit_requested = Signal(int)
+    delete_requested = Signal(list)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.person_id: int | None = None
+
+        self.empty_label = PlainLabel(
+            "Select someone in the table or on the map to see everything about them here."
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(16, 16, 16, 16)
+        self.empty_label.setMinimumWidth(1)  # wrap inside the dock instead of widening it
+        self.name_label = PlainLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.job_label = PlainLabel()
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Edit this contact (Ctrl+E)")
+        self.delete_button = QPushButton("Delete")
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.delete_button.clicked.connect(
+            lambda: self.person_id is not None and self.delete_requested.emit([self.person_id])
+        )
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.jobs = QListWidget()
+        self.ties = QListWidget()
+        self.timeline = QListWidget()
+        for lst in (self.jobs, self.ties, self.timeline):
+            lst.setFrameShape(QFrame.Shape.NoFrame)
+            lst.setWordWrap(True)
+        self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        body_layout.addWidget(self.name_label)
+        body_layout.addWidget(self.job_label)
+        body_layout.addLayout(buttons)
+        body_layout.addLayout(self.form)
+        for title, widget in (
+            ("Employment", self.jobs),
+            ("Relationships", self.ties),
+            ("Interactions", self.timeline),
+        ):
+            body_layout.addWidget(_heading(title))
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.body = body
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(scroll)
+        self.scroll_area = scroll
+        self.show_person(None)
+
+        workspace.current_person_changed.connect(self.show_person)
+        workspace.changed.connect(self._on_workspace_changed)
+
+    def _on_edit_button_clicked(self) -> None:
+        if self.person_id is not None:
+            self.edit_requested.emit(self.person_id)
+
+    def show_person(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        detail: PersonDetail | None = None
+        if person_id is not None:
+            try:
+                detail = self.workspace.contacts.detail(person_id)
+            except PersonNotFoundError:
+                self.person_id = None
+        self.empty_label.setVisible(detail is None)
+        self.scroll_area.setVisible(detail is not None)
+        if detail is not None:
+            self._fill(detail)
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        if self.person_id is None:
+            return
+        if (
+            self.person_id in change.people_changed
+            or change.relationships_changed
+            or (change.interactions_changed or change.people_added)
+        ):
+            self.show_person(self.person_id)
+
+    def _fill(self, d: PersonDetail) -> None:
+        f = d.fields
+        self.name_label.setText(f"{f.full_name} (me)" if d.is_me else f.full_name)
+        current = next((j for j in d.employment if j.current), None)
+        self.job_label.setText(
+            " at ".join(p for p in (current.title, current.organization) if p) if current else ""
+        )
+        read_only = self.workspace.read_only
+        self.edit_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only and not d.is_me)
+
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        rows: list[tuple[str, str]] = [
+            ("Circle", f.circle.label if f.circle else "—"),
+            ("Tags", ", ".join(d.tags)),
+            ("Email", "\n".join(_labeled(v.value, v.label) for v in d.emails)),
+            ("Phone", "\n".join(_labeled(v.value, v.label) for v in d.phones)),
+            ("Web", "\n".join(_labeled(v.value, v.label) for v in d.urls)),
+            ("Address", "\n".join(a.one_line() for a in d.addresses)),
+            ("Birthday", str(f.birthday) if f.birthday else ""),
+            ("How we met", f.how_we_met),
+            ("Met on", format_date(f.met_on)),
+            ("Check-in every", f"{f.cadence_days} days" if f.cadence_days else ""),
+            ("Note", f.note),
+            ("Source", d.source),
+        ]
+        for label, value in rows:
+            if value:
+                self.form.addRow(PlainLabel(label), PlainLabel(value))
+
+        self.jobs.clear()
+        for job in d.employment:
+            span = " – ".join(x for x in (format_date(job.start), format_date(job.end)) if x)
+            state = "current" if job.current else "past"
+            when = f"{state}, {span}" if span else state
+            self.jobs.addItem(f"{job.title or 'Role unknown'} at {job.organization} ({when})")
+        self.ties.clear()
+        for tie in d.relationships:
+            item = QListWidgetItem(
+                f"{tie.other_name} — {tie.kind.replace('_', ' ')}, "
+                f"{STRENGTH_WORDS.get(tie.strength, tie.strength)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, tie.other_id)
+            item.setToolTip("Double-click to open")
+            self.ties.addItem(item)
+        self.timeline.clear()
+        for event in d.interactions:
+            kind = event.kind.replace("_", " ")
+            line = f"{format_date(event.occurred_on)} · {kind} · {event.direction}"
+            if event.note:
+                line += f"\n{event.note}"
+            if event.follow_up_on:
+                line += f"\nFollow up on {format_date(event.follow_up_on)}"
+            self.timeline.addItem(line)
+        if not d.interactions:
+            self.timeline.addItem("No interactions logged yet.")
+        for lst in (self.jobs, self.ties, self.timeline):
+            lst.setFixedHeight(min(220, max(28, lst.sizeHintForRow(0) * lst.count() + 8)))
+
+    def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
+        other = item.data(Qt.ItemDataRole.UserRole)
+        if other is not None:
+            self.workspace.select_person(int(other))
+
+
+def _labeled(value: str, label: str) -> str:
+    return f"{value} ({label})" if label else value

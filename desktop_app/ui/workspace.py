@@ -1,0 +1,70 @@
+"""The open network as the UI sees it: services, the undo stack, one shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop_app.domain.values import ChangeSet
+from desktop_app.services.contacts import ContactsService
+from desktop_app.storage.database import Database
+
+
+class Workspace(QObject):
+    """Every view talks to the network through this object.
+
+    `changed` carries the ChangeSet of each edit (done, undone or redone) so views refresh
+    only what changed; `current_person_changed` keeps table, map and detail panel on the
+    same person.
+    """
+
+    changed = Signal(object)  # ChangeSet
+    current_person_changed = Signal(object)  # int | None
+    error_raised = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.contacts = ContactsService(db)
+        self.undo_stack = QUndoStack(self)
+        self._current_person: int | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
+
+    @property
+    def current_person(self) -> int | None:
+        return self._current_person
+
+    def select_person(self, person_id: int | None) -> None:
+        if person_id != self._current_person:
+            self._current_person = person_id
+            self.current_person_changed.emit(person_id)
+
+    def announce(self, change: ChangeSet) -> None:
+        if self._current_person in change.people_removed:
+            self.select_person(None)
+        if not change.is_empty:
+            self.changed.emit(change)
+
+    def execute(self, command: QUndoCommand) -> bool:
+        """Run `command` once; only if it succeeds is it pushed for undo.
+
+        Failures (a rule broken, the disk full) reach the user through `error_raised` and
+        leave the database as it was: each service call is one transaction.
+        """
+        if self.read_only:
+            self.error_raised.emit("This database is open read-only; changes are not saved.")
+            return False
+        try:
+            command.redo()
+        except Exception as error:
+            self.error_raised.emit(str(error) or type(error).__name__)
+            return False
+        setattr(command, "_executed", True)  # noqa: B010 - see ServiceCommand.redo
+        self.undo_stack.push(command)
+        return True
+
+    def close(self) -> None:
+        self.db.close()

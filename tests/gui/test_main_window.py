@@ -1,0 +1,193 @@
+"""The main window over a real database: table, detail panel, edits with undo/redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.values import EmploymentRecord, NewPerson, PersonFields
+from desktop_app.ui.commands.contact_commands import (
+    CreatePersonCommand,
+    DeletePeopleCommand,
+    EditPersonCommand,
+)
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.contact_table_model import Column
+from desktop_app.ui.workspace import Workspace
+
+
+def count(workspace: Workspace) -> int:
+    return workspace.contacts.count()
+
+
+def test_window_shows_contacts_and_me_in_the_detail_panel(window: MainWindow) -> None:
+    view = window.contacts_view
+    assert view.model.rowCount() == 61
+    assert view.count_label.text() == "61 contacts"
+    assert window.detail_panel.name_label.text() == "Alex Rivera (me)"
+    assert not window.detail_panel.delete_button.isEnabled()  # me cannot be deleted
+
+
+def test_selecting_a_row_follows_in_the_detail_panel(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.contacts_view
+    view.table.selectRow(4)
+    person = view.model.summary_at(4)
+    assert person is not None
+    assert window.workspace.current_person == person.id
+    assert window.detail_panel.name_label.text() == person.full_name
+
+
+def test_selection_from_elsewhere_moves_the_table(window: MainWindow) -> None:
+    view = window.contacts_view
+    target = view.model.person_id_at(30)
+    window.workspace.select_person(target)
+    assert view.table.currentIndex().row() == 30
+
+
+def test_filter_box_filters_after_typing(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.contacts_view
+    qtbot.keyClicks(view.filter_box, "zzz-no-such-person")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.count_label.text() == "0 of 61 contacts"
+    view.filter_box.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 61)
+
+
+def test_create_edit_delete_with_undo_and_redo(window: MainWindow) -> None:
+    ws = window.workspace
+    stack = ws.undo_stack
+    create = CreatePersonCommand(
+        ws,
+        NewPerson(
+            PersonFields(given_name="Chidi", family_name="Okafor"),
+            employment=(EmploymentRecord("Northwind", "Ethicist"),),
+        ),
+    )
+    assert ws.execute(create)
+    new_id = create.person_id
+    assert count(ws) == 62
+    view = window.contacts_view
+    assert view.model.rowCount() == 62
+
+    fields = ws.contacts.fields(new_id)  # type: ignore[arg-type]
+    from dataclasses import replace
+
+    assert ws.execute(
+        EditPersonCommand(
+            ws,
+            new_id,
+            replace(fields, full_name="Chidi A. Okafor"),  # type: ignore[arg-type]
+            tags=("ethics",),
+            job=("Northwind", "Lead Ethicist"),
+        )
+    )
+    summary = ws.contacts.summaries([new_id])[0]  # type: ignore[list-item]
+    assert (summary.full_name, summary.title, summary.tags) == (
+        "Chidi A. Okafor",
+        "Lead Ethicist",
+        "ethics",
+    )
+
+    stack.undo()
+    summary = ws.contacts.summaries([new_id])[0]  # type: ignore[list-item]
+    assert (summary.full_name, summary.title, summary.tags) == ("Chidi Okafor", "Ethicist", "")
+    stack.redo()
+    assert ws.contacts.summaries([new_id])[0].full_name == "Chidi A. Okafor"  # type: ignore[list-item]
+
+    stack.undo()
+    stack.undo()  # undo the creation
+    assert count(ws) == 61
+    assert view.model.rowCount() == 61
+    stack.redo()  # the same person comes back with the same id
+    assert ws.contacts.summaries([new_id])[0].full_name == "Chidi Okafor"  # type: ignore[list-item]
+
+
+def test_delete_restores_relationships_interactions_and_feedback(window: MainWindow) -> None:
+    ws = window.workspace
+    conn = ws.db.fast_connection()
+    reviewer = conn.execute("SELECT reviewer_id FROM feedback_rounds LIMIT 1").fetchone()[0]
+
+    def links(pid: int) -> tuple[int, int, int, int]:
+        return (
+            conn.execute(
+                "SELECT COUNT(*) FROM relationships WHERE a_id=? OR b_id=?", (pid, pid)
+            ).fetchone()[0],
+            conn.execute(
+                "SELECT COUNT(*) FROM interaction_participants WHERE person_id=?", (pid,)
+            ).fetchone()[0],
+            conn.execute(
+                "SELECT COUNT(*) FROM feedback_rounds WHERE reviewer_id=?", (pid,)
+            ).fetchone()[0],
+            conn.execute("SELECT COUNT(*) FROM employment WHERE person_id=?", (pid,)).fetchone()[0],
+        )
+
+    before = links(reviewer)
+    assert before[0] > 0 and before[2] > 0
+    assert ws.execute(DeletePeopleCommand(ws, [reviewer], ["someone"]))
+    assert links(reviewer)[:2] == (0, 0)
+    assert (
+        conn.execute("SELECT COUNT(*) FROM feedback_rounds WHERE reviewer_id IS NULL").fetchone()[0]
+        >= 1
+    )
+    ws.undo_stack.undo()
+    assert links(reviewer) == before
+
+
+def test_table_edit_goes_through_undo(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.contacts_view
+    index = view.model.index(2, Column.ORGANIZATION)
+    person = view.model.person_id_at(2)
+    view.model.setData(index, "Tidewater Labs")
+    assert view.model.index(2, Column.ORGANIZATION).data() == "Tidewater Labs"
+    assert window.workspace.undo_stack.count() == 1
+    window.workspace.undo_stack.undo()
+    assert (
+        view.model.index(view.model.row_of(person), Column.ORGANIZATION).data() != "Tidewater Labs"
+    )  # type: ignore[arg-type]
+
+
+def test_markup_in_names_is_shown_literally(window: MainWindow) -> None:
+    ws = window.workspace
+    create = CreatePersonCommand(
+        ws,
+        NewPerson(
+            PersonFields(full_name="<b>Bold</b> <img src=x>", note="<script>alert(1)</script>")
+        ),
+    )
+    assert ws.execute(create)
+    ws.select_person(create.person_id)
+    panel = window.detail_panel
+    assert panel.name_label.text() == "<b>Bold</b> <img src=x>"
+    assert panel.name_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_read_only_workspace_refuses_edits(demo_db, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.storage.database import open_database
+
+    path = demo_db.path
+    reader = open_database(path, read_only=True)
+    ws = Workspace(reader)
+    errors: list[str] = []
+    ws.error_raised.connect(errors.append)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    assert not win.actions_by_name["new_contact"].isEnabled()
+    assert not ws.execute(CreatePersonCommand(ws, NewPerson(PersonFields(full_name="X"))))
+    assert errors and "read-only" in errors[0]
+    reader.close()
+
+
+def test_window_state_is_remembered(qtbot: QtBot, workspace: Workspace) -> None:
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.resize(1100, 640)
+    first.show()
+    first.contacts_view.table.horizontalHeader().resizeSection(Column.TITLE, 333)
+    first.detail_dock.hide()
+    first.close()
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.height() == 640
+    assert second.contacts_view.table.horizontalHeader().sectionSize(Column.TITLE) == 333
+    assert not second.detail_dock.isVisible()
