@@ -10,9 +10,9 @@ At start only the ids and the visible rows are read; the rest loads on demand.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import compress
 from datetime import date
 from enum import IntEnum
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
