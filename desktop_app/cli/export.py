@@ -1,4 +1,4 @@
-"""`trellis export`: the network as JSON (more formats come with the import issue)."""
+"""`trellis export`: the network as JSON, or the contacts as vCard 4.0/3.0 or CSV."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     parser = subparsers.add_parser("export", help="export the network to a file or stdout")
     add_db_argument(parser)
-    parser.add_argument("--format", choices=("json",), default="json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "vcf", "vcf3", "csv"),
+        default="json",
+        help="json (default), vcf (vCard 4.0), vcf3 (vCard 3.0) or csv",
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
 
 
@@ -28,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{path} does not exist")
     try:
         with open_database(path, exclusive=False, backups=False) as db:
-            write_export(db, args.out, sys.stdout)
+            if args.format == "json":
+                write_export(db, args.out, sys.stdout)
+            else:
+                _export_contacts(db, args.format, args.out)
     except StorageError as error:
         return fail(str(error))
     except BrokenPipeError:  # `trellis export | head`: the reader has what it wanted
@@ -37,3 +45,15 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"cannot write {args.out}: {error.strerror or error}")
     return 0
+
+
+def _export_contacts(db: object, fmt: str, out: Path | None) -> None:
+    from desktop_app.services.exporting.contacts_export import export_contacts, export_to_file
+    from desktop_app.storage.database import Database
+
+    assert isinstance(db, Database)
+    if out is None:
+        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        export_contacts(db, fmt, sys.stdout)
+    else:
+        export_to_file(db, fmt, out)

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
 
-from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import (
-    Birthday,
     EmploymentRecord,
     LabeledValue,
     NewPerson,
@@ -28,6 +25,7 @@ from desktop_app.domain.values import (
 from desktop_app.storage import tables as t
 from desktop_app.storage.people_repository import normalize_email, normalize_org_name
 from desktop_app.storage.people_repository import normalize_phone as _normalize_phone
+from desktop_app.storage.person_loader import StoredPerson, load_people
 
 _PEOPLE = t.Base.metadata.tables["people"]
 _EMAILS = t.Base.metadata.tables["emails"]
@@ -65,14 +63,6 @@ _IN_CHUNK = 500
 _T = TypeVar("_T")  # ids per `IN (…)`: well below SQLite's variable limit
 
 
-@dataclass(frozen=True, slots=True)
-class StoredPerson:
-    """A person as stored, for merging: the values plus what `NewPerson` cannot say."""
-
-    person: NewPerson
-    has_photo: bool
-
-
 class ImportWriter:
     """Allocates ids and writes people, organisations and tags on one connection."""
 
@@ -102,27 +92,8 @@ class ImportWriter:
         self._insert_children([(pid, NewPerson(PersonFields()), p) for pid, p in people])
 
     def load_people(self, ids: Collection[int]) -> dict[int, StoredPerson]:
-        """The stored values of `ids`, for merging."""
-        found: dict[int, dict[str, Any]] = {}
-        for chunk in _chunks(sorted(ids)):
-            self._load_chunk(chunk, found)
-        return {
-            pid: StoredPerson(
-                NewPerson(
-                    fields=v["fields"],
-                    emails=tuple(v["emails"]),
-                    phones=tuple(v["phones"]),
-                    urls=tuple(v["urls"]),
-                    addresses=tuple(v["addresses"]),
-                    tags=tuple(v["tags"]),
-                    employment=tuple(v["jobs"]),
-                    source=v["source"],
-                    vcard_uid=v["uid"],
-                ),
-                v["has_photo"],
-            )
-            for pid, v in found.items()
-        }
+        """The stored values of `ids`, for merging (photos only as `has_photo`)."""
+        return load_people(self._raw(), ids)
 
     def write_merges(self, merges: Sequence[tuple[int, StoredPerson, NewPerson]]) -> set[int]:
         """Write what `after` adds to `before` for each person; returns the ids that changed."""
@@ -289,69 +260,6 @@ class ImportWriter:
                 query = query.where(_ORGS.c.normalized_name.in_(chunk))
                 self._orgs.update({key: id_ for key, id_ in self._conn.execute(query)})  # noqa: C416
             self.organizations_changed = True
-
-    def _load_chunk(self, ids: list[int], found: dict[int, dict[str, Any]]) -> None:
-        # Driver-level reads: Core's row processing doubled the time of a re-import.
-        marks = ", ".join("?" for _ in ids)
-
-        def rows(sql: str) -> list[Any]:
-            return self._raw().execute(sql.format(marks=marks), ids).fetchall()
-
-        for pid, given, family, full, note, circle, how, met, cadence, by, bm, bd, src, uid in rows(
-            "SELECT id, given_name, family_name, full_name, note, circle, how_we_met, met_on, "
-            "cadence_days, birthday_year, birthday_month, birthday_day, source, vcard_uid "
-            "FROM people WHERE id IN ({marks})"
-        ):
-            fields = PersonFields(
-                given_name=given,
-                family_name=family,
-                full_name=full,
-                note=note,
-                circle=Circle(circle) if circle else None,
-                how_we_met=how,
-                met_on=_date(met),
-                cadence_days=cadence,
-                birthday=Birthday(bm, bd, by) if bm and bd else None,
-            )
-            found[pid] = {
-                "fields": fields,
-                "source": src,
-                "uid": uid or "",
-                "has_photo": False,
-                **{key: [] for key in ("emails", "phones", "urls", "addresses", "tags", "jobs")},
-            }
-        for key in ("emails", "phones", "urls"):
-            for pid, value, label in rows(
-                f"SELECT person_id, value, label FROM {key} "
-                "WHERE person_id IN ({marks}) ORDER BY position, id"
-            ):
-                found[pid][key].append(LabeledValue(value, label))
-        for pid, *parts in rows(
-            "SELECT person_id, label, street, locality, region, postal_code, country "
-            "FROM addresses WHERE person_id IN ({marks}) ORDER BY position, id"
-        ):
-            found[pid]["addresses"].append(PostalAddress(*parts))
-        for pid, tag in rows(
-            "SELECT pt.person_id, t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
-            "WHERE pt.person_id IN ({marks})"
-        ):
-            found[pid]["tags"].append(tag)
-        for pid, org, title, start, end, current, org_id, job_id in rows(
-            'SELECT e.person_id, o.name, e.title, e.start, e."end", e.current, o.id, e.id '
-            "FROM employment e JOIN organizations o ON o.id = e.organization_id "
-            "WHERE e.person_id IN ({marks}) ORDER BY e.id"
-        ):
-            found[pid]["jobs"].append(
-                EmploymentRecord(
-                    org, title, _date(start), _date(end), bool(current), org_id, job_id
-                )
-            )
-        for (pid,) in rows("SELECT person_id FROM photos WHERE person_id IN ({marks})"):
-            found[pid]["has_photo"] = True
-
-
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
 
 
 def _sql_value(value: Any) -> Any:

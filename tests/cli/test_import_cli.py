@@ -80,3 +80,16 @@ def test_rejected_cards_can_be_saved(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "X-ONLY:nothing useful here" in out.read_text(encoding="utf-8")
+
+
+def test_export_vcf_and_csv_then_import_into_an_empty_database(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    assert run_cli("import", str(FIXTURES), "--db", str(db)).returncode == 0
+    for fmt, name in (("vcf", "out.vcf"), ("vcf3", "out3.vcf"), ("csv", "out.csv")):
+        result = run_cli("export", "--format", fmt, "--db", str(db), "--out", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+    to_stdout = run_cli("export", "--format", "vcf", "--db", str(db))
+    assert to_stdout.stdout.startswith("BEGIN:VCARD\nVERSION:4.0\n")  # text mode: \r\n read as \n
+    copy = tmp_path / "copy.db"
+    assert run_cli("import", str(tmp_path / "out.vcf"), "--db", str(copy)).returncode == 0
+    assert people(copy) == people(db)

@@ -121,7 +121,7 @@ def plan_columns(header: list[str]) -> ColumnPlan:
             plan.birthday.append(index)
         elif name in ("birth year", "birth month", "birth day"):
             plan.birth_parts[name.split()[1]] = index
-        elif name == "connected on":
+        elif name in ("connected on", "met on"):
             plan.met_on.append(index)
         elif name in ("job title", "position") or (name == "title" and not has_job_title):
             plan.orgs.append((-1, index))

@@ -39,11 +39,12 @@ class MatchReason(StrEnum):
     PHONE = "same phone number"
     PROFILE = "same LinkedIn profile"
     SAME_CARD = "nothing new: same name and details"
+    OTHER_UID = "same email or phone, but a different vCard UID"
     NAME = "similar name"
 
     @property
     def is_sure(self) -> bool:
-        return self is not MatchReason.NAME
+        return self not in (MatchReason.NAME, MatchReason.OTHER_UID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ class Match:
             return f"{self.reason.value} ({self.score:.0f}%){self.detail}"
         if self.reason is MatchReason.SAME_CARD:
             return self.reason.value
+        if self.reason is MatchReason.OTHER_UID:
+            return f"same email or phone ({self.detail}), but a different vCard UID"
         return f"{self.reason.value}: {self.detail}"
 
 
@@ -91,6 +94,7 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self._uids: dict[str, int] = {}
+        self._uid_of: dict[int, str] = {}
         self._emails: dict[str, int] = {}
         self._phones: dict[str, int] = {}
         self._profiles: dict[str, int] = {}
@@ -116,6 +120,7 @@ class DuplicateIndex:
         self.names.setdefault(person_id, display_name)
         if keys.uid:
             self._uids.setdefault(keys.uid, person_id)
+            self._uid_of.setdefault(person_id, keys.uid)
         for email in keys.emails:
             self._emails.setdefault(email, person_id)
         for phone in keys.phones:
@@ -127,16 +132,25 @@ class DuplicateIndex:
             for org in keys.organizations or ("",):
                 self._blocks.setdefault((org, block), {})[person_id] = keys.name
 
+    def _checked(self, keys: MatchKeys, match: Match) -> Match:
+        """Two cards that both carry a UID, and different ones, are two contacts (a shared
+        office number, a family email): only a possible duplicate. This is what keeps an
+        export read back into an empty database exactly as it was."""
+        other = self._uid_of.get(match.person_id, "")
+        if keys.uid and other and other != keys.uid:
+            return Match(match.person_id, MatchReason.OTHER_UID, match.detail, 99.0)
+        return match
+
     def find(self, keys: MatchKeys) -> Match | None:
         """The best match for `keys`: sure reasons first, then a similar name."""
         if keys.uid and keys.uid in self._uids:
             return Match(self._uids[keys.uid], MatchReason.UID, keys.uid)
         for email in keys.emails:
             if email in self._emails:
-                return Match(self._emails[email], MatchReason.EMAIL, email)
+                return self._checked(keys, Match(self._emails[email], MatchReason.EMAIL, email))
         for phone in keys.phones:
             if phone in self._phones:
-                return Match(self._phones[phone], MatchReason.PHONE, phone)
+                return self._checked(keys, Match(self._phones[phone], MatchReason.PHONE, phone))
         for profile in keys.profiles:
             if profile in self._profiles:
                 return Match(self._profiles[profile], MatchReason.PROFILE, profile)

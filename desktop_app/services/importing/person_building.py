@@ -85,7 +85,7 @@ class PersonDraft:
             self.add_note(f"Title: {title}")
 
     def add_note(self, text: str) -> None:
-        text = text.strip()
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         if text and text not in self.notes:
             self.notes.append(text)
 

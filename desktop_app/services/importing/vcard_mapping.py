@@ -7,7 +7,11 @@ import binascii
 import re
 
 from desktop_app.domain.values import NewPerson, PostalAddress
-from desktop_app.services.importing.person_building import PersonDraft, parse_birthday
+from desktop_app.services.importing.person_building import (
+    PersonDraft,
+    parse_birthday,
+    parse_date,
+)
 from desktop_app.services.importing.vcard_reader import RawCard, VProperty
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
@@ -79,6 +83,8 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
                 draft.birthday = parse_birthday(prop.value)
         elif name == "UID":
             draft.uid = draft.uid or unescape(prop.value).strip()
+        elif name == "X-TRELLIS-MET-ON":
+            draft.met_on = draft.met_on or parse_date(prop.value)
         elif name == "PHOTO":
             _photo(draft, prop, warnings)
     for index, org in enumerate(orgs):

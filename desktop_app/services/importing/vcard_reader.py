@@ -43,6 +43,7 @@ WANTED = frozenset(
         "KIND",
         "X-ABLABEL",
         "VERSION",
+        "X-TRELLIS-MET-ON",
     }
 )
 _ENCODING_WORDS = {"QUOTED-PRINTABLE": "quoted-printable", "BASE64": "b", "B": "b"}
