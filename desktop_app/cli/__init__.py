@@ -63,6 +63,10 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--layout-worker"]:  # internal: the map's layout process in a frozen app
+        from desktop_app.services.layout_worker import main as layout_worker
+
+        return layout_worker()
     parser = _gui_parser() if _is_gui_invocation(argv) else build_parser()
     try:
         args = parser.parse_args(argv)

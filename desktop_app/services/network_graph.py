@@ -15,6 +15,7 @@ from desktop_app.storage.database import Database
 from desktop_app.storage.network_queries import (
     NetworkRows,
     PersonRow,
+    read_filter_choices,
     read_goal_members,
     read_network_rows,
 )
@@ -248,3 +249,15 @@ def neighbours(snapshot: NetworkSnapshot) -> dict[str, set[str]]:
         adjacency.setdefault(edge.a, set()).add(edge.b)
         adjacency.setdefault(edge.b, set()).add(edge.a)
     return adjacency
+
+
+def filter_choices(db: Database) -> tuple[list[str], list[tuple[int, str]]]:
+    """Tags and organisations the map's filters offer."""
+    with db.transaction() as session:
+        return read_filter_choices(session)
+
+
+def goal_links(db: Database, goal_id: int) -> tuple[set[int], set[int]]:
+    """(people ids, organisation ids) a goal names."""
+    with db.transaction() as session:
+        return read_goal_members(session, goal_id)

@@ -190,3 +190,15 @@ def write_positions(
                 for node, (x, y) in positions.items()
             ],
         )
+
+
+def read_filter_choices(session: Session) -> tuple[list[str], list[tuple[int, str]]]:
+    """(tag names, (organisation id, name)) in name order, for the map's filters."""
+    tags = list(session.scalars(select(Tag.name).order_by(func.lower(Tag.name))))
+    organizations = [
+        (oid, name or "")
+        for oid, name in session.execute(
+            select(Organization.id, Organization.name).order_by(func.lower(Organization.name))
+        )
+    ]
+    return tags, organizations

@@ -152,3 +152,16 @@ def test_organization_layout_groups_staff_around_their_organisation() -> None:
 def test_unknown_layout_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown layout"):
         compute_layout(clustered(), "spiral")
+
+
+def test_quality_figures_tell_a_good_layout_from_a_random_one() -> None:
+    from desktop_app.services.layout_quality import layout_quality
+
+    snapshot = clustered()
+    good = layout_quality(snapshot, compute_layout(snapshot, "force", seed=1))
+    rnd = random.Random(0)
+    noise = {n.key: (rnd.random(), rnd.random()) for n in snapshot.nodes}
+    bad = layout_quality(snapshot, noise)
+    assert good.stress < bad.stress
+    assert good.neighbourhood > bad.neighbourhood
+    assert 0 <= good.neighbourhood <= 1

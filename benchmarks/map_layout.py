@@ -1,0 +1,75 @@
+"""Force layout of a 5,000-contact demo network: Trellis vs networkx.spring_layout.
+
+Goal (issue 4): at least 20x faster than `networkx.spring_layout` (50 iterations, its
+default) on the same graph, with a layout quality at least as good. Quality is printed as
+two figures (see services/layout_quality.py): stress (lower is better) and neighbourhood
+preservation (higher is better).
+
+    PYTHONPATH=. python benchmarks/map_layout.py [--contacts 5000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GOAL_SPEEDUP = 20.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    import networkx
+
+    from desktop_app.services.demo import write_demo
+    from desktop_app.services.layout import compute_layout
+    from desktop_app.services.layout_quality import layout_quality
+    from desktop_app.services.network_graph import load_network
+    from desktop_app.storage.database import open_database
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        open_database(Path(folder) / "demo.db", backups=False) as db,
+    ):
+        write_demo(db, args.contacts, seed=args.seed)
+        snapshot = load_network(db)
+    print(f"graph: {len(snapshot.nodes):,} nodes, {len(snapshot.edges):,} edges")
+
+    started = time.perf_counter()
+    ours = compute_layout(snapshot, "force", seed=args.seed)
+    ours_s = time.perf_counter() - started
+
+    graph = networkx.Graph()
+    graph.add_nodes_from(node.key for node in snapshot.nodes)
+    graph.add_edges_from((edge.a, edge.b) for edge in snapshot.edges if edge.a != edge.b)
+    started = time.perf_counter()
+    theirs_raw = networkx.spring_layout(graph, iterations=50, seed=args.seed)
+    theirs_s = time.perf_counter() - started
+    theirs = {key: (float(x), float(y)) for key, (x, y) in theirs_raw.items()}
+
+    q_ours, q_theirs = layout_quality(snapshot, ours), layout_quality(snapshot, theirs)
+    speedup = theirs_s / ours_s
+    print(f"trellis force layout (igraph FR):  {ours_s:8.2f} s")
+    print(f"networkx.spring_layout (baseline): {theirs_s:8.2f} s")
+    print(f"speed-up: {speedup:.1f}x (goal >= {GOAL_SPEEDUP:.0f}x)")
+    print(
+        f"stress (lower is better):          trellis {q_ours.stress:.4f}  "
+        f"networkx {q_theirs.stress:.4f}"
+    )
+    print(
+        f"neighbourhood preservation (higher is better): trellis {q_ours.neighbourhood:.4f}  "
+        f"networkx {q_theirs.neighbourhood:.4f}"
+    )
+    ok = speedup >= GOAL_SPEEDUP and q_ours.stress <= q_theirs.stress
+    print("goal met" if ok else "GOAL NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

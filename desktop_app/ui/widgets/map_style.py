@@ -1,0 +1,187 @@
+"""How the network map looks: node colours, sizes and symbols, and the legend they make.
+
+Pure functions of a snapshot and a choice ("colour by circle"…), so the canvas, the legend
+and the tests share one truth. Colours are the Tableau 10 palette, readable in light and
+dark themes and distinguishable by most colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from desktop_app.domain.enums import Circle
+from desktop_app.services.network_graph import NetworkSnapshot
+
+PALETTE = (
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+)
+OTHER = "#BAB0AC"
+NONE = "#D9D4D1"
+ME_COLOUR = "#1F3A5F"
+ORGANIZATION_COLOUR = "#6B6B6B"
+GOAL_COLOUR = "#E15759"
+CIRCLE_COLOURS = {
+    Circle.INNER: "#E15759",
+    Circle.CLOSE: "#F28E2B",
+    Circle.FAMILIAR: "#4E79A7",
+    Circle.ACQUAINTANCE: "#76B7B2",
+}
+COLOUR_MODES = ("circle", "organization", "tag", "goal")
+SIZE_MODES = ("strength", "degree")
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    colour: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class NodeStyle:
+    """Per-node colours, sizes (pixels) and symbols, in snapshot order."""
+
+    colours: tuple[str, ...]
+    sizes: tuple[float, ...]
+    symbols: tuple[str, ...]
+    legend: tuple[LegendEntry, ...]
+
+
+def node_style(
+    snapshot: NetworkSnapshot,
+    colour_by: str = "circle",
+    size_by: str = "strength",
+    goal_keys: Collection[str] = (),
+    goal_title: str = "",
+) -> NodeStyle:
+    """The look of every node; `goal_keys` are the nodes serving the goal (colour by goal)."""
+    degree: Counter[str] = Counter()
+    for edge in snapshot.edges:
+        degree[edge.a] += 1
+        degree[edge.b] += 1
+    colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title)
+    sizes = tuple(
+        _size(node.kind, node.strength, degree[node.key], size_by) for node in snapshot.nodes
+    )
+    symbols = tuple(
+        {"me": "star", "organization": "s"}.get(node.kind, "o") for node in snapshot.nodes
+    )
+    return NodeStyle(colours, sizes, symbols, legend)
+
+
+def _size(kind: str, strength: int, degree: int, size_by: str) -> float:
+    if kind == "me":
+        return 22.0
+    if kind == "organization":
+        return min(30.0, 9.0 + 2.0 * math.sqrt(degree))
+    if size_by == "degree":
+        return min(24.0, 6.0 + 3.0 * math.sqrt(degree))
+    return 6.0 + 2.0 * strength
+
+
+def _colours(
+    snapshot: NetworkSnapshot, colour_by: str, goal_keys: set[str], goal_title: str
+) -> tuple[tuple[str, ...], tuple[LegendEntry, ...]]:
+    nodes = snapshot.nodes
+    if colour_by == "organization":
+        counts = Counter(n.organization for n in nodes if n.kind == "person" and n.organization)
+        top = _top_colours(counts)
+        colours = tuple(
+            ME_COLOUR
+            if n.kind == "me"
+            else top.get(n.organization, OTHER if n.organization else NONE)
+            for n in nodes
+        )
+        entries = [LegendEntry(c, name) for name, c in top.items()]
+        entries += [LegendEntry(OTHER, "Other organisations"), LegendEntry(NONE, "No current job")]
+        return colours, tuple(entries)
+    if colour_by == "tag":
+        counts = Counter(tag for n in nodes for tag in n.tags)
+        top = _top_colours(counts)
+        colours = tuple(
+            ME_COLOUR
+            if n.kind == "me"
+            else ORGANIZATION_COLOUR
+            if n.kind == "organization"
+            else next((top[t] for t in n.tags if t in top), OTHER if n.tags else NONE)
+            for n in nodes
+        )
+        entries = [LegendEntry(c, name) for name, c in top.items()]
+        entries += [LegendEntry(OTHER, "Other tags"), LegendEntry(NONE, "No tag")]
+        return colours, tuple(entries)
+    if colour_by == "goal":
+        colours = tuple(
+            ME_COLOUR if n.kind == "me" else GOAL_COLOUR if n.key in goal_keys else NONE
+            for n in nodes
+        )
+        title = goal_title or "the goal"
+        legend: tuple[LegendEntry, ...] = (
+            LegendEntry(GOAL_COLOUR, f"Serves {title}"),
+            LegendEntry(NONE, "Not linked to it"),
+        )
+        return colours, legend
+    colours = tuple(
+        ME_COLOUR
+        if n.kind == "me"
+        else ORGANIZATION_COLOUR
+        if n.kind == "organization"
+        else CIRCLE_COLOURS.get(n.circle, NONE)  # type: ignore[arg-type]
+        for n in nodes
+    )
+    legend = (
+        *(LegendEntry(CIRCLE_COLOURS[c], c.label) for c in Circle),
+        LegendEntry(NONE, "No circle"),
+        LegendEntry(ORGANIZATION_COLOUR, "Organisation"),
+    )
+    return colours, legend
+
+
+def _top_colours(counts: Counter[str]) -> dict[str, str]:
+    """The most frequent names, each with its own palette colour."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    return {name: PALETTE[i] for i, (name, _) in enumerate(ranked[: len(PALETTE)])}
+
+
+def label_priority(snapshot: NetworkSnapshot) -> tuple[float, ...]:
+    """Which labels win when there is no room for all: me, strong ties, big organisations."""
+    degree: Counter[str] = Counter()
+    for edge in snapshot.edges:
+        degree[edge.a] += 1
+        degree[edge.b] += 1
+    result = []
+    for node in snapshot.nodes:
+        if node.kind == "me":
+            result.append(1e9)
+        elif node.kind == "organization":
+            result.append(50.0 + degree[node.key])
+        else:
+            result.append(10.0 * node.strength + min(degree[node.key], 9))
+    return tuple(result)
+
+
+def goal_members(
+    snapshot: NetworkSnapshot, people: Collection[int], organizations: Collection[int]
+) -> set[str]:
+    """Node keys serving a goal: its people, its organisations and their staff."""
+    org_keys = {f"o:{oid}" for oid in organizations}
+    keys = {f"p:{pid}" for pid in people} | org_keys
+    for edge in snapshot.edges:
+        if edge.kind != "relationship" and edge.b in org_keys:
+            keys.add(edge.a)
+    present = {n.key for n in snapshot.nodes}
+    return keys & present
+
+
+def edge_widths(strength: int) -> float:
+    """Pixels: 1 for weak ties up to 2.5 for the strongest."""
+    return (1.0, 1.0, 1.0, 1.5, 2.0, 2.5)[max(0, min(5, strength))]
