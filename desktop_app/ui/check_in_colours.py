@@ -1,0 +1,28 @@
+"""One palette for check-in states, shared by the table, detail panel, Due list and map.
+
+Tints with some transparency read on light and dark themes alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from desktop_app.domain.cadence import CheckInState
+
+_RGB = {
+    CheckInState.ON_TRACK: (46, 160, 67),
+    CheckInState.DUE: (230, 160, 20),
+    CheckInState.OVERDUE: (215, 58, 73),
+}
+
+
+def state_colour(state: CheckInState) -> QColor | None:
+    """The solid colour of a state (map nodes, dots); None when there is no rhythm."""
+    rgb = _RGB.get(state)
+    return None if rgb is None else QColor(*rgb)
+
+
+def state_tint(state: CheckInState) -> QColor | None:
+    """A translucent background for table cells."""
+    rgb = _RGB.get(state)
+    return None if rgb is None else QColor(*rgb, 70)

@@ -1,0 +1,111 @@
+"""The detail panel's "Keeping in touch" section: check-in state, give/ask, goals, actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from desktop_app.domain.cadence import CheckInState
+from desktop_app.domain.values import ChangeSet
+from desktop_app.services.person_nurture import PersonNurture, person_nurture
+from desktop_app.ui.check_in_colours import state_colour
+from desktop_app.ui.commands.nurture_commands import SnoozeCommand
+from desktop_app.ui.widgets.due_list import SNOOZES
+from desktop_app.ui.widgets.plain_label import PlainLabel
+from desktop_app.ui.workspace import Workspace
+
+
+class NurturePanel(QWidget):
+    """Call `show_person(id)`; it refreshes itself when that person changes."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.person_id: int | None = None
+        self.info: PersonNurture | None = None
+        self.check_in = PlainLabel("", self)
+        self.check_in.setAccessibleName("Check-in")
+        self.balance = PlainLabel("", self)
+        self.balance.setAccessibleName("Give and ask")
+        self.pending = PlainLabel("", self)
+        self.goals = PlainLabel("", self)
+        self.log_button = QPushButton("Log…", self)
+        self.log_button.setToolTip("Log an interaction with this person (Ctrl+L)")
+        self.log_button.clicked.connect(self.log)
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setText("Snooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze_button)
+        for label, days in SNOOZES:
+            action = QAction(f"For {label}", menu)
+            action.triggered.connect(lambda _c=False, d=days: self.snooze(d))
+            menu.addAction(action)
+        self.wake_action = QAction("Wake up now", menu)
+        self.wake_action.triggered.connect(lambda: self.snooze(None))
+        menu.addAction(self.wake_action)
+        self.snooze_button.setMenu(menu)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.check_in, self.balance, self.pending, self.goals):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        workspace.changed.connect(self._on_workspace_changed)
+        self.show_person(None)
+
+    def show_person(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        try:
+            self.info = person_nurture(self.workspace.db, person_id) if person_id else None
+        except LookupError:  # me, or someone just deleted
+            self.info = None
+        self.setVisible(self.info is not None)
+        if self.info is None:
+            return
+        info, today = self.info, date.today()
+        self.check_in.setText(info.check_in_text(today))
+        colour = state_colour(info.state)
+        self.check_in.setStyleSheet(
+            f"border-left: 4px solid {colour.name()}; padding-left: 4px;" if colour else ""
+        )
+        self.balance.setText(info.balance_text())
+        pending = [f"{i.reason.label} by {i.due.isoformat()}" for i in info.pending]
+        self.pending.setText("; ".join(pending))
+        self.pending.setVisible(bool(pending))
+        lines = []
+        if info.goals_served:
+            lines.append("Serves: " + ", ".join(g.name for g in info.goals_served))
+        if info.goals_told:
+            told = ", ".join(f"{t} ({d.isoformat()})" for t, d in info.goals_told)
+            lines.append(f"Knows about: {told}")
+        self.goals.setText("\n".join(lines))
+        self.goals.setVisible(bool(lines))
+        writable = not self.workspace.read_only
+        self.log_button.setEnabled(writable)
+        self.snooze_button.setEnabled(writable and info.state is not CheckInState.NONE)
+        snoozed = info.snoozed_until is not None and info.snoozed_until > today
+        self.wake_action.setVisible(snoozed)
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        if self.person_id is not None and (
+            self.person_id in change.people_changed or change.goals_changed
+        ):
+            self.show_person(self.person_id)
+
+    def log(self) -> None:
+        if self.person_id is not None:
+            from desktop_app.ui.dialogs.quick_log import open_quick_log
+
+            open_quick_log(self.workspace, [self.person_id], self.window())
+
+    def snooze(self, days: int | None) -> None:
+        if self.person_id is None:
+            return
+        until = date.today() + timedelta(days=days) if days else None
+        name = self.workspace.contacts.fields(self.person_id).full_name
+        self.workspace.execute(SnoozeCommand(self.workspace, self.person_id, until, name))

@@ -1,0 +1,83 @@
+"""The Today view and the nurture menu inside the real main window, over the demo network."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import reminders
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.views.today_plots import funnel_context
+from desktop_app.services.dashboard import Funnel
+
+
+def _today_index(window: MainWindow) -> int:
+    return [s.key for s in window.view_specs].index("today")
+
+
+def test_today_view_is_built_only_when_shown(window: MainWindow, qtbot: QtBot) -> None:
+    assert "today" not in window.views
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    view = window.views["today"]
+    assert "pyqtgraph" in sys.modules
+    due_now = reminders.due_list(window.workspace.db, within_days=view.due.within_days)
+    assert len(view.due.model.items) == len(due_now)
+    assert view.recent_list.count() > 0
+    assert "1 in 12" in view.funnel_note.text()
+    plot_items = view.activity_plot.widget.getPlotItem().items
+    assert plot_items, "the weekly activity plot has bars"
+    assert view.circle_plot.widget.getPlotItem().items
+
+
+def test_ctrl_l_is_in_the_menu_and_the_table_context_menu(window: MainWindow) -> None:
+    action = window.actions_by_name["quick_log"]
+    assert action.shortcut().toString() == "Ctrl+L"
+    extra = window.contacts_view.context_actions
+    assert any(a.data() == "quick_log" for a in extra)
+    for name in ("share", "goals", "cadences", "export_ics"):
+        assert name in window.actions_by_name
+
+
+def test_logging_from_the_window_refreshes_today(window: MainWindow, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from desktop_app.domain.enums import Direction, InteractionKind
+    from desktop_app.services.interactions import NewInteraction
+    from desktop_app.ui.commands.nurture_commands import LogInteractionCommand
+
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    view = window.views["today"]
+    due = view.due.model.items
+    assert due, "the demo network has someone due"
+    first = due[0]
+    entry = NewInteraction(
+        date.today(), InteractionKind.CALL, Direction.GAVE, (first.person_id,), note="caught up"
+    )
+    command = LogInteractionCommand(window.workspace, entry, [first.name], confirmed=False)
+    assert window.workspace.execute(command)
+    qtbot.waitUntil(lambda: "caught up" in view.recent_list.item(0).text())
+
+    def answered() -> bool:
+        return all(
+            not (i.person_id == first.person_id and i.reason == first.reason)
+            for i in view.due.model.items
+        )
+
+    qtbot.waitUntil(answered)
+    view.delete_interaction(view.recent_list.item(0).data(Qt.ItemDataRole.UserRole))
+    qtbot.waitUntil(lambda: "caught up" not in view.recent_list.item(0).text())
+    qtbot.waitUntil(lambda: not answered())
+    window.workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: "caught up" in view.recent_list.item(0).text())
+
+
+def test_funnel_context_compares_with_the_published_figures() -> None:
+    assert "first informational interview" in funnel_context(Funnel(0, 0, 0, 0))
+    text = funnel_context(Funnel(24, 3, 2, 1))
+    assert "24 informational interviews, 1 offer (1 in 24)" in text
+    assert "1 in 200" in text
+    assert "about 400" in text
