@@ -101,6 +101,9 @@ def run_gui(args: argparse.Namespace) -> int:
         window.contacts_ready.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         window.contacts_ready.connect(lambda: _after_first_paint(db))
+        from desktop_app.ui.due_notice import schedule_due_notice
+
+        window.contacts_ready.connect(lambda: schedule_due_notice(window, workspace))
     window.show()
     code = app.exec()
     workspace.close()

@@ -90,6 +90,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     view_menu.addAction(window.detail_dock.toggleViewAction())
 
+    from desktop_app.ui.nurture_actions import add_nurture_actions
+
+    add_nurture_actions(window, actions, bar.addMenu("&Network"))
+
     help_menu = bar.addMenu("&Help")
     actions["about"] = _action(window, "&About Trellis", window.show_about)
     help_menu.addAction(actions["about"])

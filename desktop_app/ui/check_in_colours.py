@@ -26,3 +26,7 @@ def state_tint(state: CheckInState) -> QColor | None:
     """A translucent background for table cells."""
     rgb = _RGB.get(state)
     return None if rgb is None else QColor(*rgb, 70)
+
+
+SNOOZES = (("3 days", 3), ("1 week", 7), ("2 weeks", 14), ("1 month", 30))
+"""The snooze lengths offered wherever a check-in can be snoozed."""

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QSystemTrayIcon
 
 from desktop_app import APP_NAME
-from desktop_app.services import reminders
 from desktop_app.ui.workspace import Workspace
 
 SETTING_KEY = "nurture/due_notice_shown_on"
@@ -33,6 +32,8 @@ def show_due_notice(
     use_tray: bool | None = None,
 ) -> str:
     """Show the notice if today's has not been shown yet; returns the text shown ("" if none)."""
+    from desktop_app.services import reminders  # SQLAlchemy: only after the first paint
+
     today = today or date.today()
     settings = settings or QSettings()
     if settings.value(SETTING_KEY) == today.isoformat():

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import reminders
+from desktop_app.services.dashboard import Funnel
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.today_plots import funnel_context
-from desktop_app.services.dashboard import Funnel
 
 
 def _today_index(window: MainWindow) -> int:
@@ -81,3 +81,14 @@ def test_funnel_context_compares_with_the_published_figures() -> None:
     assert "24 informational interviews, 1 offer (1 in 24)" in text
     assert "1 in 200" in text
     assert "about 400" in text
+
+
+def test_detail_panel_has_a_keeping_in_touch_section(window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.detail_panel.nurture
+    assert panel.info is None  # me: nobody to check in with
+    other = window.contacts_view.model.person_id_at(5)
+    window.workspace.select_person(other)
+    assert panel.info is not None
+    assert panel.info.person_id == other
+    assert panel.check_in.text()
+    assert panel.balance.text()

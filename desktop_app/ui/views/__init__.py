@@ -28,4 +28,5 @@ class ViewSpec:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("contacts", "Contacts", "desktop_app.ui.views.contacts_view:ContactsView", "Ctrl+1"),
+    ViewSpec("today", "Today", "desktop_app.ui.views.today_view:TodayView", "Ctrl+4"),
 )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.values import ChangeSet, PersonDetail
 from desktop_app.storage.errors import PersonNotFoundError
 from desktop_app.ui.models.contact_table_model import format_date
+from desktop_app.ui.widgets.nurture_panel import NurturePanel
 from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.workspace import Workspace
 
@@ -84,6 +85,8 @@ class DetailPanel(QWidget):
         body_layout.addWidget(self.job_label)
         body_layout.addLayout(buttons)
         body_layout.addLayout(self.form)
+        self.nurture = NurturePanel(workspace)
+        body_layout.addWidget(self.nurture)
         for title, widget in (
             ("Employment", self.jobs),
             ("Relationships", self.ties),
@@ -124,6 +127,7 @@ class DetailPanel(QWidget):
         self.scroll_area.setVisible(detail is not None)
         if detail is not None:
             self._fill(detail)
+        self.nurture.show_person(None if detail is None or detail.is_me else person_id)
 
     def _on_workspace_changed(self, change: ChangeSet) -> None:
         if self.person_id is None:

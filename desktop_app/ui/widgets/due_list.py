@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.cadence import DueItem, DueReason
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import reminders
-from desktop_app.ui.check_in_colours import state_tint
+from desktop_app.ui.check_in_colours import SNOOZES, state_tint
 from desktop_app.ui.commands.nurture_commands import FollowUpDoneCommand, SnoozeCommand
 from desktop_app.ui.dialogs.asking import to_date, to_qdate
 from desktop_app.ui.widgets.plain_label import PlainLabel
@@ -37,7 +37,6 @@ from desktop_app.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Due", "Person", "Why", "Details")
-SNOOZES = (("3 days", 3), ("1 week", 7), ("2 weeks", 14), ("1 month", 30))
 
 
 def when_text(item: DueItem, today: date) -> str:

@@ -1,20 +1,25 @@
-"""The detail panel's "Keeping in touch" section: check-in state, give/ask, goals, actions."""
+"""The detail panel's "Keeping in touch" section: check-in state, give/ask, goals, actions.
+
+It sits on the start path (inside the detail panel), so the services, which bring
+SQLAlchemy along, are imported when a contact is first shown, not when the window opens.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.values import ChangeSet
-from desktop_app.services.person_nurture import PersonNurture, person_nurture
-from desktop_app.ui.check_in_colours import state_colour
-from desktop_app.ui.commands.nurture_commands import SnoozeCommand
-from desktop_app.ui.widgets.due_list import SNOOZES
+from desktop_app.ui.check_in_colours import SNOOZES, state_colour
 from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.services.person_nurture import PersonNurture
 
 
 class NurturePanel(QWidget):
@@ -25,6 +30,10 @@ class NurturePanel(QWidget):
         self.workspace = workspace
         self.person_id: int | None = None
         self.info: PersonNurture | None = None
+        heading = PlainLabel("Keeping in touch", self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
         self.check_in = PlainLabel("", self)
         self.check_in.setAccessibleName("Check-in")
         self.balance = PlainLabel("", self)
@@ -52,18 +61,23 @@ class NurturePanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.check_in, self.balance, self.pending, self.goals):
+        for widget in (heading, self.check_in, self.balance, self.pending, self.goals):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         workspace.changed.connect(self._on_workspace_changed)
         self.show_person(None)
 
     def show_person(self, person_id: int | None) -> None:
+        """Show `person_id`'s section; None (or me) hides it."""
         self.person_id = person_id
-        try:
-            self.info = person_nurture(self.workspace.db, person_id) if person_id else None
-        except LookupError:  # me, or someone just deleted
-            self.info = None
+        self.info = None
+        if person_id is not None:
+            from desktop_app.services.person_nurture import person_nurture
+
+            try:
+                self.info = person_nurture(self.workspace.db, person_id)
+            except LookupError:  # me, or someone just deleted
+                self.info = None
         self.setVisible(self.info is not None)
         if self.info is None:
             return
@@ -106,6 +120,8 @@ class NurturePanel(QWidget):
     def snooze(self, days: int | None) -> None:
         if self.person_id is None:
             return
+        from desktop_app.ui.commands.nurture_commands import SnoozeCommand
+
         until = date.today() + timedelta(days=days) if days else None
         name = self.workspace.contacts.fields(self.person_id).full_name
         self.workspace.execute(SnoozeCommand(self.workspace, self.person_id, until, name))
