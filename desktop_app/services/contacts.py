@@ -18,7 +18,7 @@ from desktop_app.domain.values import (
     PersonDetail,
     PersonFields,
 )
-from desktop_app.storage import contact_summaries
+from desktop_app.storage import contact_summaries, person_detail_queries
 from desktop_app.storage.database import Database
 
 CADENCE_SETTING_PREFIX = "cadence."
@@ -60,10 +60,11 @@ class ContactsService:
         return [_summary(row, cadences) for row in rows]
 
     def detail(self, person_id: int) -> PersonDetail:
-        from desktop_app.storage import people_repository
+        """Everything about one person (the strongest 300 ties, the latest 200 events)."""
+        return person_detail_queries.read_person_detail(self.db.fast_connection(), person_id)
 
-        with self.db.transaction() as session:
-            return people_repository.person_detail(session, person_id)
+    def relationship_count(self, person_id: int) -> int:
+        return person_detail_queries.count_relationships(self.db.fast_connection(), person_id)
 
     def fields(self, person_id: int) -> PersonFields:
         from desktop_app.storage import people_repository

@@ -5,20 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import phonenumbers
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import (
     Birthday,
     EmploymentRecord,
-    InteractionRecord,
-    LabeledValue,
     NewPerson,
-    PersonDetail,
     PersonFields,
-    PostalAddress,
-    RelationshipRecord,
 )
 from desktop_app.storage import tables as t
 from desktop_app.storage.errors import PersonNotFoundError
@@ -171,80 +166,6 @@ def _load(session: Session, person_id: int) -> t.Person:
     if person is None:
         raise PersonNotFoundError(person_id)
     return person
-
-
-def person_detail(session: Session, person_id: int, interactions_limit: int = 200) -> PersonDetail:
-    person = _load(session, person_id)
-    jobs = sorted(
-        person.employment,
-        key=lambda j: (not j.current, -(j.start or date.min).toordinal()),
-    )
-    return PersonDetail(
-        id=person.id,
-        fields=_fields_of(person),
-        is_me=person.is_me,
-        emails=tuple(LabeledValue(e.value, e.label) for e in person.emails),
-        phones=tuple(LabeledValue(p.value, p.label) for p in person.phones),
-        urls=tuple(LabeledValue(u.value, u.label) for u in person.urls),
-        addresses=tuple(
-            PostalAddress(a.label, a.street, a.locality, a.region, a.postal_code, a.country)
-            for a in person.addresses
-        ),
-        tags=tuple(tag.name for tag in person.tags),
-        employment=tuple(
-            EmploymentRecord(
-                j.organization.name, j.title, j.start, j.end, j.current, j.organization_id, j.id
-            )
-            for j in jobs
-        ),
-        relationships=_relationships_of(session, person_id),
-        interactions=_interactions_of(session, person_id, interactions_limit),
-        has_photo=session.get(t.Photo, person_id) is not None,
-        source=person.source,
-        vcard_uid=person.vcard_uid or "",
-    )
-
-
-def _relationships_of(session: Session, person_id: int) -> tuple[RelationshipRecord, ...]:
-    rows = session.execute(
-        select(t.Relationship, t.Person.id, t.Person.full_name)
-        .join(
-            t.Person,
-            or_(
-                (t.Relationship.a_id == person_id) & (t.Person.id == t.Relationship.b_id),
-                (t.Relationship.b_id == person_id) & (t.Person.id == t.Relationship.a_id),
-            ),
-        )
-        .where(or_(t.Relationship.a_id == person_id, t.Relationship.b_id == person_id))
-        .order_by(t.Relationship.strength.desc(), t.Person.full_name)
-    ).all()
-    return tuple(
-        RelationshipRecord(other_id, other_name, rel.kind, rel.strength, rel.id)
-        for rel, other_id, other_name in rows
-    )
-
-
-def _interactions_of(session: Session, person_id: int, limit: int) -> tuple[InteractionRecord, ...]:
-    interactions = session.scalars(
-        select(t.Interaction)
-        .join(t.interaction_participants)
-        .where(t.interaction_participants.c.person_id == person_id)
-        .options(selectinload(t.Interaction.participants))
-        .order_by(t.Interaction.occurred_on.desc(), t.Interaction.id.desc())
-        .limit(limit)
-    ).all()
-    return tuple(
-        InteractionRecord(
-            i.occurred_on,
-            i.kind,
-            i.direction,
-            i.note,
-            tuple(p.full_name for p in i.participants),
-            i.follow_up_on,
-            i.id,
-        )
-        for i in interactions
-    )
 
 
 def person_fields(session: Session, person_id: int) -> PersonFields:

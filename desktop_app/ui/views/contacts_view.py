@@ -63,6 +63,7 @@ class ContactsView(QWidget):
         contacts = workspace.contacts
         self.model = ContactTableModel(contacts.ids_in_name_order, contacts.summaries, self)
         self._painted = False
+        self._pending_sort: tuple[int, Qt.SortOrder] | None = None
         self._syncing_selection = False
         # Other features append actions here (e.g. "Log interaction…"); they act on
         # `workspace.current_person`.
@@ -165,7 +166,20 @@ class ContactsView(QWidget):
         return bytes(self.table.horizontalHeader().saveState().data())
 
     def restore_header_state(self, state: bytes) -> None:
-        self.table.horizontalHeader().restoreState(state)
+        """Column order and widths now; a remembered sort once the first rows have painted
+        (sorting needs every row, which must not delay the window)."""
+        header = self.table.horizontalHeader()
+        header.sortIndicatorChanged.disconnect(self.model.sort)
+        try:
+            header.restoreState(state)
+        finally:
+            header.sortIndicatorChanged.connect(self.model.sort)
+        section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if 0 <= section < len(Column):
+            if self._painted:
+                self.model.sort(section, order)
+            else:
+                self._pending_sort = (section, order)
 
     # -- events --------------------------------------------------------------------------
 
@@ -177,6 +191,9 @@ class ContactsView(QWidget):
         ):
             self._painted = True
             QTimer.singleShot(0, self.first_rows_painted.emit)
+            pending = self._pending_sort
+            if pending is not None:
+                QTimer.singleShot(0, lambda: self.model.sort(*pending))
         return super().eventFilter(watched, event)
 
     def _apply_filter(self) -> None:

@@ -185,6 +185,9 @@ class DetailPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, tie.other_id)
             item.setToolTip("Double-click to open")
             self.ties.addItem(item)
+        total_ties = self.workspace.contacts.relationship_count(d.id)
+        if total_ties > len(d.relationships):
+            self.ties.addItem(f"… and {total_ties - len(d.relationships):,} weaker ties")
         self.timeline.clear()
         for event in d.interactions:
             kind = event.kind.replace("_", " ")
