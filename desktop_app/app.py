@@ -90,7 +90,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.workspace import Workspace
 
     workspace = Workspace(db)
-    if not args.exit_when_ready and not db.read_only and workspace.contacts.count() == 0:
+    files = [Path(f) for f in getattr(args, "files", None) or []]
+    # `trellis FILE.vcf` imports into an empty network directly: no first-run questions.
+    if (
+        not files
+        and not args.exit_when_ready
+        and not db.read_only
+        and workspace.contacts.count() == 0
+    ):
         from desktop_app.ui.first_run import run_first_run
 
         if not run_first_run(workspace):
@@ -105,6 +112,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
         window.contacts_ready.connect(lambda: schedule_due_notice(window, workspace))
     window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.importer.start(files))
     code = app.exec()
     workspace.close()
     return int(code)

@@ -51,9 +51,24 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["export_json"] = _action(
         window, "Export as &JSON…", window.export_json, tip="Save the whole network as a JSON file"
     )
+    actions["import_contacts"] = _action(
+        window,
+        "&Import contacts…",
+        window.importer.choose_files,
+        QKeySequence("Ctrl+I"),
+        "Read vCard (.vcf) or CSV files: LinkedIn, Google, Outlook, phones",
+    )
+    actions["export_contacts"] = _action(
+        window,
+        "E&xport contacts…",
+        window.importer.choose_export,
+        tip="Save every contact as vCard 4.0 or 3.0, or CSV",
+    )
     actions["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     file_menu.addAction(actions["new_contact"])
+    file_menu.addAction(actions["import_contacts"])
     file_menu.addSeparator()
+    file_menu.addAction(actions["export_contacts"])
     file_menu.addAction(actions["export_json"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
@@ -99,7 +114,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     help_menu.addAction(actions["about"])
 
     if read_only:
-        for name in ("new_contact", "edit_contact", "delete_contact"):
+        for name in ("new_contact", "import_contacts", "edit_contact", "delete_contact"):
             actions[name].setEnabled(False)
     for action in actions.values():
         window.addAction(action)  # shortcuts work whichever view has focus

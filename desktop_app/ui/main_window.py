@@ -27,6 +27,7 @@ from desktop_app.ui.commands.contact_commands import (
     EditPersonCommand,
 )
 from desktop_app.ui.dialogs.person_dialog import PersonDialog, PersonForm
+from desktop_app.ui.importing.controller import ImportController
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
 from desktop_app.ui.widgets.detail_panel import DetailPanel
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
 
         self.statusBar()
         workspace.error_raised.connect(self._show_error)
+        # File ▸ Import…/Export contacts…, and files or folders dropped on the window.
+        self.importer = ImportController(workspace, self)
         self.actions_by_name = menu_actions.build_menus(self)
 
         remembered = window_state.restore_window(self)

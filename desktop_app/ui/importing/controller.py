@@ -1,0 +1,222 @@
+"""Ways in and out: File ▸ Import…, dropped files and folders, `trellis FILE.vcf`, File ▸
+Export contacts…. Reading and writing run on worker threads behind a progress dialog that
+can cancel; the preview dialog decides what is written, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+
+from desktop_app.services.importing.report import CardKey, Decision, ImportReport
+from desktop_app.services.importing.sources import CONTACT_SUFFIXES
+from desktop_app.ui.importing.jobs import ExportJob, ImportJob
+from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
+from desktop_app.ui.workspace import Workspace
+
+OPEN_FILTER = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+EXPORT_FILTERS = {
+    "vCard 4.0 (*.vcf)": "vcf",
+    "vCard 3.0 (*.vcf)": "vcf3",
+    "CSV, Google Contacts layout (*.csv)": "csv",
+}
+
+
+class ImportController(QObject):
+    """Owns the import and export jobs of one main window."""
+
+    preview_shown = Signal(object)  # the ImportPreviewDialog, once it is open
+    imported = Signal(object)  # the ImportReport of an import that was written
+    exported = Signal(int)  # how many contacts were exported
+
+    def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.workspace = workspace
+        self.window = window
+        self.job: QThread | None = None
+        self.progress: QProgressDialog | None = None
+        self.preview: ImportPreviewDialog | None = None
+        self._on_success: Callable[..., None] = lambda _result: None
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    # -- ways in ---------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import contacts", str(Path.home()), OPEN_FILTER
+        )
+        if names:
+            self.start([Path(name) for name in names])
+
+    def start(self, paths: list[Path]) -> None:
+        """Read `paths` (files or folders) and show the preview; nothing is written yet."""
+        if self.workspace.read_only:
+            self.workspace.error_raised.emit(
+                "This database is open read-only: contacts cannot be imported."
+            )
+            return
+        if self.busy:
+            self.workspace.error_raised.emit("An import or export is already running.")
+            return
+        job = ImportJob(self.workspace.db, paths, dry_run=True)
+        self._run(job, "Reading contacts…", self._on_preview_ready)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files or folders dropped anywhere on the window are imported."""
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragEnterEvent)
+            if _dropped_paths(event):
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = _dropped_paths(event)
+            if paths:
+                event.acceptProposedAction()
+                self.start(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_preview_ready(self, report: ImportReport) -> None:
+        if report.cancelled:
+            self.window.statusBar().showMessage("Import cancelled: nothing was written.", 6000)
+            return
+        if not report.anything_read:
+            reasons = "\n".join(reason for _, reason in report.unreadable)
+            self.workspace.error_raised.emit(f"No contacts could be read.\n{reasons}".strip())
+            return
+        dialog = ImportPreviewDialog(report, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._commit([Path(f) for f in report.files], dialog.decisions())
+        )
+        dialog.finished.connect(self._forget_preview)
+        self.preview = dialog
+        dialog.open()
+        self.preview_shown.emit(dialog)
+
+    def _forget_preview(self) -> None:
+        self.preview = None
+
+    def _commit(self, paths: list[Path], decisions: Mapping[CardKey, Decision]) -> None:
+        job = ImportJob(self.workspace.db, paths, dry_run=False, decisions=decisions)
+        self._run(job, "Importing contacts…", self._on_imported)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        status = self.window.statusBar()
+        if report.cancelled:
+            status.showMessage("Import cancelled: nothing was written.", 6000)
+            return
+        change = report.change_set
+        if not change.is_empty:
+            # Merges change people that earlier undo steps would restore to older values.
+            self.workspace.undo_stack.clear()
+            self.workspace.announce(change)
+            added = sorted(change.people_added)
+            if added:
+                self.workspace.select_person(added[0])
+        status.showMessage(f"Import finished: {report.summary()}", 10000)
+        self.imported.emit(report)
+
+    # -- way out ---------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        if self.busy:
+            self.workspace.error_raised.emit("An import or export is already running.")
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            "Export contacts",
+            str(Path.home() / "trellis-contacts.vcf"),
+            ";;".join(EXPORT_FILTERS),
+        )
+        if name:
+            self.export(Path(name), EXPORT_FILTERS.get(chosen, "vcf"))
+
+    def export(self, path: Path, fmt: str) -> None:
+        job = ExportJob(self.workspace.db, fmt, path, max(1, self.workspace.contacts.count()))
+        self._run(job, "Exporting contacts…", self._on_exported, cancellable=False)
+
+    def _on_exported(self, count: int) -> None:
+        self.window.statusBar().showMessage(f"Exported {count} contact(s).", 8000)
+        self.exported.emit(count)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _run(
+        self,
+        job: ImportJob | ExportJob,
+        label: str,
+        on_success: Callable[..., None],
+        cancellable: bool = True,
+    ) -> None:
+        # Every connection goes to a method of this GUI-thread object, so Qt queues the
+        # worker's signals to the GUI thread (a lambda would run on the worker thread).
+        progress = QProgressDialog(label, "Cancel" if cancellable else "", 0, 0, self.window)
+        progress.setWindowTitle("Trellis")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        if not cancellable:
+            progress.setCancelButton(None)
+        else:
+            progress.canceled.connect(self.cancel)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_succeeded)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_job_finished)
+        self.job, self.progress, self._on_success = job, progress, on_success
+        job.start()
+
+    def cancel(self) -> None:
+        """Stop the running import; its transaction is rolled back."""
+        if isinstance(self.job, ImportJob):
+            self.job.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            if self.progress.maximum() != total:
+                self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total))
+
+    def _on_succeeded(self, result: object) -> None:
+        self._close_progress()
+        self._on_success(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        self.workspace.error_raised.emit(message)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_job_finished(self) -> None:
+        job = self.sender()
+        if isinstance(job, QThread):
+            job.wait()
+            job.deleteLater()
+        if self.job is job:
+            self._close_progress()
+            self.job = None
+
+
+def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in CONTACT_SUFFIXES]

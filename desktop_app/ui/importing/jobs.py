@@ -1,0 +1,91 @@
+"""Import and export run on a worker thread; the window stays responsive and can cancel.
+
+Each job reports `progressed(done, total)` and ends with exactly one of `succeeded(result)`
+or `failed(message)`, delivered on the GUI thread (queued signals).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from desktop_app.services.importing.report import CardKey, Decision
+from desktop_app.storage.database import Database
+
+
+class ImportJob(QThread):
+    """`run_import` off the GUI thread; `cancel()` rolls the whole import back."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)  # ImportReport
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        paths: list[Path],
+        *,
+        dry_run: bool,
+        decisions: Mapping[CardKey, Decision] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.paths = paths
+        self.dry_run = dry_run
+        self.decisions = dict(decisions or {})
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from desktop_app.services.importing.pipeline import run_import
+
+        try:
+            report = run_import(
+                self.db,
+                self.paths,
+                decisions=self.decisions,
+                dry_run=self.dry_run,
+                progress=self._report_progress,
+                is_cancelled=self._cancel.is_set,
+            )
+        except Exception as error:  # shown to the user; the transaction was rolled back
+            self.failed.emit(f"The import stopped and nothing was written: {error}")
+            return
+        self.succeeded.emit(report)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        # QProgressDialog takes ints; keep within 32 bits for very large files.
+        scale = max(1, total // 1_000_000_000 + 1)
+        self.progressed.emit(done // scale, total // scale)
+
+
+class ExportJob(QThread):
+    """Export every contact to a vCard or CSV file."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)  # the number of contacts written
+    failed = Signal(str)
+
+    def __init__(self, db: Database, fmt: str, path: Path, total: int) -> None:
+        super().__init__()
+        self.db = db
+        self.fmt = fmt
+        self.path = path
+        self.total = total
+
+    def run(self) -> None:
+        from desktop_app.services.exporting.contacts_export import export_to_file
+
+        try:
+            count = export_to_file(
+                self.db, self.fmt, self.path, lambda n: self.progressed.emit(n, self.total)
+            )
+        except OSError as error:
+            self.failed.emit(f"Could not write {self.path}: {error.strerror or error}")
+            return
+        self.succeeded.emit(count)

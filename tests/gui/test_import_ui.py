@@ -1,0 +1,155 @@
+"""Import and export in the window: preview, decisions, drag and drop, cancel, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services.importing.report import Decision
+from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
+from desktop_app.ui.importing.preview_models import DuplicatesModel, new_cards_model
+from desktop_app.ui.main_window import MainWindow
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
+
+
+def preview_of(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportPreviewDialog:
+    with qtbot.waitSignal(window.importer.preview_shown, timeout=20000) as shown:
+        window.importer.start(paths)
+    dialog = shown.args[0]
+    assert isinstance(dialog, ImportPreviewDialog)
+    return dialog
+
+
+def test_preview_then_import_adds_contacts_and_refreshes_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = window.workspace.contacts.count()
+    dialog = preview_of(qtbot, window, [FIXTURES / "v21-qp-photo.vcf"])
+    assert before == window.workspace.contacts.count()  # the preview writes nothing
+    assert dialog.new_model.rowCount() == 3
+    assert dialog.rejected_model.rowCount() == 1
+    assert dialog.rejected_model.data(dialog.rejected_model.index(0, 1)) == "17"
+    assert dialog.summary_label.textFormat() == Qt.TextFormat.PlainText
+    assert "3 new contact(s)" in dialog.summary_label.text()
+    with qtbot.waitSignal(window.importer.imported, timeout=20000) as done:
+        dialog.import_button.click()
+    assert done.args[0].added == 3
+    assert window.workspace.contacts.count() == before + 3
+    qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == before + 3)
+    assert "Import finished" in window.statusBar().currentMessage()
+
+
+def test_duplicates_can_be_skipped_and_markup_stays_text(qtbot: QtBot, window: MainWindow) -> None:
+    first = preview_of(qtbot, window, [FIXTURES / "v30-escapes-groups.vcf"])
+    assert first.new_model.data(first.new_model.index(1, 0)) == (
+        "<b>Bold</b> <script>alert(1)</script>"
+    )
+    with qtbot.waitSignal(window.importer.imported, timeout=20000):
+        first.import_button.click()
+    count = window.workspace.contacts.count()
+    again = preview_of(qtbot, window, [FIXTURES / "v30-escapes-groups.vcf"])
+    model = again.duplicates_model
+    assert model.rowCount() == 2
+    assert again.tabs.currentIndex() == 1  # nothing new: the duplicates are shown
+    again.duplicates_view.selectRow(0)
+    again.decision_buttons[Decision.SKIP].click()
+    assert model.data(model.index(0, 0)) == "Skip"
+    assert next(iter(again.decisions().values())) is Decision.SKIP
+    with qtbot.waitSignal(window.importer.imported, timeout=20000) as done:
+        again.import_button.click()
+    assert (done.args[0].skipped, done.args[0].merged) == (1, 1)
+    assert window.workspace.contacts.count() == count
+
+
+def test_a_dragged_text_is_refused(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("hello")
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert not window.importer.eventFilter(window, enter)
+
+
+def test_files_and_folders_dropped_on_the_window_open_the_preview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES)), QUrl("https://example.com/x.vcf")])
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(QPoint(50, 50), *args)
+    # Offscreen Qt delivers drops only from a real drag, so the window's filter is called
+    # as QApplication would call it.
+    assert window.importer.eventFilter(window, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.importer.preview_shown, timeout=20000) as shown:
+        assert window.importer.eventFilter(window, QDropEvent(QPointF(50, 50), *args))
+    dialog = shown.args[0]
+    assert dialog.new_model.rowCount() >= 10
+    assert any("not-contacts.csv" in text for text in _notes(dialog))
+    dialog.reject()
+
+
+def _notes(dialog: ImportPreviewDialog) -> list[str]:
+    widget = dialog.tabs.widget(dialog.tabs.count() - 1)
+    return [widget.item(i).text() for i in range(widget.count())]  # type: ignore[attr-defined]
+
+
+def test_cancelling_a_long_import_writes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.vcf"
+    big.write_text(
+        "".join(f"BEGIN:VCARD\nFN:Bulk {i}\nEMAIL:b{i}@x.org\nEND:VCARD\n" for i in range(20000))
+    )
+    count = window.workspace.contacts.count()
+    importer = window.importer
+    importer.start([big])
+    importer.cancel()
+    qtbot.waitUntil(lambda: not importer.busy, timeout=30000)
+    assert importer.preview is None
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.workspace.contacts.count() == count
+
+
+def test_rejected_cards_can_be_saved_from_the_preview(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = preview_of(qtbot, window, [FIXTURES / "v21-qp-photo.vcf"])
+    saved = dialog.save_rejected(tmp_path / "rejected.txt")
+    assert saved is not None
+    assert "the card has no name" in saved.read_text(encoding="utf-8")
+    dialog.reject()
+
+
+def test_export_writes_every_contact(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "all.vcf"
+    with qtbot.waitSignal(window.importer.exported, timeout=20000) as done:
+        window.importer.export(out, "vcf")
+    assert done.args[0] == window.workspace.contacts.count()
+    assert out.read_text(encoding="utf-8").count("BEGIN:VCARD") == done.args[0]
+
+
+def test_file_menu_has_import_and_export(window: MainWindow) -> None:
+    assert window.actions_by_name["import_contacts"].shortcut().toString() == "Ctrl+I"
+    assert window.actions_by_name["export_contacts"].isEnabled()
+
+
+def test_preview_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.services.importing.pipeline import run_import
+
+    report = run_import(window.workspace.db, [FIXTURES], dry_run=True)
+    qtmodeltester.check(new_cards_model(report.new), force_py=True)
+    qtmodeltester.check(DuplicatesModel(report.duplicates), force_py=True)
