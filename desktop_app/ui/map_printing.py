@@ -12,12 +12,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject, QThread, Signal, Slot
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QToolBar,
+    QWidget,
+)
 
 from desktop_app.services.printing.document import MapDocument
-from desktop_app.services.printing.job import MapPrintSource, document_for, positions_for
+from desktop_app.services.printing.job import MapPrintSource, document_for_source, positions_for
 from desktop_app.services.printing.options import (
     Orientation,
     Paper,
@@ -60,10 +68,7 @@ class ExportWorker(QThread):
 
     def run(self) -> None:
         try:
-            visible = self._source.visible if self._visible else None
-            self.document = document_for(
-                self._source.snapshot, self._source.positions, self._options, visible
-            )
+            self.document = document_for_source(self._source, self._options, self._visible)
             files = write_document(self.document, self._path, self._on_progress)
         except PrintCancelledError:
             self.failed.emit("")
@@ -97,6 +102,10 @@ class MapPrinting(QObject):
 
     # What to print ------------------------------------------------------------------
 
+    def set_source(self, source: SourceProvider | None) -> None:
+        """Let the map view say what it shows (its filters, positions, colouring, area)."""
+        self._source = source
+
     def source(self) -> MapPrintSource:
         """The map view's state if it offers one, else the whole network as last laid out."""
         offered = self._source() if self._source is not None else None
@@ -108,8 +117,7 @@ class MapPrinting(QObject):
         return MapPrintSource(snapshot, positions_for(self._db, snapshot, "force"))
 
     def plan(self, source: MapPrintSource, options: PrintOptions) -> MapDocument:
-        visible = source.visible if self.print_current_view else None
-        self.last_document = document_for(source.snapshot, source.positions, options, visible)
+        self.last_document = document_for_source(source, options, self.print_current_view)
         return self.last_document
 
     def _dialog(self, source: MapPrintSource, *, for_export: bool, png: bool) -> bool:
@@ -270,3 +278,26 @@ def _layout_for(paper: Paper, width: float, height: float) -> QPageLayout:
         QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
     )
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def map_printing_for(window: QMainWindow) -> MapPrinting:
+    """The window's print and export controller (the map view calls `set_source` on it)."""
+    found = window.findChild(MapPrinting)
+    if found is not None:
+        return found
+    return MapPrinting(window, window.workspace.db)  # type: ignore[attr-defined]
+
+
+def add_map_print_actions(window: QMainWindow, actions: dict[str, QAction], menu: QMenu) -> None:
+    """File ▸ Print map… (Ctrl+P) and File ▸ Export map…."""
+    printing = map_printing_for(window)
+    print_action = QAction("&Print map…", window)
+    print_action.setShortcut(QKeySequence.StandardKey.Print)
+    print_action.setStatusTip("Print the network map, with a preview")
+    print_action.triggered.connect(printing.print_map)
+    export_action = QAction("Export &map…", window)
+    export_action.setStatusTip("Save the network map as a PDF, PNG or SVG file")
+    export_action.triggered.connect(printing.export_map)
+    actions["print_map"], actions["export_map"] = print_action, export_action
+    menu.addAction(print_action)
+    menu.addAction(export_action)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,21 +17,22 @@ from desktop_app.services.printing.options import PAPERS, Orientation, PageGrid,
 from desktop_app.services.printing.scene import Rect
 from desktop_app.storage.database import Database
 from desktop_app.ui.dialogs.map_print_dialog import MapPrintDialog
-from desktop_app.ui.map_printing import ExportWorker, MapPrinting
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.map_printing import ExportWorker, MapPrinting, map_printing_for
 from tests.unit.services.printing.conftest import pdf_text
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
+def parent(qtbot: QtBot) -> QWidget:
     widget = QWidget()
     qtbot.addWidget(widget)
     return widget
 
 
 def test_print_preview_shows_every_page_of_the_map(
-    qtbot: QtBot, window: QWidget, demo_db: Database
+    qtbot: QtBot, parent: QWidget, demo_db: Database
 ) -> None:
-    printing = MapPrinting(window, demo_db)
+    printing = MapPrinting(parent, demo_db)
     printing.options = PrintOptions(pages=PageGrid(2, 1))
     preview = printing.make_preview()
     qtbot.addWidget(preview)
@@ -43,9 +45,9 @@ def test_print_preview_shows_every_page_of_the_map(
 
 
 def test_map_options_in_the_preview_redraw_it(
-    qtbot: QtBot, window: QWidget, demo_db: Database
+    qtbot: QtBot, parent: QWidget, demo_db: Database
 ) -> None:
-    printing = MapPrinting(window, demo_db)
+    printing = MapPrinting(parent, demo_db)
     preview = printing.make_preview()
     qtbot.addWidget(preview)
     preview.show()
@@ -75,9 +77,9 @@ def test_map_options_in_the_preview_redraw_it(
 
 
 def test_export_writes_a_pdf_in_the_background(
-    qtbot: QtBot, window: QWidget, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, parent: QWidget, demo_db: Database, tmp_path: Path
 ) -> None:
-    printing = MapPrinting(window, demo_db)
+    printing = MapPrinting(parent, demo_db)
     printing.options = PrintOptions(title="Coach session")
     out = tmp_path / "map.pdf"
     with qtbot.waitSignal(printing.exported, timeout=30000) as done:
@@ -90,9 +92,9 @@ def test_export_writes_a_pdf_in_the_background(
 
 
 def test_export_reports_a_bad_destination(
-    qtbot: QtBot, window: QWidget, demo_db: Database, tmp_path: Path
+    qtbot: QtBot, parent: QWidget, demo_db: Database, tmp_path: Path
 ) -> None:
-    printing = MapPrinting(window, demo_db)
+    printing = MapPrinting(parent, demo_db)
     with qtbot.waitSignal(printing.export_failed, timeout=30000) as failed:
         worker = printing.export_to(tmp_path / "missing" / "map.pdf")
     worker.wait()
@@ -115,12 +117,12 @@ def test_a_cancelled_export_leaves_no_file(qtbot: QtBot, demo_db: Database, tmp_
 
 
 def test_the_current_view_prints_only_what_the_map_shows(
-    window: QWidget, demo_db: Database
+    parent: QWidget, demo_db: Database
 ) -> None:
     snapshot = load_network(demo_db)
     positions = {n.key: (float(i), 0.0) for i, n in enumerate(snapshot.nodes)}
     visible = Rect(-0.5, -1.0, 10.0, 2.0)
-    printing = MapPrinting(window, demo_db, lambda: MapPrintSource(snapshot, positions, visible))
+    printing = MapPrinting(parent, demo_db, lambda: MapPrintSource(snapshot, positions, visible))
     printing.print_current_view = True
     document = printing.plan(printing.source(), PrintOptions())
     assert len(document.scene.nodes) == 10
@@ -161,3 +163,18 @@ def test_the_dialog_edits_every_choice(qtbot: QtBot) -> None:
     qtbot.addWidget(printing_dialog)
     assert printing_dialog.paper_box.isHidden()
     assert printing_dialog.current_view.isEnabled()
+
+
+def test_the_file_menu_prints_and_exports_the_map(window: MainWindow) -> None:
+    actions = window.actions_by_name
+    assert actions["print_map"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert "&Print map…" in texts
+    assert "Export &map…" in texts
+    printing = map_printing_for(window)
+    assert printing is map_printing_for(window)
+    snapshot = load_network(window.workspace.db)
+    only_me = MapPrintSource(snapshot, {"me": (0.0, 0.0)})
+    printing.set_source(lambda: only_me)
+    assert printing.source() is only_me

@@ -33,6 +33,10 @@ class MapPrintSource:
     snapshot: NetworkSnapshot
     positions: Mapping[str, Point]
     visible: Rect | None = None
+    # The map's colouring ("by organisation"…): fill per node key, and its legend as
+    # (colour, label) pairs. None prints the circles' colours.
+    colours: Mapping[str, str] | None = None
+    legend: tuple[tuple[str, str], ...] = ()
 
 
 def ensure_gui_application() -> None:
@@ -51,11 +55,20 @@ def document_for(
     options: PrintOptions,
     visible: Rect | None = None,
 ) -> MapDocument:
-    """Plan the printed map of an already laid-out snapshot (what the map view shows)."""
+    """Plan the printed map of an already laid-out snapshot."""
+    return document_for_source(MapPrintSource(snapshot, positions, visible), options, True)
+
+
+def document_for_source(
+    source: MapPrintSource, options: PrintOptions, current_view: bool = False
+) -> MapDocument:
+    """Plan the printed map of what the map view shows: all of it, or only the visible area."""
     from desktop_app.services.printing.painter import measure_text
 
     ensure_gui_application()
-    return plan_document(build_scene(snapshot, positions, visible), options, measure_text)
+    visible = source.visible if current_view else None
+    scene = build_scene(source.snapshot, source.positions, visible, source.colours, source.legend)
+    return plan_document(scene, options, measure_text)
 
 
 def document_from_database(

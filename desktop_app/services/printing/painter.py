@@ -7,6 +7,8 @@ PNG at any dpi, SVG). Text is drawn as text, so PDFs stay searchable.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
@@ -188,7 +190,10 @@ class PagePainter:
             if not grown.contains((mark.x, mark.y)):
                 continue
             node = scene.nodes[i]
-            self._symbol(style.node(node.kind, node.circle), mark.x, mark.y, mark.radius)
+            node_style = style.node(node.kind, node.circle)
+            if node.colour and node.kind != "me" and not self.doc.options.monochrome:
+                node_style = replace(node_style, fill=node.colour, dashed_outline=False)
+            self._symbol(node_style, mark.x, mark.y, mark.radius)
 
     def _symbol(self, node_style: NodeStyle, x: float, y: float, r: float) -> None:
         p = self.p
@@ -311,9 +316,22 @@ class PagePainter:
         self._symbol(style.organization, x + 3.5, row1, 3.0)
         entry("Organisation", row1)
         circle: Circle | None
-        for circle, label in circle_legend():
-            self._symbol(style.node("person", circle), x + 3.5, row1, 3.0)
-            entry(label, row1)
+        if self.doc.scene.legend and not self.doc.options.monochrome:
+            person = style.node("person", None)
+            entries = self.doc.scene.legend
+            for shown, (colour, label) in enumerate(entries):
+                needed = 9 + metrics.horizontalAdvance(label) + 10
+                if x + needed > box.right - 60 and shown < len(entries) - 1:
+                    p.setPen(QColor(GREY))
+                    p.drawText(QPointF(x, row1 + 2.5), f"and {len(entries) - shown} more")
+                    break
+                swatch = replace(person, fill=colour, dashed_outline=False)
+                self._symbol(swatch, x + 3.5, row1, 3.0)
+                entry(label, row1)
+        else:
+            for circle, label in circle_legend():
+                self._symbol(style.node("person", circle), x + 3.5, row1, 3.0)
+                entry(label, row1)
         x = box.x
         for kind, label in EDGE_LABELS.items():
             edge = style.edges[kind]

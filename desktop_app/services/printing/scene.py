@@ -54,6 +54,7 @@ class SceneNode:
     organization: str  # where a person works, to tell apart people of the same name
     position: Point  # world units, y pointing down the page
     priority: int  # lower is labelled first
+    colour: str | None = None  # the map's colouring, when it is not by circle
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class MapScene:
     edges: tuple[SceneEdge, ...]
     bounds: Rect  # world area to fit on the paper
     owner_name: str  # the user's own name, for the default title
+    legend: tuple[tuple[str, str], ...] = ()  # (colour, label) of the map's colouring
 
     @property
     def is_empty(self) -> bool:
@@ -89,12 +91,15 @@ def build_scene(
     snapshot: NetworkSnapshot,
     positions: Mapping[str, Point],
     visible: Rect | None = None,
+    colours: Mapping[str, str] | None = None,
+    legend: tuple[tuple[str, str], ...] = (),
 ) -> MapScene:
     """Place `snapshot` at `positions`; with `visible`, keep only what lies in that area.
 
     `positions` and `visible` are in the map view's coordinates, where y points up (as in
     pyqtgraph); paper has y pointing down, so the scene flips them. Nodes without a position
     are left out (the layout had not reached them); an edge is kept when both ends are.
+    `colours` and `legend` carry the map's colouring when it is not by circle.
     """
     owner = next((n.label for n in snapshot.nodes if n.kind == "me"), "")
     page_area = None
@@ -119,6 +124,7 @@ def build_scene(
                 organization=node.organization,
                 position=position,
                 priority=_priority(node.kind, node.circle, node.strength),
+                colour=colours.get(node.key) if colours is not None else None,
             )
         )
     edges = tuple(
@@ -127,7 +133,7 @@ def build_scene(
         if edge.a in index and edge.b in index and edge.a != edge.b
     )
     bounds = page_area if page_area is not None else _bounds(nodes)
-    return MapScene(tuple(nodes), edges, bounds, owner)
+    return MapScene(tuple(nodes), edges, bounds, owner, legend if colours is not None else ())
 
 
 def _priority(kind: str, circle: Circle | None, strength: int) -> int:

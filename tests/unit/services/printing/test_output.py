@@ -183,3 +183,25 @@ def test_names_in_the_pdf_are_at_least_six_points_tall(tmp_path: Path) -> None:
     assert len(heights) > 10
     # pdftotext's word box is the font's ascent + descent, ≥ 1.14 em for common sans fonts.
     assert min(heights) / 1.14 >= 6.0
+
+
+def test_the_maps_own_colouring_and_legend_are_printed(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    base = make_scene(12, 2)
+    nodes = tuple(replace(n, colour="#00c000") if n.kind == "person" else n for n in base.nodes)
+    scene = replace(base, nodes=nodes, legend=(("#00c000", "Green Org"), ("#c000c0", "Purple")))
+    document = plan_document(scene, PrintOptions(dpi=144), measure)
+    [pdf] = write_document(document, tmp_path / "map.pdf")
+    assert "Green Org" in pdf_text(pdf)
+    assert "Inner circle" not in pdf_text(pdf)
+    [png] = write_document(document, tmp_path / "map.png")
+    image = QImage(str(png))
+    area = document.frame.map_area
+    person = next(i for i, n in enumerate(scene.nodes) if n.kind == "person")
+    mark = document.marks[person]
+    pixel = image.pixelColor(round((area.x + mark.x) * 2), round((area.y + mark.y) * 2))
+    assert (pixel.red(), pixel.green(), pixel.blue()) == (0, 0xC0, 0)
+    mono = plan_document(scene, PrintOptions(monochrome=True), measure)
+    [mono_pdf] = write_document(mono, tmp_path / "mono.pdf")
+    assert "Inner circle" in pdf_text(mono_pdf)

@@ -62,3 +62,12 @@ def test_only_me_is_an_empty_map() -> None:
 def test_organisations_without_people_are_still_an_empty_network() -> None:
     nodes = (MapNode("me", "me", "Robin Ade"), MapNode("o:1", "organization", "Acme"))
     assert build_scene(NetworkSnapshot(nodes, ()), POSITIONS).is_empty
+
+
+def test_the_maps_colouring_comes_along_with_its_legend() -> None:
+    colours = {"p:1": "#4E79A7", "o:1": "#59A14F"}
+    legend = (("#4E79A7", "Acme"),)
+    scene = build_scene(SNAPSHOT, POSITIONS, None, colours, legend)
+    assert [n.colour for n in scene.nodes] == [None, "#4E79A7", None, "#59A14F"]
+    assert scene.legend == legend
+    assert build_scene(SNAPSHOT, POSITIONS, legend=legend).legend == ()
