@@ -87,7 +87,7 @@ def add_nurture_actions(window: MainWindow, actions: dict[str, QAction], menu: Q
         action = QAction(text, window)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         actions[name] = action
         menu.addAction(action)
         window.addAction(action)  # the shortcut works whichever view has focus

@@ -74,13 +74,13 @@ class QuickLogDialog(QDialog):
 
         self.directions = QButtonGroup(self)
         direction_row = QHBoxLayout()
-        for value in (Direction.GAVE, Direction.ASKED, Direction.MUTUAL):
-            button = QRadioButton(value.value.capitalize(), self)
-            button.setToolTip(DIRECTION_TIPS[value])
-            button.setProperty("direction", value.value)
+        for direction in (Direction.GAVE, Direction.ASKED, Direction.MUTUAL):
+            button = QRadioButton(direction.value.capitalize(), self)
+            button.setToolTip(DIRECTION_TIPS[direction])
+            button.setProperty("direction", direction.value)
             self.directions.addButton(button)
             direction_row.addWidget(button)
-            if value is Direction.MUTUAL:
+            if direction is Direction.MUTUAL:
                 button.setChecked(True)
         direction_row.addStretch(1)
 
@@ -101,8 +101,8 @@ class QuickLogDialog(QDialog):
         follow_row.addStretch(1)
 
         self.resource_kind = QComboBox(self)
-        for value in ResourceKind:
-            self.resource_kind.addItem(value.label, value.value)
+        for resource_kind in ResourceKind:
+            self.resource_kind.addItem(resource_kind.label, resource_kind.value)
         self.resource_title = QLineEdit(self)
         self.resource_title.setPlaceholderText("Title of what you shared")
         self.resource_url = QLineEdit(self)

@@ -67,10 +67,10 @@ class DetailPanel(QWidget):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.jobs = QListWidget()
+        self.jobs = PlainLabel()
         self.ties = QListWidget()
         self.timeline = QListWidget()
-        for lst in (self.jobs, self.ties, self.timeline):
+        for lst in (self.ties, self.timeline):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
         self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
@@ -170,12 +170,13 @@ class DetailPanel(QWidget):
             if value:
                 self.form.addRow(PlainLabel(label), PlainLabel(value))
 
-        self.jobs.clear()
+        job_lines = []
         for job in d.employment:
             span = " – ".join(x for x in (format_date(job.start), format_date(job.end)) if x)
             state = "current" if job.current else "past"
             when = f"{state}, {span}" if span else state
-            self.jobs.addItem(f"{job.title or 'Role unknown'} at {job.organization} ({when})")
+            job_lines.append(f"{job.title or 'Role unknown'} at {job.organization} ({when})")
+        self.jobs.setText("\n".join(job_lines) or "No employment recorded.")
         self.ties.clear()
         for tie in d.relationships:
             item = QListWidgetItem(
@@ -199,8 +200,10 @@ class DetailPanel(QWidget):
             self.timeline.addItem(line)
         if not d.interactions:
             self.timeline.addItem("No interactions logged yet.")
-        for lst in (self.jobs, self.ties, self.timeline):
-            lst.setFixedHeight(min(220, max(28, lst.sizeHintForRow(0) * lst.count() + 8)))
+        for lst in (self.ties, self.timeline):
+            # Wrapped rows are taller than sizeHintForRow says: leave room, then scroll.
+            lines = sum(1 + lst.item(i).text().count("\n") for i in range(lst.count()))
+            lst.setFixedHeight(min(240, max(28, lst.fontMetrics().lineSpacing() * lines + 24)))
 
     def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole)
