@@ -154,6 +154,8 @@ class MapPrinting(QObject):
         preview = QPrintPreviewDialog(printer, self._window)
         self._printer = printer  # the dialog does not own it: keep it alive as long
         preview.setWindowTitle("Print map")
+        screen = self._window.screen().availableGeometry()
+        preview.resize(min(1100, screen.width() * 9 // 10), min(900, screen.height() * 9 // 10))
         preview.paintRequested.connect(lambda device: self._paint(source, device))
         toolbar = preview.findChild(QToolBar)
         if toolbar is not None:
