@@ -147,6 +147,37 @@ def check_in_state(
     return CheckInState.NONE if window is None else window.state(today)
 
 
+def overall_state(
+    last_contact: date | None,
+    added_on: date,
+    cadence_days: int | None,
+    today: date,
+    follow_up: date | None = None,
+    snoozed_until: date | None = None,
+) -> CheckInState:
+    """The colour of a person in the table and on the map: the cadence window's state,
+    raised by a pending follow-up that has come, and calm while snoozed."""
+    if snoozed_until is not None and snoozed_until > today:
+        return CheckInState.ON_TRACK
+    state = check_in_state(last_contact, added_on, cadence_days, today)
+    if follow_up is not None and follow_up <= today:
+        late = (today - follow_up).days > ACTION_GRACE_DAYS
+        follow_state = CheckInState.OVERDUE if late else CheckInState.DUE
+        if _SEVERITY[follow_state] > _SEVERITY[state]:
+            state = follow_state
+    elif follow_up is not None and state is CheckInState.NONE:
+        state = CheckInState.ON_TRACK
+    return state
+
+
+_SEVERITY = {
+    CheckInState.NONE: 0,
+    CheckInState.ON_TRACK: 1,
+    CheckInState.DUE: 2,
+    CheckInState.OVERDUE: 3,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CadenceFacts:
     """What the cadence rule needs to know about one person."""

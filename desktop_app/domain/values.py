@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 
 
@@ -23,6 +24,7 @@ class ContactSummary:
     gave: int
     asked: int
     is_me: bool = False
+    check_in_state: CheckInState = CheckInState.NONE
 
     @property
     def balance(self) -> int:

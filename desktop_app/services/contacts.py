@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
-from desktop_app.domain.cadence import cadence_for, next_check_in
+from desktop_app.domain.cadence import CheckInState, cadence_for, next_check_in, overall_state
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
 from desktop_app.domain.values import (
     ChangeSet,
@@ -149,10 +149,14 @@ class ContactsService:
 def _summary(row: contact_summaries.SummaryRow, cadences: dict[Circle, int]) -> ContactSummary:
     circle = Circle(row.circle) if row.circle in _CIRCLE_VALUES else None
     due: date | None = None
+    state = CheckInState.NONE
     if not row.is_me:
         cadence = cadence_for(circle, row.cadence_days, cadences)
         due = next_check_in(
             row.last_contact, row.added_on, cadence, row.follow_up, row.snoozed_until
+        )
+        state = overall_state(
+            row.last_contact, row.added_on, cadence, date.today(), row.follow_up, row.snoozed_until
         )
     return ContactSummary(
         id=row.id,
@@ -166,6 +170,7 @@ def _summary(row: contact_summaries.SummaryRow, cadences: dict[Circle, int]) -> 
         gave=row.gave,
         asked=row.asked,
         is_me=row.is_me,
+        check_in_state=state,
     )
 
 

@@ -28,18 +28,23 @@ tag_list AS (
     GROUP BY pt.person_id
 ),
 exchange AS (
+    -- One MAX() so the bare follow-up columns come from each person's latest interaction
+    -- (by date, then id): a follow-up is pending only there, since logging anything later
+    -- answers it (the nurture rule of storage/nurture_queries.pending_actions).
     SELECT ip.person_id AS person_id,
-           MAX(i.occurred_on) AS last_contact,
+           MAX(i.occurred_on || '#' || printf('%012d', i.id)) AS latest_key,
            SUM(i.direction = 'gave') AS gave,
            SUM(i.direction = 'asked') AS asked,
-           MIN(CASE WHEN i.follow_up_done = 0 THEN i.follow_up_on END) AS follow_up
+           i.follow_up_on AS latest_follow_up_on,
+           i.follow_up_done AS latest_follow_up_done
     FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
     WHERE 1 {and_ip}
     GROUP BY ip.person_id
 )
 SELECT p.id, p.full_name, COALESCE(cj.organization, ''), COALESCE(cj.title, ''), p.circle,
-       COALESCE(tl.tags, ''), ex.last_contact, COALESCE(ex.gave, 0), COALESCE(ex.asked, 0),
-       p.is_me, p.cadence_days, DATE(p.created_at), p.snoozed_until, ex.follow_up
+       COALESCE(tl.tags, ''), SUBSTR(ex.latest_key, 1, 10), COALESCE(ex.gave, 0),
+       COALESCE(ex.asked, 0), p.is_me, p.cadence_days, DATE(p.created_at), p.snoozed_until,
+       CASE WHEN ex.latest_follow_up_done = 0 THEN ex.latest_follow_up_on END
 FROM people p
 LEFT JOIN current_job cj ON cj.person_id = p.id
 LEFT JOIN tag_list tl ON tl.person_id = p.id
@@ -115,7 +120,8 @@ def summary_rows_for(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Summa
     for start in range(0, len(wanted), 200):
         chunk = wanted[start : start + 200]
         marks = ",".join("?" * len(chunk))
-        found.extend(_rows(conn.execute(_sql(marks), chunk * 4)))
+        query = _sql(marks)
+        found.extend(_rows(conn.execute(query, chunk * query.count(f"IN ({marks})"))))
     return found
 
 

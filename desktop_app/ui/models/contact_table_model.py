@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import ChangeSet, ContactSummary
 
@@ -60,7 +61,6 @@ _ANSWERED_ROLES = frozenset(
         PERSON_ID_ROLE,
     }
 )
-DUE_SOON_DAYS = 7
 
 
 def format_date(value: date | None) -> str:
@@ -215,7 +215,7 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_CHECK_IN:
-            return self._due_brush(summary.next_check_in)
+            return self._due_brush(summary.check_in_state)
         if role == Qt.ItemDataRole.FontRole and summary.is_me and column == Column.NAME:
             font = QApplication.font()
             font.setBold(True)
@@ -256,18 +256,16 @@ class ContactTableModel(QAbstractTableModel):
         if column == Column.NEXT_CHECK_IN and s.next_check_in:
             days = (s.next_check_in - self.today).days
             if days < 0:
-                return f"Overdue by {-days} days"
-            return "Due today" if days == 0 else f"Due in {days} days"
+                return f"{s.check_in_state.label}: {-days} days past the check-in date"
+            return "Due today" if days == 0 else f"Next check-in in {days} days"
         return None
 
-    def _due_brush(self, due: date | None) -> QBrush | None:
-        if due is None:
-            return None
-        days = (due - self.today).days
+    def _due_brush(self, state: CheckInState) -> QBrush | None:
+        """Due and overdue stand out; on track stays calm (states from domain/cadence.py)."""
         dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        if days < 0:
+        if state is CheckInState.OVERDUE:
             return QBrush(QColor("#ff7b72" if dark else "#b3261e"))
-        if days <= DUE_SOON_DAYS:
+        if state is CheckInState.DUE:
             return QBrush(QColor("#e3b341" if dark else "#8a5a00"))
         return None
 

@@ -15,6 +15,7 @@ from desktop_app.domain.cadence import (
     first_per_person,
     grace_days,
     next_check_in,
+    overall_state,
 )
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
 
@@ -119,3 +120,24 @@ def test_ideal_is_always_within_one_cadence_of_the_anchor(days: int) -> None:
     window = CheckIn(TODAY, days)
     assert (window.ideal - TODAY).days == days
     assert window.latest > window.ideal
+
+
+def test_overall_state_combines_cadence_follow_up_and_snooze() -> None:
+    added = date(2026, 1, 1)
+    recent = TODAY - timedelta(days=3)
+    assert overall_state(recent, added, 14, TODAY) is CheckInState.ON_TRACK
+    assert overall_state(recent, added, 14, TODAY, follow_up=TODAY) is CheckInState.DUE
+    late_follow_up = TODAY - timedelta(days=10)
+    assert overall_state(recent, added, 14, TODAY, follow_up=late_follow_up) is (
+        CheckInState.OVERDUE
+    )
+    long_ago = TODAY - timedelta(days=100)
+    assert overall_state(long_ago, added, 14, TODAY) is CheckInState.OVERDUE
+    snoozed = TODAY + timedelta(days=1)
+    assert overall_state(long_ago, added, 14, TODAY, snoozed_until=snoozed) is (
+        CheckInState.ON_TRACK
+    )
+    assert overall_state(None, added, None, TODAY) is CheckInState.NONE
+    assert overall_state(None, added, None, TODAY, follow_up=TODAY + timedelta(1)) is (
+        CheckInState.ON_TRACK
+    )

@@ -175,3 +175,22 @@ def test_a_removed_interaction_comes_back_whole(db, add_person) -> None:
     assert (record.interaction_id, record.title, record.recipient_ids) == (iid, "Guide", (ana,))
     with pytest.raises(LookupError):
         interactions.remove_interaction(db, 4242)
+
+
+def test_the_contact_table_agrees_with_the_due_list(db, add_person) -> None:
+    from desktop_app.services.contacts import ContactsService
+
+    bo = add_person("Bo", Circle.CLOSE, added=date.today())
+    today = date.today()
+    def log_now(on: date, **kw) -> None:
+        entry = NewInteraction(on, InteractionKind.CALL, Direction.MUTUAL, (bo,), **kw)
+        interactions.log_interaction(db, entry, today=today)
+
+    log_now(today - timedelta(days=10), follow_up_on=today - timedelta(days=5))
+    (row,) = ContactsService(db).summaries([bo])
+    assert row.next_check_in == today - timedelta(days=5)
+    assert row.check_in_state is CheckInState.OVERDUE
+    log_now(today)  # answers the follow-up
+    (row,) = ContactsService(db).summaries([bo])
+    assert row.next_check_in == today + timedelta(days=30)
+    assert row.check_in_state is CheckInState.ON_TRACK
