@@ -182,6 +182,7 @@ def test_the_contact_table_agrees_with_the_due_list(db, add_person) -> None:
 
     bo = add_person("Bo", Circle.CLOSE, added=date.today())
     today = date.today()
+
     def log_now(on: date, **kw) -> None:
         entry = NewInteraction(on, InteractionKind.CALL, Direction.MUTUAL, (bo,), **kw)
         interactions.log_interaction(db, entry, today=today)
