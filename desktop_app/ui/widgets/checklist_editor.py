@@ -1,0 +1,190 @@
+"""A document's checklist: tick, reword, add, remove and reorder criteria, and see under
+each criterion who reviewed it and what they said.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.documents import ChecklistEntry, DocumentDetail
+from desktop_app.services.checklist_export import VERDICT_LABELS, reviewer_label
+from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.workspace import Workspace
+
+ITEM_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class ChecklistEditor(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.detail: DocumentDetail | None = None
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(["Criterion"])
+        self.model.itemChanged.connect(self._on_model_item_changed)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.tree.setAccessibleName("Checklist")
+        self.tree.setWordWrap(True)
+
+        self.add_button = QPushButton("Add…")
+        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        self.template_button = QPushButton("Use as template…")
+        self.template_button.setToolTip("New documents of this kind start with these criteria")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.template_button.clicked.connect(self._on_template_clicked)
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.template_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+    def show_detail(self, detail: DocumentDetail | None) -> None:
+        current = self.current_entry()
+        self.detail = detail
+        with QSignalBlocker(self.model):
+            self.model.removeRows(0, self.model.rowCount())
+            for entry in detail.checklist if detail else ():
+                self.model.appendRow(self._row(entry))
+        self.tree.expandAll()
+        self.tree.reset()
+        self.tree.expandAll()
+        if current is not None:
+            self.select_item(current.id)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(detail is not None)
+        self.template_button.setEnabled(detail is not None)
+
+    def _row(self, entry: ChecklistEntry) -> QStandardItem:
+        item = QStandardItem(entry.criterion)
+        item.setCheckable(True)
+        item.setCheckState(Qt.CheckState.Checked if entry.met else Qt.CheckState.Unchecked)
+        item.setData(entry.id, ITEM_ID)
+        item.setToolTip("Tick when it is met; double-click to reword")
+        for comment in entry.comments:
+            said = f": {comment.comment}" if comment.comment.strip() else ""
+            who = reviewer_label(comment.reviewer_name, comment.reviewer_removed)
+            child = QStandardItem(f"{who} — {VERDICT_LABELS[comment.verdict]}{said}")
+            child.setEditable(False)
+            child.setSelectable(False)
+            item.appendRow(child)
+        return item
+
+    def entries(self) -> tuple[ChecklistEntry, ...]:
+        return self.detail.checklist if self.detail else ()
+
+    def current_entry(self) -> ChecklistEntry | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        if index.parent().isValid():
+            index = index.parent()
+        item_id = index.data(ITEM_ID)
+        return next((e for e in self.entries() if e.id == item_id), None)
+
+    def select_item(self, item_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(ITEM_ID) == item_id:
+                self.tree.setCurrentIndex(index)
+                return
+
+    def _on_model_item_changed(self, item: QStandardItem) -> None:
+        item_id = item.data(ITEM_ID)
+        entry = next((e for e in self.entries() if e.id == item_id), None)
+        if entry is None:
+            return
+        met = item.checkState() == Qt.CheckState.Checked
+        text = item.text().strip()
+        if met != entry.met:
+            self.workspace.execute(commands.SetCriterionMetCommand(self.workspace, entry.id, met))
+        elif text and text != entry.criterion:
+            self.workspace.execute(commands.RenameCriterionCommand(self.workspace, entry.id, text))
+        elif not text:
+            with QSignalBlocker(self.model):
+                item.setText(entry.criterion)
+
+    def _on_add_clicked(self) -> None:
+        if self.detail is None:
+            return
+        text, ok = QInputDialog.getText(self, "Add criterion", "Criterion:")
+        if ok and text.strip():
+            current = self.current_entry()
+            position = current.position + 1 if current else None
+            self.workspace.execute(
+                commands.AddCriterionCommand(self.workspace, self.detail.id, text, position)
+            )
+
+    def _on_remove_clicked(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if entry.comments:
+            answer = QMessageBox.question(
+                self,
+                "Remove criterion",
+                f"“{entry.criterion}” has feedback from {len(entry.comments)} reviewer(s). "
+                "Remove it with their feedback on it? (Undo brings both back.)",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.workspace.execute(
+            commands.RemoveCriterionCommand(self.workspace, entry.id, entry.criterion)
+        )
+
+    def _move(self, step: int) -> None:
+        entry = self.current_entry()
+        if entry is None or self.detail is None:
+            return
+        ids = [e.id for e in self.entries()]
+        index = ids.index(entry.id)
+        target = index + step
+        if not 0 <= target < len(ids):
+            return
+        ids[index], ids[target] = ids[target], ids[index]
+        self.workspace.execute(commands.ReorderCriteriaCommand(self.workspace, self.detail.id, ids))
+        self.select_item(entry.id)
+
+    def _on_template_clicked(self) -> None:
+        if self.detail is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Use as template",
+            "Start every new document of this kind with these criteria?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            criteria = [e.criterion for e in self.entries()]
+            self.workspace.execute(
+                commands.SetTemplateCommand(self.workspace, self.detail.kind, criteria)
+            )

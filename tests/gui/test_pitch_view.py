@@ -1,0 +1,298 @@
+"""The Pitch & resume view with real widgets on a real demo database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.documents import CriterionVerdict
+from desktop_app.domain.enums import Verdict
+from desktop_app.services import documents, feedback
+from desktop_app.storage.database import Database
+from desktop_app.storage.tables import Person
+from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.views.pitch_view import DocumentListModel, PitchView
+from desktop_app.ui.widgets import review_editor
+from desktop_app.ui.workspace import Workspace
+from tests.conftest import REPO_ROOT
+
+
+@pytest.fixture
+def pitch_workspace(demo_db: Database) -> Workspace:
+    return Workspace(demo_db)
+
+
+@pytest.fixture
+def view(qtbot: QtBot, pitch_workspace: Workspace) -> Iterator[PitchView]:
+    widget = PitchView(pitch_workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    yield widget
+    widget.panel.editor.wait_for_idle()
+
+
+def select(view: PitchView, kind: str) -> int:
+    row = next(i for i, d in enumerate(view.model.documents) if d.kind == kind)
+    view.list.setCurrentIndex(view.model.index(row))
+    return view.model.documents[row].id
+
+
+def test_demo_documents_are_listed_and_the_latest_text_is_reviewed(
+    qtbot: QtBot, view: PitchView
+) -> None:
+    assert [d.kind for d in view.model.documents] == ["brand", "cover", "pitch", "resume"]
+    with qtbot.waitSignal(view.panel.editor.review_finished, timeout=5000):
+        select(view, "pitch")
+    panel = view.panel
+    assert panel.title.text() == "Elevator pitch"
+    assert panel.editor.text().startswith("I'm Alex")
+    assert "words" in panel.editor.summary.text()
+    assert panel.progress.value() == 3
+    assert panel.progress.maximum() == 6
+    assert view.thanks.count() == 1
+
+
+def test_typing_is_reviewed_after_a_pause_and_findings_are_highlighted(
+    qtbot: QtBot, view: PitchView
+) -> None:
+    editor = view.panel.editor
+    select(view, "pitch")
+    qtbot.waitUntil(lambda: editor.last_review is not None)
+    reviews: list[object] = []
+    editor.review_finished.connect(reviews.append)
+    text = "🙂 I built the the tools."
+    for size in range(1, len(text) + 1):  # a burst of edits: one review at the end
+        editor.editor.setPlainText(text[:size])
+    qtbot.waitUntil(lambda: len(reviews) == 1, timeout=5000)
+    qtbot.wait(review_editor.DEBOUNCE_MS + 100)
+    assert len(reviews) == 1
+    [selection] = editor.editor.extraSelections()
+    assert selection.cursor.selectedText() == "the the"  # UTF-16 positions after the emoji
+    assert editor.findings.count() == 1
+    assert view.panel.save_button.isEnabled()
+
+
+def test_a_megabyte_paste_is_reviewed_off_the_ui_thread_and_capped(
+    qtbot: QtBot, view: PitchView
+) -> None:
+    editor = view.panel.editor
+    select(view, "resume")
+    qtbot.waitUntil(lambda: editor.last_review is not None)
+    line = "Led the the team of five  engineers , shipping weekly\n"
+    big = line * (1_000_000 // len(line))
+    with qtbot.waitSignal(editor.review_finished, timeout=20000) as blocker:
+        editor.editor.setPlainText(big)
+    review = blocker.args[0]
+    assert len(review.findings) > review_editor.MAX_HIGHLIGHTS
+    assert len(editor.editor.extraSelections()) == review_editor.MAX_HIGHLIGHTS
+    assert editor.findings.count() == review_editor.MAX_HIGHLIGHTS
+    assert f"the first {review_editor.MAX_HIGHLIGHTS} shown" in editor.summary.text()
+
+
+def test_save_version_undo_redo_keeps_the_id(
+    qtbot: QtBot, view: PitchView, pitch_workspace: Workspace
+) -> None:
+    document_id = select(view, "brand")
+    panel = view.panel
+    panel.editor.editor.setPlainText("I make hospital data useful.")
+    panel.note.setText("shorter")
+    panel.save_version()
+    detail = documents.document_detail(pitch_workspace.db, document_id)
+    assert len(detail.versions) == 2
+    new_id = detail.versions[-1].id
+    assert detail.versions[-1].note == "shorter"
+    assert not panel.save_button.isEnabled()
+    pitch_workspace.undo_stack.undo()
+    assert len(documents.document_detail(pitch_workspace.db, document_id).versions) == 1
+    assert panel.editor.text().startswith("I turn hospital data")
+    pitch_workspace.undo_stack.redo()
+    assert documents.document_detail(pitch_workspace.db, document_id).versions[-1].id == new_id
+
+
+def test_checklist_tick_reword_add_move_and_undo(
+    view: PitchView, pitch_workspace: Workspace
+) -> None:
+    document_id = select(view, "cover")
+    checklist = view.panel.checklist
+    item = checklist.model.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert documents.document_detail(pitch_workspace.db, document_id).checklist[0].met
+    assert view.panel.progress.value() == 1
+    checklist.model.item(1).setText("Names Northwind and why")
+    assert (
+        documents.document_detail(pitch_workspace.db, document_id).checklist[1].criterion
+        == "Names Northwind and why"
+    )
+    checklist.tree.setCurrentIndex(checklist.model.index(1, 0))
+    checklist.down_button.click()
+    criteria = [
+        e.criterion for e in documents.document_detail(pitch_workspace.db, document_id).checklist
+    ]
+    assert criteria[2] == "Names Northwind and why"
+    for _ in range(3):
+        pitch_workspace.undo_stack.undo()
+    detail = documents.document_detail(pitch_workspace.db, document_id)
+    assert not detail.checklist[0].met
+    assert detail.checklist[1].criterion == "Names the organisation and why it, specifically"
+
+
+def test_feedback_round_thanks_and_a_deleted_reviewer(
+    view: PitchView, pitch_workspace: Workspace
+) -> None:
+    db = pitch_workspace.db
+    document_id = select(view, "cover")
+    reviewer_id, name = feedback.people_choices(db)[0]
+    pitch_workspace.execute(
+        commands.AskFeedbackCommand(
+            pitch_workspace, document_id, None, reviewer_id, name, date.today()
+        )
+    )
+    rounds = view.panel.rounds
+    assert rounds.table.rowCount() == 1
+    assert rounds.table.item(0, 3).text() == "waiting"
+    info = rounds.selected_round()
+    assert info is not None
+    first_item = view.panel.detail.checklist[0].id
+    pitch_workspace.execute(
+        commands.RecordFeedbackCommand(
+            pitch_workspace,
+            info.id,
+            date.today(),
+            "partly",
+            "Needs a number.",
+            [CriterionVerdict(first_item, Verdict.NOT_MET, "too generic")],
+        )
+    )
+    assert view.thanks.count() == 2
+    [child_text] = [view.panel.checklist.model.item(0).child(0).text()]
+    assert child_text == f"{name} — Not met: too generic"
+    view.thanks.setCurrentRow(
+        next(i for i in range(view.thanks.count()) if "Cover letter" in view.thanks.item(i).text())
+    )
+    view.thank_button.click()
+    assert view.thanks.count() == 1
+    pitch_workspace.undo_stack.undo()
+    assert view.thanks.count() == 2
+    with db.transaction() as session:
+        session.delete(session.get(Person, reviewer_id))
+    pitch_workspace.announce(documents.DOCUMENTS_CHANGED)
+    assert rounds.table.item(0, 0).text() == f"{name} (removed contact)"
+    assert "(removed contact)" in view.panel.checklist.model.item(0).child(0).text()
+
+
+def test_attach_file_errors_reach_the_user_and_a_good_file_is_versioned(
+    qtbot: QtBot,
+    view: PitchView,
+    pitch_workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document_id = select(view, "resume")
+    panel = view.panel
+    assert panel.attach_button.isVisibleTo(panel)
+    with qtbot.waitSignal(pitch_workspace.error_raised) as blocker:
+        assert not panel.attach(tmp_path / "missing.pdf")
+    assert "does not exist" in blocker.args[0]
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(b"%PDF-1.4 resume")
+    assert panel.attach(resume)
+    latest = documents.document_detail(pitch_workspace.db, document_id).versions[-1]
+    assert latest.file_name == "resume.pdf"
+    panel.versions.setCurrentIndex(panel.versions.findData(latest.id))
+    panel._update_open_button()
+    assert panel.open_button.isEnabled()
+    documents.attachment_path(pitch_workspace.db, latest).unlink()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    panel.open_selected_file()
+    assert "missing" in warnings[0]
+
+
+def test_export_pdf_and_markdown(view: PitchView, tmp_path: Path) -> None:
+    select(view, "pitch")
+    markdown = view.panel.export_markdown(tmp_path / "pitch.md")
+    pdf = view.panel.export_pdf(tmp_path / "pitch.pdf")
+    assert markdown is not None
+    assert "# Elevator pitch" in markdown.read_text()
+    assert pdf is not None
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_new_and_deleted_documents_with_undo(view: PitchView, pitch_workspace: Workspace) -> None:
+    command = commands.CreateDocumentCommand(pitch_workspace, "linkedin_headline", "Headline")
+    view.create_document(command)
+    assert view.panel.title.text() == "Headline"
+    assert view.panel.checklist.model.rowCount() == 3
+    assert not view.panel.attach_button.isVisibleTo(view.panel)
+    pitch_workspace.execute(
+        commands.DeleteDocumentCommand(pitch_workspace, command.document_id, "Headline")
+    )
+    assert len(view.model.documents) == 4
+    pitch_workspace.undo_stack.undo()
+    assert len(view.model.documents) == 5
+
+
+def test_compare_versions_side_by_side(view: PitchView) -> None:
+    select(view, "pitch")
+    view.panel.tabs.setCurrentWidget(view.panel.compare)
+    compare = view.panel.compare
+    assert compare.left.count() == 3
+    assert compare.table.rowCount() >= 2
+    assert "differ" in compare.summary.text()
+
+
+def test_mock_interviews_plot_is_built_when_shown(qtbot: QtBot, view: PitchView) -> None:
+    assert view.mocks.plot is None
+    view.tabs.setCurrentWidget(view.mocks)
+    assert view.mocks.table.rowCount() == 5
+    assert view.mocks.plot is not None
+    items = view.mocks.plot.getPlotItem().listDataItems()
+    assert len(items) == 2
+
+
+def test_mock_interview_dialog_collects_bank_and_own_questions(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from desktop_app.ui.dialogs.mock_interview_dialog import MockInterviewDialog
+
+    dialog = MockInterviewDialog([(1, "Ana Ruiz")], date(2026, 5, 1))
+    qtbot.addWidget(dialog)
+    [bank_button] = dialog.findChildren(QToolButton)
+    first_category = bank_button.menu().actions()[0].menu()
+    first_category.actions()[0].trigger()
+    dialog.add_question("My own question", "rambled", 4)
+    dialog.interviewer.setEditText("Ana Ruiz")
+    value = dialog.interview_value()
+    assert value.interviewer_id == 1
+    assert [a.question for a in value.answers] == ["Tell me about yourself.", "My own question"]
+    assert [a.rating for a in value.answers] == [None, 4]
+    dialog.interviewer.setEditText("Sam from the meetup")
+    assert dialog.interview_value().interviewer_id is None
+    assert dialog.interview_value().interviewer_name == "Sam from the meetup"
+
+
+def test_document_list_model_passes_the_model_tester(
+    qtmodeltester: object, demo_db: Database
+) -> None:
+    model = DocumentListModel()
+    model.set_documents(documents.list_documents(demo_db))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_opening_the_view_module_does_not_import_pyqtgraph() -> None:
+    code = "import sys, desktop_app.ui.views.pitch_view; print('pyqtgraph' in sys.modules)"
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "False"
