@@ -77,7 +77,7 @@ def review_as_json(review: TextReview) -> dict[str, Any]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD.finditer(text))
+    return len(WORD.findall(text))
 
 
 def _nth_word_start(text: str, n: int) -> int | None:
