@@ -47,6 +47,18 @@ def select(view: PitchView, kind: str) -> int:
     return view.model.documents[row].id
 
 
+def wait_for_review_of(qtbot: QtBot, view: PitchView, text: str) -> None:
+    """Wait until the editor shows the review of exactly `text` (older ones may land first)."""
+    from desktop_app.services.text_review import count_words
+
+    editor = view.panel.editor
+    words = count_words(text)
+    qtbot.waitUntil(
+        lambda: editor.last_review is not None and editor.last_review.words == words,
+        timeout=20000,
+    )
+
+
 def test_demo_documents_are_listed_and_the_latest_text_is_reviewed(
     qtbot: QtBot, view: PitchView
 ) -> None:
@@ -67,7 +79,7 @@ def test_typing_is_reviewed_after_a_pause_and_findings_are_highlighted(
 ) -> None:
     editor = view.panel.editor
     select(view, "pitch")
-    qtbot.waitUntil(lambda: editor.last_review is not None)
+    wait_for_review_of(qtbot, view, editor.text())
     reviews: list[object] = []
     editor.review_finished.connect(reviews.append)
     text = "🙂 I built the the tools."
@@ -87,12 +99,12 @@ def test_a_megabyte_paste_is_reviewed_off_the_ui_thread_and_capped(
 ) -> None:
     editor = view.panel.editor
     select(view, "resume")
-    qtbot.waitUntil(lambda: editor.last_review is not None)
     line = "Led the the team of five  engineers , shipping weekly\n"
     big = line * (1_000_000 // len(line))
-    with qtbot.waitSignal(editor.review_finished, timeout=20000) as blocker:
-        editor.editor.setPlainText(big)
-    review = blocker.args[0]
+    editor.editor.setPlainText(big)
+    wait_for_review_of(qtbot, view, big)
+    review = editor.last_review
+    assert review is not None
     assert len(review.findings) > review_editor.MAX_HIGHLIGHTS
     assert len(editor.editor.extraSelections()) == review_editor.MAX_HIGHLIGHTS
     assert editor.findings.count() == review_editor.MAX_HIGHLIGHTS
@@ -296,3 +308,28 @@ def test_opening_the_view_module_does_not_import_pyqtgraph() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_template_from_a_checklist_and_back_to_the_shipped_one(
+    view: PitchView, pitch_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    select(view, "brand")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    checklist = view.panel.checklist
+    checklist.model.item(0).setText("Sounds like me, out loud")
+    checklist.use_template_action.trigger()
+    template = documents.checklist_template(pitch_workspace.db, "brand")
+    assert template[0] == "Sounds like me, out loud"
+    checklist.reset_template_action.trigger()
+    assert documents.template_override(pitch_workspace.db, "brand") is None
+    pitch_workspace.undo_stack.undo()
+    assert documents.checklist_template(pitch_workspace.db, "brand") == template
+
+
+def test_ctrl_s_saves_a_version(qtbot: QtBot, view: PitchView, pitch_workspace: Workspace) -> None:
+    document_id = select(view, "cover")
+    view.panel.editor.editor.setFocus()
+    view.panel.editor.editor.setPlainText("Dear team, hello.")
+    qtbot.keyClick(view.panel.editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    versions = documents.document_detail(pitch_workspace.db, document_id).versions
+    assert documents.version_text(pitch_workspace.db, versions[-1].id) == "Dear team, hello."

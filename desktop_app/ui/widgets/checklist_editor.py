@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -47,13 +49,21 @@ class ChecklistEditor(QWidget):
         self.remove_button = QPushButton("Remove")
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
-        self.template_button = QPushButton("Use as template…")
-        self.template_button.setToolTip("New documents of this kind start with these criteria")
+        self.template_button = QToolButton()
+        self.template_button.setText("Template")
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        template_menu = QMenu(self.template_button)
+        self.use_template_action = template_menu.addAction(
+            "Start new documents of this kind with these criteria"
+        )
+        self.use_template_action.triggered.connect(self._on_template_clicked)
+        self.reset_template_action = template_menu.addAction("Restore the shipped template")
+        self.reset_template_action.triggered.connect(self._on_reset_template_clicked)
+        self.template_button.setMenu(template_menu)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        self.template_button.clicked.connect(self._on_template_clicked)
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -187,4 +197,10 @@ class ChecklistEditor(QWidget):
             criteria = [e.criterion for e in self.entries()]
             self.workspace.execute(
                 commands.SetTemplateCommand(self.workspace, self.detail.kind, criteria)
+            )
+
+    def _on_reset_template_clicked(self) -> None:
+        if self.detail is not None:
+            self.workspace.execute(
+                commands.SetTemplateCommand(self.workspace, self.detail.kind, None)
             )

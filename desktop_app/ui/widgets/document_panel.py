@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -91,6 +91,10 @@ class DocumentPanel(QWidget):
         self.note.setPlaceholderText("What changed in this version?")
         self.save_button = QPushButton("Save as new version")
         self.save_button.clicked.connect(self.save_version)
+        self.save_button.setToolTip("Save the text as a new version (Ctrl+S)")
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self._on_save_shortcut_activated)
         self.draft_label = _plain(QLabel())
         bar = QHBoxLayout()
         bar.addWidget(self.versions, 2)
@@ -254,6 +258,10 @@ class DocumentPanel(QWidget):
         else:
             self._drafts[document_id] = body
         self._update_draft_label()
+
+    def _on_save_shortcut_activated(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_version()
 
     def _on_attach_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Attach a version", "", ATTACH_FILTER)
