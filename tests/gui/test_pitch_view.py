@@ -333,3 +333,41 @@ def test_ctrl_s_saves_a_version(qtbot: QtBot, view: PitchView, pitch_workspace: 
     qtbot.keyClick(view.panel.editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     versions = documents.document_detail(pitch_workspace.db, document_id).versions
     assert documents.version_text(pitch_workspace.db, versions[-1].id) == "Dear team, hello."
+
+
+def test_ask_and_record_dialogs_return_what_was_entered(
+    qtbot: QtBot, pitch_workspace: Workspace
+) -> None:
+    from desktop_app.ui.dialogs.feedback_dialogs import AskFeedbackDialog, RecordFeedbackDialog
+
+    db = pitch_workspace.db
+    pitch = next(d for d in documents.list_documents(db) if d.kind == "pitch")
+    detail = documents.document_detail(db, pitch.id)
+    people = feedback.people_choices(db)
+    ask = AskFeedbackDialog(detail, people, date(2026, 5, 1))
+    qtbot.addWidget(ask)
+    ok = ask.buttons.button(ask.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nobody chosen yet
+    ask.reviewer.setEditText(people[1][1].lower())  # typed, any case
+    assert ok.isEnabled()
+    assert ask.values() == (
+        people[1][0],
+        detail.versions[-1].id,
+        people[1][1].lower(),
+        date(2026, 5, 1),
+    )
+
+    waiting = next(r for r in detail.rounds if not r.received)
+    record = RecordFeedbackDialog(detail, waiting, date(2026, 5, 3))
+    qtbot.addWidget(record)
+    record.verdict_boxes[0].setCurrentIndex(1)  # Met
+    record.comment_edits[0].setText("  warm  ")
+    record.comment.setPlainText("Good.")
+    assert record.verdict.currentData() == "partly"  # the default for a new answer
+    record.verdict.setCurrentIndex(0)
+    received, verdict, comment, criteria = record.values()
+    assert (received, verdict, comment) == (date(2026, 5, 3), "met", "Good.")
+    assert criteria[0] == CriterionVerdict(detail.checklist[0].id, Verdict.MET, "warm")
+    assert criteria[1].verdict is Verdict.NOT_REVIEWED
+    record.received.setChecked(False)
+    assert record.values()[0] is None
