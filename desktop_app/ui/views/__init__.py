@@ -28,5 +28,6 @@ class ViewSpec:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("contacts", "Contacts", "desktop_app.ui.views.contacts_view:ContactsView", "Ctrl+1"),
+    ViewSpec("pitch", "Pitch && resume", "desktop_app.ui.views.pitch_view:PitchView", "Ctrl+3"),
     ViewSpec("today", "Today", "desktop_app.ui.views.today_view:TodayView", "Ctrl+4"),
 )

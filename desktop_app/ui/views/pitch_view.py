@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -60,7 +61,7 @@ class DocumentListModel(QAbstractListModel):
             return f"{row.title}\n{label} · {row.criteria_met}/{row.criteria} met"
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                f"{row.versions} version(s), {row.rounds} feedback round(s), "
+                f"{row.title}\n{row.versions} version(s), {row.rounds} feedback round(s), "
                 f"{round(row.progress * 100)}% of the checklist met"
             )
         if role == DOCUMENT_ID:
@@ -92,6 +93,7 @@ class PitchView(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName("Documents")
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.new_button = QPushButton("New document…")
@@ -121,6 +123,7 @@ class PitchView(QWidget):
         left_layout.addWidget(thanks_box, 1)
 
         self.panel = DocumentPanel(workspace)
+        self.panel.message.connect(self._on_panel_message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
@@ -193,6 +196,11 @@ class PitchView(QWidget):
         elif change.people_changed or change.people_removed or change.interactions_changed:
             self._show_current()  # reviewer names, removed contacts
             self._reload_thanks()
+
+    def _on_panel_message(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_id = current.data(DOCUMENT_ID) if current.isValid() else None

@@ -65,6 +65,7 @@ class DocumentPanel(QWidget):
         self.progress.setFormat("%v of %m criteria met")
         self.progress.setAccessibleName("Checklist progress")
         self.progress.setMinimumWidth(220)
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
