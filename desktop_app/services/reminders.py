@@ -139,5 +139,4 @@ def due_summary(items: list[DueItem], *, names_shown: int = 3) -> str:
         listed = f"{', '.join(names[:-1])} and {names[-1]}"
     else:
         listed = names[0]
-    verb = "is" if len(people) == 1 else "are"
-    return f"{listed} {verb} due a check-in."
+    return f"Time to get in touch with {listed}."

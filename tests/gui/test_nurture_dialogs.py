@@ -205,7 +205,7 @@ def test_start_up_notice_is_quiet_and_once_a_day(small, qtbot: QtBot, tmp_path) 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     later = TODAY + timedelta(days=15)
     text = show_due_notice(window, workspace, today=later, settings=settings, use_tray=False)
-    assert text == "Ana is due a check-in."
+    assert text == "Time to get in touch with Ana."
     assert window.statusBar().currentMessage() == text
     assert settings.value(SETTING_KEY) == later.isoformat()
     again = show_due_notice(window, workspace, today=later, settings=settings, use_tray=False)

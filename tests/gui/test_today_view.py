@@ -92,3 +92,30 @@ def test_detail_panel_has_a_keeping_in_touch_section(window: MainWindow, qtbot: 
     assert panel.info.person_id == other
     assert panel.check_in.text()
     assert panel.balance.text()
+
+
+def test_ctrl_l_opens_the_quick_log_for_the_selected_person(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.dialogs.quick_log import QuickLogDialog
+
+    other = window.contacts_view.model.person_id_at(3)
+    window.workspace.select_person(other)
+    seen: list[list[int]] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QuickLogDialog):
+            seen.append(dialog.people.person_ids())
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, close_dialog)
+
+    QTimer.singleShot(20, close_dialog)
+    window.activateWindow()
+    qtbot.keyClick(window.contacts_view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [[other]]

@@ -150,11 +150,11 @@ def test_due_summary_is_one_short_sentence() -> None:
         return DueItem(pid, name, TODAY, DueReason.CADENCE)
 
     assert reminders.due_summary([]) == ""
-    assert reminders.due_summary([item(1, "Ana")]) == "Ana is due a check-in."
+    assert reminders.due_summary([item(1, "Ana")]) == "Time to get in touch with Ana."
     two = [item(1, "Ana"), item(1, "Ana"), item(2, "Bo")]
-    assert reminders.due_summary(two) == "Ana and Bo are due a check-in."
+    assert reminders.due_summary(two) == "Time to get in touch with Ana and Bo."
     many = [item(i, f"P{i}") for i in range(5)]
-    assert reminders.due_summary(many) == "P0, P1, P2 and 2 more are due a check-in."
+    assert reminders.due_summary(many) == "Time to get in touch with P0, P1, P2 and 2 more."
 
 
 def test_a_removed_interaction_comes_back_whole(db, add_person) -> None:
