@@ -26,6 +26,7 @@ from desktop_app.storage import tables as t
 from desktop_app.storage.people_repository import normalize_email, normalize_org_name
 from desktop_app.storage.people_repository import normalize_phone as _normalize_phone
 from desktop_app.storage.person_loader import StoredPerson, load_people
+from desktop_app.storage.stored_keys import StoredSummary, load_summaries
 
 _PEOPLE = t.Base.metadata.tables["people"]
 _EMAILS = t.Base.metadata.tables["emails"]
@@ -94,6 +95,10 @@ class ImportWriter:
     def load_people(self, ids: Collection[int]) -> dict[int, StoredPerson]:
         """The stored values of `ids`, for merging (photos only as `has_photo`)."""
         return load_people(self._raw(), ids)
+
+    def load_summaries(self, ids: Collection[int]) -> dict[int, StoredSummary]:
+        """Cheap summaries of `ids`: enough to see that a card adds nothing."""
+        return load_summaries(self._raw(), ids)
 
     def write_merges(self, merges: Sequence[tuple[int, StoredPerson, NewPerson]]) -> set[int]:
         """Write what `after` adds to `before` for each person; returns the ids that changed."""

@@ -148,3 +148,9 @@ def _load_chunk(
 
 def _date(value: Any) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
+
+
+def photo_of(raw: sqlite3.Connection, person_id: int) -> tuple[str, bytes] | None:
+    """A person's photo as (mime type, bytes), or None."""
+    row = raw.execute("SELECT mime, data FROM photos WHERE person_id = ?", (person_id,)).fetchone()
+    return (row[0], bytes(row[1])) if row else None

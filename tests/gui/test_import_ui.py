@@ -153,3 +153,17 @@ def test_preview_models_pass_the_model_tester(qtmodeltester, window: MainWindow)
     report = run_import(window.workspace.db, [FIXTURES], dry_run=True)
     qtmodeltester.check(new_cards_model(report.new), force_py=True)
     qtmodeltester.check(DuplicatesModel(report.duplicates), force_py=True)
+
+
+def test_an_imported_photo_shows_as_a_thumbnail(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop_app.services.importing.pipeline import run_import
+
+    report = run_import(window.workspace.db, [FIXTURES / "v21-qp-photo.vcf"])
+    jurgen = min(report.change_set.people_added)
+    window.workspace.select_person(jurgen)
+    panel = window.detail_panel
+    assert panel.name_label.text() == "Jürgen Müller"
+    assert panel.photo_label.isVisible()
+    assert not panel.photo_label.pixmap().isNull()
+    window.workspace.select_person(jurgen + 1)
+    assert not panel.photo_label.isVisible()

@@ -17,6 +17,7 @@ from desktop_app.services.importing.normalize import (
     normalize_org_name,
     normalize_phone,
 )
+from desktop_app.storage.stored_keys import StoredSummary
 
 T = TypeVar("T")
 
@@ -96,3 +97,37 @@ def _merged_jobs(
             jobs = [replace(j, current=False) if j.current else j for j in jobs]
         jobs.append(job)
     return tuple(jobs)
+
+
+def adds_nothing(stored: StoredSummary, incoming: NewPerson) -> bool:
+    """True when `merge_people` would leave the stored person exactly as it is.
+
+    Mirrors `merge_people` rule by rule, on a cheap summary of the stored person.
+    """
+    new = incoming.fields
+    if (new.given_name and not stored.given_name) or (new.family_name and not stored.family_name):
+        return False
+    if new.note and new.note not in stored.note:
+        return False
+    if (new.met_on and not stored.has_met_on) or (new.birthday and not stored.has_birthday):
+        return False
+    if (incoming.vcard_uid and not stored.vcard_uid) or (incoming.photo and not stored.has_photo):
+        return False
+    if any(normalize_email(e.value) not in stored.emails for e in incoming.emails):
+        return False
+    if any((normalize_phone(p.value) or p.value) not in stored.phones for p in incoming.phones):
+        return False
+    if any(u.value not in stored.urls for u in incoming.urls):
+        return False
+    if any(t not in stored.tags for t in incoming.tags):
+        return False
+    for a in incoming.addresses:
+        if (a.label, a.street, a.locality, a.region, a.postal_code, a.country) not in (
+            stored.addresses
+        ):
+            return False
+    for job in incoming.employment:
+        held = stored.jobs.get(normalize_org_name(job.organization))
+        if held is None or job.title not in ("", held[0]) or (job.current and not held[1]):
+            return False
+    return True

@@ -17,7 +17,7 @@ from desktop_app.services.importing.duplicates import (
     MatchKeys,
     MatchReason,
 )
-from desktop_app.services.importing.merge import merge_people
+from desktop_app.services.importing.merge import adds_nothing, merge_people
 from desktop_app.services.importing.normalize import name_key
 from desktop_app.services.importing.report import (
     CardKey,
@@ -201,15 +201,19 @@ class _Run:
         if not self.dry_run:
             self.writer.insert_people(list(self.pending_new.items()))
             self.added_ids.update(self.pending_new)
-            stored = self.writer.load_people(self.pending_merges.keys())
-            merges = [
-                (
-                    pid,
-                    stored[pid],
-                    merge_people(stored[pid].person, incoming, stored[pid].has_photo),
-                )
+            # Most re-imported cards bring nothing new: find those on cheap summaries and
+            # build full values only for the rest.
+            summaries = self.writer.load_summaries(self.pending_merges.keys())
+            changing = {
+                pid: incoming
                 for pid, incoming in self.pending_merges.items()
-                if pid in stored
+                if pid in summaries and not adds_nothing(summaries[pid], incoming)
+            }
+            stored = self.writer.load_people(changing.keys())
+            merges = [
+                (pid, held, merge_people(held.person, incoming, held.has_photo))
+                for pid, incoming in changing.items()
+                if (held := stored.get(pid)) is not None
             ]
             self.changed_ids |= self.writer.write_merges(merges)
         self.pending_new.clear()

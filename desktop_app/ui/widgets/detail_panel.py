@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,6 +25,9 @@ from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.workspace import Workspace
 
 STRENGTH_WORDS = {1: "weak", 2: "light", 3: "medium", 4: "strong", 5: "very strong"}
+
+
+PHOTO_SIZE = 72
 
 
 def _heading(text: str) -> QLabel:
@@ -81,8 +85,18 @@ class DetailPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        body_layout.addWidget(self.name_label)
-        body_layout.addWidget(self.job_label)
+        # The photo a vCard brought, as a thumbnail beside the name.
+        self.photo_label = QLabel()
+        self.photo_label.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.hide()
+        names = QVBoxLayout()
+        names.addWidget(self.name_label)
+        names.addWidget(self.job_label)
+        header = QHBoxLayout()
+        header.addWidget(self.photo_label)
+        header.addLayout(names, 1)
+        body_layout.addLayout(header)
         body_layout.addLayout(buttons)
         body_layout.addLayout(self.form)
         self.nurture = NurturePanel(workspace)
@@ -139,7 +153,27 @@ class DetailPanel(QWidget):
         ):
             self.show_person(self.person_id)
 
+    def _show_photo(self, d: PersonDetail) -> None:
+        from desktop_app.services.photos import photo_bytes
+
+        data = photo_bytes(self.workspace.db, d.id) if d.has_photo else None
+        pixmap = QPixmap()
+        if data is not None and pixmap.loadFromData(data):
+            self.photo_label.setPixmap(
+                pixmap.scaled(
+                    PHOTO_SIZE,
+                    PHOTO_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.photo_label.show()
+        else:
+            self.photo_label.clear()
+            self.photo_label.hide()
+
     def _fill(self, d: PersonDetail) -> None:
+        self._show_photo(d)
         f = d.fields
         self.name_label.setText(f"{f.full_name} (me)" if d.is_me else f.full_name)
         current = next((j for j in d.employment if j.current), None)

@@ -10,7 +10,9 @@ import pytest
 
 from desktop_app.services.importing.pipeline import run_import
 from desktop_app.services.importing.report import Decision, write_rejections
+from desktop_app.services.importing.sources import UnreadableFileError
 from desktop_app.storage.database import Database
+from tests.conftest import CORPUS
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "contacts"
 
@@ -172,3 +174,35 @@ def test_unreadable_files_are_reported_not_raised(db: Database, name: str) -> No
     report = run_import(db, [FIXTURES / name])
     assert not report.anything_read
     assert len(report.unreadable) == 1
+
+
+def test_the_cheap_summary_agrees_with_merging_on_every_pair(db: Database) -> None:
+    """`adds_nothing` must say exactly when `merge_people` would change nothing."""
+    from desktop_app.services.importing.merge import adds_nothing, merge_people
+    from desktop_app.services.importing.sources import ContactSource, expand_paths
+    from desktop_app.storage.person_loader import load_people
+    from desktop_app.storage.stored_keys import load_summaries
+
+    sources = [FIXTURES, *([CORPUS] if CORPUS.is_dir() else [])]
+    run_import(db, sources)
+    incoming = []
+    for path in expand_paths(sources):
+        try:
+            with ContactSource(path) as source:
+                incoming.extend(card.person for card in source if card.person is not None)
+        except UnreadableFileError:
+            continue
+    raw = sqlite3.connect(db.path)
+    ids = [row[0] for row in raw.execute("SELECT id FROM people")]
+    stored, summaries = load_people(raw, ids), load_summaries(raw, ids)
+    raw.close()
+    checked = agreeing = 0
+    for pid in ids:
+        held = stored[pid]
+        for person in incoming:
+            unchanged = merge_people(held.person, person, held.has_photo) == held.person
+            assert adds_nothing(summaries[pid], person) == unchanged, (pid, person)
+            checked += 1
+            agreeing += unchanged
+    assert checked > 500
+    assert agreeing >= len(ids)  # every person at least holds the card it came from
