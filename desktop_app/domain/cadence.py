@@ -249,9 +249,18 @@ def due_items(
     items: list[DueItem] = []
     for facts in people:
         cadence = cadence_for(facts.circle, facts.cadence_override, per_circle)
-        window = check_in(facts.last_contact, facts.added_on, cadence)
-        if window is None or not _visible(window.ideal, facts.snoozed_until, horizon):
+        if cadence is None or cadence <= 0:
             continue
+        # Cheap test first: most people of a large network are not due.
+        ideal = (facts.last_contact or facts.added_on) + timedelta(days=cadence)
+        if not _visible(ideal, facts.snoozed_until, horizon):
+            continue
+        if today < ideal:
+            state = CheckInState.ON_TRACK
+        elif (today - ideal).days <= grace_days(cadence):
+            state = CheckInState.DUE
+        else:
+            state = CheckInState.OVERDUE
         if facts.last_contact is None:
             detail = f"Added {facts.added_on.isoformat()}, no contact since"
         else:
@@ -260,11 +269,11 @@ def due_items(
             DueItem(
                 facts.person_id,
                 facts.name,
-                window.ideal,
+                ideal,
                 DueReason.CADENCE,
                 detail,
                 None,
-                window.state(today),
+                state,
                 facts.snoozed_until,
             )
         )

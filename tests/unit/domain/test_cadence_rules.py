@@ -1,6 +1,8 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.domain.cadence import (
     CadenceFacts,
@@ -141,3 +143,23 @@ def test_overall_state_combines_cadence_follow_up_and_snooze() -> None:
     assert overall_state(None, added, None, TODAY, follow_up=TODAY + timedelta(1)) is (
         CheckInState.ON_TRACK
     )
+
+
+@given(
+    last_offset=st.one_of(st.none(), st.integers(-1000, 30)),
+    cadence=st.integers(1, 400),
+    within=st.integers(0, 60),
+)
+def test_due_items_agree_with_the_check_in_window(
+    last_offset: int | None, cadence: int, within: int
+) -> None:
+    added = TODAY - timedelta(days=500)
+    last = None if last_offset is None else TODAY + timedelta(days=last_offset)
+    facts = _facts(1, "Ana", last, cadence_override=cadence, added_on=added)
+    window = check_in(last, added, cadence)
+    assert window is not None
+    items = due_items([facts], [], TODAY, within_days=within)
+    assert bool(items) == (window.ideal <= TODAY + timedelta(days=within))
+    if items:
+        assert items[0].due == window.ideal
+        assert items[0].state is window.state(TODAY)
