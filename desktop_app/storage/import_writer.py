@@ -39,6 +39,7 @@ _ORGS = t.Base.metadata.tables["organizations"]
 _JOBS = t.Base.metadata.tables["employment"]
 _PERSON_TAGS = t.person_tags
 _NANP_CHARS = frozenset("0123456789 ()+.-")
+_NOT_DIGITS = str.maketrans("", "", " ()+.-")
 
 
 @lru_cache(maxsize=65536)
@@ -52,7 +53,7 @@ def normalize_phone(value: str) -> str:
     text = value.strip()
     if not _NANP_CHARS.issuperset(text) or "+" in text[1:]:
         return _normalize_phone(value)
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = text.translate(_NOT_DIGITS)
     if len(digits) == 11 and digits[0] == "1" and digits[1] in "23456789":
         return "+" + digits
     if len(digits) == 10 and not text.startswith("+") and digits[0] in "23456789":

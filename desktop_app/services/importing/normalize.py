@@ -21,7 +21,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 __all__ = [
     "MIN_PHONE_DIGITS",
-    "name_block",
+    "name_blocks",
     "name_key",
     "normalize_email",
     "normalize_org_name",
@@ -39,9 +39,15 @@ def phone_match_key(value: str) -> str:
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A person's name for fuzzy matching: no accents, no punctuation, tokens sorted."""
+    return " ".join(sorted(name_tokens(name)))
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a name in their order: casefolded, without accents or punctuation."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(sorted(_NON_WORD.sub(" ", plain).split()))
+    return tuple(_NON_WORD.sub(" ", plain).split())
 
 
 def profile_key(url: str) -> str:
@@ -53,6 +59,13 @@ def profile_key(url: str) -> str:
     return "linkedin.com/in/" + text.split("linkedin.com/in/", 1)[1]
 
 
-def name_block(key: str) -> str:
-    """The initials of a name key: candidates for fuzzy matching share them."""
-    return "".join(sorted({token[0] for token in key.split()}))
+def name_blocks(name: str) -> tuple[str, ...]:
+    """The initials of a name's first and last words: fuzzy candidates share one of them.
+
+    "Alan M. Turing", "Alan Turing" and "Turing, Alan" all meet; "Bob" and "Robert" do
+    not (nicknames are out of reach of a fuzzy ratio anyway).
+    """
+    tokens = name_tokens(name)
+    if not tokens:
+        return ()
+    return tuple(dict.fromkeys((tokens[0][0], tokens[-1][0])))

@@ -56,24 +56,27 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
     orgs: list[str] = []
     for prop in card.properties:
         name = prop.name
+        value = prop.value
+        if "\\" in value and name not in ("N", "ORG", "ADR", "CATEGORIES"):
+            value = unescape(value)  # structured values are split before unescaping
         if name == "FN":
-            draft.full_name = draft.full_name or unescape(prop.value).strip()
+            draft.full_name = draft.full_name or value.strip()
         elif name == "N":
             parts = [*split_escaped(prop.value, ";"), "", ""]
             draft.family_name = draft.family_name or parts[0].strip()
             draft.given_name = draft.given_name or parts[1].strip()
         elif name == "EMAIL":
-            draft.add_email(unescape(prop.value), _label(card, prop))
+            draft.add_email(value, _label(card, prop))
         elif name == "TEL":
-            draft.add_phone(_phone_text(unescape(prop.value)), _label(card, prop))
+            draft.add_phone(_phone_text(value), _label(card, prop))
         elif name == "URL":
-            draft.add_url(unescape(prop.value), _label(card, prop))
+            draft.add_url(value, _label(card, prop))
         elif name == "ORG":
             orgs.append(split_escaped(prop.value, ";")[0])
         elif name == "TITLE":
-            titles.append(unescape(prop.value))
+            titles.append(value)
         elif name == "NOTE":
-            draft.add_note(unescape(prop.value))
+            draft.add_note(value)
         elif name == "ADR":
             draft.add_address(_address(card, prop))
         elif name == "CATEGORIES":
@@ -82,7 +85,7 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
             if prop.params.get("VALUE", [""])[0].lower() != "text":
                 draft.birthday = parse_birthday(prop.value)
         elif name == "UID":
-            draft.uid = draft.uid or unescape(prop.value).strip()
+            draft.uid = draft.uid or value.strip()
         elif name == "X-TRELLIS-MET-ON":
             draft.met_on = draft.met_on or parse_date(prop.value)
         elif name == "PHOTO":

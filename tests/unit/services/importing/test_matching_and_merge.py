@@ -72,6 +72,14 @@ def test_similar_names_at_the_same_organisation_are_only_possible_duplicates() -
     assert exact.person_id == 2
 
 
+def test_middle_names_and_reversed_names_are_still_candidates() -> None:
+    index = indexed(person("Alan Turing", org="Bletchley"))
+    for variant in ("Alan M. Turing", "Turing, Alan", "Alan Turring"):
+        match = index.find(MatchKeys.of(person(variant, org="Bletchley")))
+        assert match is not None, variant
+        assert match.reason is MatchReason.NAME
+
+
 def test_short_numbers_identify_nobody() -> None:
     index = indexed(person("A", phones=("123",)))
     assert index.find(MatchKeys.of(person("B", phones=("123",)))) is None
