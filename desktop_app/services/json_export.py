@@ -81,6 +81,8 @@ def build_export(db: Database) -> dict[str, Any]:
         for row in q.goals(conn)
     ]
     items, feedback = q.checklist_items(conn), q.criterion_feedback(conn)
+    versions, rounds = q.document_versions(conn), q.feedback_rounds(conn)
+    answers = q.mock_answers(conn)
     documents = [
         {
             "id": doc["id"],
@@ -94,8 +96,13 @@ def build_export(db: Database) -> dict[str, Any]:
                 }
                 for item in items.get(doc["id"], [])
             ],
+            "versions": versions.get(doc["id"], []),
+            "rounds": rounds.get(doc["id"], []),
         }
         for doc in q.documents(conn)
+    ]
+    mock_interviews = [
+        {**row, "answers": answers.get(row["id"], [])} for row in q.mock_interviews(conn)
     ]
     return {
         "format": "trellis",
@@ -106,6 +113,7 @@ def build_export(db: Database) -> dict[str, Any]:
         "interactions": interactions,
         "goals": goals,
         "documents": documents,
+        "mock_interviews": mock_interviews,
     }
 
 

@@ -138,6 +138,47 @@ def checklist_items(conn: sqlite3.Connection) -> dict[int, list[Row]]:
     )
 
 
+def document_versions(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    """Every version: its text, or the name and SHA-256 of its attached file."""
+    return _grouped(
+        conn,
+        "SELECT document_id, number, created_at, note, body AS text, file_name, sha256"
+        " FROM document_versions ORDER BY document_id, number",
+        "document_id",
+    )
+
+
+def feedback_rounds(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT r.document_id, COALESCE(p.full_name, NULLIF(r.reviewer_name, ''),"
+        " 'Removed contact') AS reviewer, v.number AS version, r.asked_on, r.received_on,"
+        " r.verdict, r.comment FROM feedback_rounds r"
+        " LEFT JOIN people p ON p.id = r.reviewer_id"
+        " LEFT JOIN document_versions v ON v.id = r.version_id"
+        " ORDER BY r.document_id, r.asked_on, r.id",
+        "document_id",
+    )
+
+
+def mock_interviews(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT m.id, m.held_on, COALESCE(p.full_name, m.interviewer_name) AS interviewer,"
+        " m.interviewer_id, m.note FROM mock_interviews m"
+        " LEFT JOIN people p ON p.id = m.interviewer_id ORDER BY m.held_on, m.id",
+    )
+
+
+def mock_answers(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT interview_id, question, notes, rating FROM mock_answers"
+        " ORDER BY interview_id, position",
+        "interview_id",
+    )
+
+
 def criterion_feedback(conn: sqlite3.Connection) -> dict[int, list[Row]]:
     return _grouped(
         conn,
