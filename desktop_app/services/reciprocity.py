@@ -7,6 +7,7 @@ from datetime import date
 
 from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.reciprocity import (
+    ASK_HEAVY_THRESHOLD,
     Balance,
     SharedResourceRecord,
     Suggestion,
@@ -27,7 +28,9 @@ def balances(db: Database, person_ids: Iterable[int] | None = None) -> dict[int,
 
 def ask_heavy(db: Database) -> list[Balance]:
     """Relationships where I keep asking: most asks since I last gave first."""
-    heavy = [b for b in balances(db).values() if b.ask_heavy]
+    with db.transaction() as session:
+        found = rq.balances(session, min_asks_since_gave=ASK_HEAVY_THRESHOLD)
+    heavy = [b for b in found.values() if b.ask_heavy]
     heavy.sort(key=lambda b: (-b.asks_since_gave, b.name.casefold()))
     return heavy
 

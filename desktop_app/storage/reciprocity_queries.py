@@ -19,10 +19,13 @@ from desktop_app.storage.nurture_queries import as_date
 from desktop_app.storage.tables import SharedResource
 
 
-def balances(session: Session, person_ids: Iterable[int] | None = None) -> dict[int, Balance]:
-    """Give/ask counts per person (people without interactions are left out)."""
+def balances(
+    session: Session, person_ids: Iterable[int] | None = None, *, min_asks_since_gave: int = 0
+) -> dict[int, Balance]:
+    """Give/ask counts per person (people without interactions are left out); with
+    `min_asks_since_gave`, only relationships with at least that many asks since I gave."""
     where = ""
-    params: dict[str, object] = {}
+    params: dict[str, object] = {"min_asks": min_asks_since_gave}
     if person_ids is not None:
         where = "AND p.id IN :ids"
         params["ids"] = list(person_ids)
@@ -42,12 +45,13 @@ def balances(session: Session, person_ids: Iterable[int] | None = None) -> dict[
                SUM(m.direction = 'gave'), SUM(m.direction = 'asked'),
                SUM(m.direction = 'mutual'),
                SUM(m.direction = 'asked' AND (g.on_day IS NULL OR m.occurred_on > g.on_day
-                   OR (m.occurred_on = g.on_day AND m.id > g.gave_id))),
+                   OR (m.occurred_on = g.on_day AND m.id > g.gave_id))) AS asks_since,
                g.on_day
         FROM mine m JOIN people p ON p.id = m.person_id
         LEFT JOIN last_gave g ON g.person_id = m.person_id
         WHERE p.is_me = 0 {where}
         GROUP BY p.id
+        HAVING asks_since >= :min_asks
     """
     statement = text(sql)
     if person_ids is not None:
