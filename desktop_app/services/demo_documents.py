@@ -173,8 +173,12 @@ class _Builder:
         rng = self.rng
         asked_on = self.today - timedelta(days=rng.randint(12, 20))
         received_on = asked_on + timedelta(days=rng.randint(2, 6)) if received else None
+        # Like feedback_repository: the request until the feedback arrives, then the feedback.
         interaction = self.log_interaction(
-            InteractionKind.FEEDBACK, Direction.ASKED, [reviewer], asked_on
+            InteractionKind.FEEDBACK if received_on else InteractionKind.MESSAGE,
+            Direction.ASKED,
+            [reviewer],
+            received_on or asked_on,
         )
         round_id = self._next("feedback_rounds")
         self.rows.add(

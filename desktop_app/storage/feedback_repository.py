@@ -68,23 +68,19 @@ def create_round(
 ) -> tuple[int, int]:
     """Ask a contact to review a version: the round, and an 'asked' interaction with them.
 
+    The interaction is a message (the request) until their feedback is recorded; it then
+    becomes the feedback itself, dated when it arrived (see `record_feedback`), so the Due
+    list's "thank them" appears after the favour, not after the request.
     Returns (round id, interaction id); passing them back re-creates the same rows (redo).
     """
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFoundError(f"document {document_id} no longer exists")
-    label = document.title
-    if version_id is not None:
-        version = session.get(DocumentVersion, version_id)
-        if version is not None:
-            label = f"{document.title} (version {version.number})"
+    label = _label(session, document_id, version_id)
     name = person_name(session, reviewer_id)
     note = f"Asked for feedback on {label}"
     if interaction_id is None:
         interaction_id = nurture_queries.insert_interaction(
             session,
             occurred_on=asked_on,
-            kind=InteractionKind.FEEDBACK.value,
+            kind=InteractionKind.MESSAGE.value,
             direction=Direction.ASKED.value,
             note=note,
             follow_up_on=None,
@@ -94,7 +90,7 @@ def create_round(
         interaction = Interaction(
             id=interaction_id,
             occurred_on=asked_on,
-            kind=InteractionKind.FEEDBACK.value,
+            kind=InteractionKind.MESSAGE.value,
             direction=Direction.ASKED.value,
             note=note,
         )
@@ -113,6 +109,35 @@ def create_round(
     session.add(feedback)
     session.flush()
     return feedback.id, interaction_id
+
+
+def _label(session: Session, document_id: int, version_id: int | None) -> str:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError(f"document {document_id} no longer exists")
+    if version_id is not None:
+        version = session.get(DocumentVersion, version_id)
+        if version is not None:
+            return f"{document.title} (version {version.number})"
+    return document.title
+
+
+def _sync_interaction(session: Session, feedback: FeedbackRound) -> None:
+    """The round's interaction: the request until feedback arrives, then the feedback."""
+    if feedback.interaction_id is None:
+        return
+    interaction = session.get(Interaction, feedback.interaction_id)
+    if interaction is None:
+        return
+    label = _label(session, feedback.document_id, feedback.version_id)
+    if feedback.received_on is None:
+        interaction.kind = InteractionKind.MESSAGE.value
+        interaction.occurred_on = feedback.asked_on
+        interaction.note = f"Asked for feedback on {label}"
+    else:
+        interaction.kind = InteractionKind.FEEDBACK.value
+        interaction.occurred_on = feedback.received_on
+        interaction.note = f"Feedback on {label} (asked {feedback.asked_on.isoformat()})"
 
 
 def delete_round(session: Session, round_id: int, *, with_interaction: bool = True) -> None:
@@ -136,6 +161,7 @@ def record_feedback(
     feedback.received_on = received_on
     feedback.verdict = verdict
     feedback.comment = comment
+    _sync_interaction(session, feedback)
     session.execute(delete(CriterionFeedback).where(CriterionFeedback.round_id == round_id))
     session.add_all(
         CriterionFeedback(

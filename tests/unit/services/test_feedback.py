@@ -36,7 +36,7 @@ def test_asking_logs_an_asked_interaction_and_undo_removes_both(
     assert change.people_changed == {ana}
     assert change.interactions_changed
     assert change.documents_changed
-    assert interactions(db) == [("feedback", "asked", ["Ana Ruiz"])]
+    assert interactions(db) == [("message", "asked", ["Ana Ruiz"])]
     info = feedback.round_info(db, round_id)
     assert (info.reviewer_name, info.version_number, info.received) == ("Ana Ruiz", 1, False)
     withdrawn, _ = feedback.withdraw_request(db, round_id)
@@ -47,7 +47,7 @@ def test_asking_logs_an_asked_interaction_and_undo_removes_both(
     )
     assert again == round_id
     assert feedback.round_info(db, round_id) == info
-    assert interactions(db) == [("feedback", "asked", ["Ana Ruiz"])]
+    assert interactions(db) == [("message", "asked", ["Ana Ruiz"])]
 
 
 def test_feedback_per_criterion_shows_on_the_checklist_and_undo_restores(
@@ -92,6 +92,7 @@ def test_thank_you_is_due_until_a_gave_interaction_is_logged(
     round_id, _ = feedback.ask_for_feedback(db, document_id, None, ana, date(2026, 3, 1))
     assert feedback.thank_you_due(db) == []  # nothing received yet
     feedback.record_feedback(db, round_id, date(2026, 3, 4), "met", "", [])
+    assert interactions(db) == [("feedback", "asked", ["Ana"])]  # the favour, when it came
     [due] = feedback.thank_you_due(db)
     assert (due.reviewer_name, due.document_title, due.received_on) == (
         "Ana",
@@ -164,3 +165,26 @@ def test_mock_interviews_round_trip_edit_delete_and_ratings(
     restored = feedback.mock_interviews(db)[0]
     assert (restored.id, restored.interviewer_id, restored.interviewer_name) == (first, None, "Bob")
     assert restored.answers == removed.answers
+
+
+def test_the_due_list_agrees_thank_them_after_the_feedback_not_the_request(
+    db: Database, add_person: AddPerson
+) -> None:
+    from desktop_app.domain.cadence import DueReason
+    from desktop_app.services.reminders import due_list
+
+    ana = add_person("Ana")
+    document_id, _ = documents.create_document(db, "pitch", "Pitch", [])
+    round_id, _ = feedback.ask_for_feedback(db, document_id, None, ana, date(2026, 3, 1))
+
+    def thanks_due() -> list[int]:
+        items = due_list(db, date(2026, 3, 20), within_days=30)
+        return [i.person_id for i in items if i.reason is DueReason.THANK_YOU]
+
+    assert thanks_due() == []
+    feedback.record_feedback(db, round_id, date(2026, 3, 4), "met", "", [])
+    assert thanks_due() == [ana]
+    [due] = feedback.thank_you_due(db)
+    feedback.log_thanks(db, due, date(2026, 3, 5))
+    assert thanks_due() == []
+    assert feedback.thank_you_due(db) == []
