@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop_app.domain.enums import Circle, Direction, InteractionKind
+from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle, Direction, InteractionKind
 from desktop_app.services import demo_names as vocab
 from desktop_app.storage.database import Database
 
@@ -276,13 +276,24 @@ class _Generator:
         rng = self.rng
         kinds = [k for k, _ in KIND_WEIGHTS]
         weights = [w for _, w in KIND_WEIGHTS]
-        per_circle = {Circle.INNER: 10, Circle.CLOSE: 5, Circle.FAMILIAR: 2, Circle.ACQUAINTANCE: 1}
+        per_circle = {Circle.INNER: 10, Circle.CLOSE: 5, Circle.FAMILIAR: 3, Circle.ACQUAINTANCE: 2}
         directions = (Direction.GAVE, Direction.ASKED, Direction.MUTUAL)
         for pid, circle in self.circles.items():
-            count = rng.randint(0, per_circle[circle])
-            for _ in range(count):
+            # A network kept fairly well: contacts roughly on each circle's rhythm, so that
+            # about one in six is due or overdue, as in a real, lived-in network.
+            cadence = DEFAULT_CADENCE_DAYS[circle]
+            back = rng.randint(0, int(cadence * 1.2))
+            for index in range(rng.randint(1, per_circle[circle])):
+                if back > 365:
+                    break
                 kind = rng.choices(kinds, weights)[0]
-                iid = self._interaction(kind, rng.choices(directions, (35, 30, 35))[0], [pid])
+                day = self.today - timedelta(days=back)
+                direction = rng.choices(directions, (35, 30, 35))[0]
+                iid = self._interaction(kind, direction, [pid], day)
+                if index == 0 and rng.random() < 0.08:
+                    follow_up = day + timedelta(days=rng.randint(7, 45))
+                    self.rows.tables["interactions"][-1]["follow_up_on"] = follow_up
+                back += max(3, int(cadence * rng.uniform(0.6, 1.3)))
                 if kind == InteractionKind.SHARED_RESOURCE:
                     self.rows.add(
                         "shared_resources",
@@ -368,7 +379,21 @@ class _Generator:
     def _documents(self) -> None:
         from desktop_app.services.demo_documents import add_documents
 
-        reviewers = [pid for pid, c in self.circles.items() if c in (Circle.INNER, Circle.CLOSE)]
+        # Reviewers are the close contacts seen least lately (at least six of them), so the
+        # feedback and "thank them" follow-ups the sample shows are not answered by a chance
+        # later chat.
+        interaction_days = {
+            i["id"]: i["occurred_on"] for i in self.rows.tables.get("interactions", [])
+        }
+        last_seen: dict[int, date] = {}
+        for p in self.rows.tables.get("interaction_participants", []):
+            day = interaction_days[p["interaction_id"]]
+            if day > last_seen.get(p["person_id"], date.min):
+                last_seen[p["person_id"]] = day
+        close = [pid for pid, c in self.circles.items() if c in (Circle.INNER, Circle.CLOSE)]
+        close.sort(key=lambda pid: (last_seen.get(pid, date.min), pid))
+        quiet = [pid for pid in close if last_seen.get(pid, date.min) < self.today - timedelta(21)]
+        reviewers = close[: max(8, len(quiet))]
         add_documents(self.rows, self.rng, self.today, reviewers, self._interaction)
 
 

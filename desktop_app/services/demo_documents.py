@@ -101,6 +101,16 @@ class _Builder:
         self.log_interaction = log_interaction
         self.reviewers, self.names = reviewers, names
         self.ids: dict[str, int] = {}
+        self._used_reviewers: set[int] = set()
+
+    def _fresh_reviewers(self, count: int) -> list[int]:
+        """Reviewers not used for another document while there are any: one person's
+        thank-you for one document must not silently settle another's."""
+        unused = [r for r in self.reviewers if r not in self._used_reviewers]
+        pool = unused if len(unused) >= count else self.reviewers
+        chosen = self.rng.sample(pool, min(count, len(pool)))
+        self._used_reviewers.update(chosen)
+        return chosen
 
     def _next(self, table: str) -> int:
         self.ids[table] = self.ids.get(table, 0) + 1
@@ -156,7 +166,7 @@ class _Builder:
                     "met": position < met,
                 },
             )
-        chosen = self.rng.sample(self.reviewers, min(rounds, len(self.reviewers)))
+        chosen = self._fresh_reviewers(rounds)
         for index, reviewer in enumerate(chosen):
             received = index == 0
             self._round(document_id, version_ids[-1], reviewer, item_ids, received, thanked)
