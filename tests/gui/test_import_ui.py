@@ -167,3 +167,20 @@ def test_an_imported_photo_shows_as_a_thumbnail(qtbot: QtBot, window: MainWindow
     assert not panel.photo_label.pixmap().isNull()
     window.workspace.select_person(jurgen + 1)
     assert not panel.photo_label.isVisible()
+
+
+def test_a_backup_is_made_before_an_import_from_the_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from desktop_app.storage.backup import list_backups
+
+    path = window.workspace.db.path
+    before = list_backups(path)
+    dialog = preview_of(qtbot, window, [FIXTURES / "linkedin-connections.csv"])
+    assert list_backups(path) == before  # the preview writes nothing, copies nothing
+    with qtbot.waitSignal(window.importer.imported, timeout=20000):
+        dialog.import_button.click()
+    made = [b for b in list_backups(path) if b not in before]
+    assert len(made) == 1
+    assert made[0].name.endswith("-before-import.db")
+    assert "saved in" in window.statusBar().currentMessage()

@@ -37,6 +37,7 @@ class ImportController(QObject):
         self.workspace = workspace
         self.window = window
         self.job: QThread | None = None
+        self.last_job: QThread | None = None
         self.progress: QProgressDialog | None = None
         self.preview: ImportPreviewDialog | None = None
         self._on_success: Callable[..., None] = lambda _result: None
@@ -107,7 +108,9 @@ class ImportController(QObject):
         self.preview = None
 
     def _commit(self, paths: list[Path], decisions: Mapping[CardKey, Decision]) -> None:
-        job = ImportJob(self.workspace.db, paths, dry_run=False, decisions=decisions)
+        job = ImportJob(
+            self.workspace.db, paths, dry_run=False, decisions=decisions, backup_first=True
+        )
         self._run(job, "Importing contacts…", self._on_imported)
 
     def _on_imported(self, report: ImportReport) -> None:
@@ -117,13 +120,16 @@ class ImportController(QObject):
             return
         change = report.change_set
         if not change.is_empty:
-            # Merges change people that earlier undo steps would restore to older values.
+            # An import is not undoable (a backup was made before it); merges changed people
+            # that earlier undo steps would put back to older values, so those go too.
             self.workspace.undo_stack.clear()
             self.workspace.announce(change)
             added = sorted(change.people_added)
             if added:
                 self.workspace.select_person(added[0])
-        status.showMessage(f"Import finished: {report.summary()}", 10000)
+        backup = self.last_job.backup if isinstance(self.last_job, ImportJob) else None
+        where = f" The database as it was is saved in {backup.parent}." if backup else ""
+        status.showMessage(f"Import finished: {report.summary()}.{where}", 15000)
         self.imported.emit(report)
 
     # -- way out ---------------------------------------------------------------------------
@@ -191,12 +197,17 @@ class ImportController(QObject):
             self.progress.setValue(min(done, total))
 
     def _on_succeeded(self, result: object) -> None:
-        self._close_progress()
+        self._release()
         self._on_success(result)
 
     def _on_failed(self, message: str) -> None:
-        self._close_progress()
+        self._release()
         self.workspace.error_raised.emit(message)
+
+    def _release(self) -> None:
+        """The job has delivered: a new one may start (its thread ends on its own)."""
+        self._close_progress()
+        self.last_job, self.job = self.job, None
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -209,9 +220,8 @@ class ImportController(QObject):
         if isinstance(job, QThread):
             job.wait()
             job.deleteLater()
-        if self.job is job:
-            self._close_progress()
-            self.job = None
+        if self.job is job:  # ended without delivering (should not happen)
+            self._release()
 
 
 def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:

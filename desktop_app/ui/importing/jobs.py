@@ -30,9 +30,12 @@ class ImportJob(QThread):
         *,
         dry_run: bool,
         decisions: Mapping[CardKey, Decision] | None = None,
+        backup_first: bool = False,
     ) -> None:
         super().__init__()
         self.db = db
+        self.backup_first = backup_first
+        self.backup: Path | None = None
         self.paths = paths
         self.dry_run = dry_run
         self.decisions = dict(decisions or {})
@@ -43,8 +46,12 @@ class ImportJob(QThread):
 
     def run(self) -> None:
         from desktop_app.services.importing.pipeline import run_import
+        from desktop_app.storage.backup import make_backup
 
         try:
+            if self.backup_first:
+                # An import is not on the undo stack: this copy is the way back.
+                self.backup = make_backup(self.db.path, "before-import")
             report = run_import(
                 self.db,
                 self.paths,
