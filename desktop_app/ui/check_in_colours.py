@@ -5,7 +5,8 @@ Tints with some transparency read on light and dark themes alike.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from desktop_app.domain.cadence import CheckInState
 
@@ -26,6 +27,21 @@ def state_tint(state: CheckInState) -> QColor | None:
     """A translucent background for table cells."""
     rgb = _RGB.get(state)
     return None if rgb is None else QColor(*rgb, 70)
+
+
+def state_dot(state: CheckInState, size: int = 12) -> QPixmap:
+    """A round swatch of the state's colour (transparent when there is no rhythm)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = state_colour(state)
+    if colour is not None:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+    return pixmap
 
 
 SNOOZES = (("3 days", 3), ("1 week", 7), ("2 weeks", 14), ("1 month", 30))

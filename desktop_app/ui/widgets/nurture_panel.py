@@ -9,12 +9,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.values import ChangeSet
-from desktop_app.ui.check_in_colours import SNOOZES, state_colour
+from desktop_app.ui.check_in_colours import SNOOZES, state_dot
 from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.workspace import Workspace
 
@@ -36,6 +45,11 @@ class NurturePanel(QWidget):
         heading.setFont(font)
         self.check_in = PlainLabel("", self)
         self.check_in.setAccessibleName("Check-in")
+        self.state_dot = QLabel(self)
+        self.state_dot.setFixedSize(14, 14)
+        check_in_row = QHBoxLayout()
+        check_in_row.addWidget(self.state_dot, 0, Qt.AlignmentFlag.AlignTop)
+        check_in_row.addWidget(self.check_in, 1)
         self.balance = PlainLabel("", self)
         self.balance.setAccessibleName("Give and ask")
         self.pending = PlainLabel("", self)
@@ -61,7 +75,9 @@ class NurturePanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (heading, self.check_in, self.balance, self.pending, self.goals):
+        layout.addWidget(heading)
+        layout.addLayout(check_in_row)
+        for widget in (self.balance, self.pending, self.goals):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         workspace.changed.connect(self._on_workspace_changed)
@@ -83,10 +99,7 @@ class NurturePanel(QWidget):
             return
         info, today = self.info, date.today()
         self.check_in.setText(info.check_in_text(today))
-        colour = state_colour(info.state)
-        self.check_in.setStyleSheet(
-            f"border-left: 4px solid {colour.name()}; padding-left: 4px;" if colour else ""
-        )
+        self.state_dot.setPixmap(state_dot(info.state, self.state_dot.width()))
         self.balance.setText(info.balance_text())
         pending = [f"{i.reason.label} by {i.due.isoformat()}" for i in info.pending]
         self.pending.setText("; ".join(pending))
