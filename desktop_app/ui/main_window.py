@@ -121,9 +121,10 @@ class MainWindow(QMainWindow):
         assert layout is not None
         layout.addWidget(view)
         self.views[spec.key] = view
+        if hasattr(view, "open_person_requested"):
+            view.open_person_requested.connect(self.edit_person)
         if isinstance(view, ContactsView):
             view.first_rows_painted.connect(self.contacts_ready)
-            view.open_person_requested.connect(self.edit_person)
             view.delete_requested.connect(self.delete_people)
             view.new_person_requested.connect(self.new_person)
         self.view_created.emit(spec.key, view)

@@ -28,6 +28,9 @@ class ViewSpec:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("contacts", "Contacts", "desktop_app.ui.views.contacts_view:ContactsView", "Ctrl+1"),
+    ViewSpec(
+        "map", "Network map", "desktop_app.ui.views.network_map_view:NetworkMapView", "Ctrl+2"
+    ),
     ViewSpec("pitch", "Pitch && resume", "desktop_app.ui.views.pitch_view:PitchView", "Ctrl+3"),
     ViewSpec("today", "Today", "desktop_app.ui.views.today_view:TodayView", "Ctrl+4"),
 )

@@ -18,7 +18,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QNativeGestureEvent, QPainter, QPen, QStaticText
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPen,
+    QStaticText,
+)
 from PySide6.QtWidgets import QGestureEvent, QLabel, QPinchGesture, QWidget
 from shiboken6 import isValid
 
@@ -26,8 +35,7 @@ from desktop_app.services.network_graph import MapNode, NetworkSnapshot, neighbo
 from desktop_app.ui.widgets.map_style import NodeStyle, edge_widths, label_priority
 
 LABEL_BUDGET = 160  # labels drawn at most, whatever the zoom
-LABEL_CHAR_PX = 6.5  # rough width of a character, for overlap checks
-LABEL_HEIGHT_PX = 15
+LABEL_MARGIN_PX = 4  # least gap between two labels
 ALL_LABELS_BELOW = 90  # nodes in view under which everyone gets a label
 HIGHLIGHT = "#F28E2B"
 PATH = "#D62728"
@@ -274,19 +282,20 @@ class NetworkCanvas(pg.GraphicsView):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def _draw_nodes(self) -> None:
+    def _draw_nodes(self, dragged: str | None = None) -> None:
         style = self._style
         if style is None or len(style.colours) != len(self.keys):
             self._nodes.setData([])
             return
-        brushes = [pg.mkBrush(c) for c in style.colours]
-        pens = [_node_pen(key in self._pinned) for key in self.keys]
+        # Draw order: people, then organisations, then me on top of everyone.
+        rank = {"person": 0, "organization": 1, "me": 2}
+        order = sorted(range(len(self.keys)), key=lambda i: rank[self.snapshot.nodes[i].kind])
         self._nodes.setData(
-            pos=self.positions_array,
-            size=list(style.sizes),
-            symbol=list(style.symbols),
-            brush=brushes,
-            pen=pens,
+            pos=self.positions_array[order],
+            size=[style.sizes[i] for i in order],
+            symbol=[style.symbols[i] for i in order],
+            brush=[_brush(style.colours[i]) for i in order],
+            pen=[_node_pen(self.keys[i] in self._pinned or self.keys[i] == dragged) for i in order],
         )
 
     def _draw_edges(self) -> None:
@@ -532,13 +541,7 @@ class NetworkCanvas(pg.GraphicsView):
 
     def move_node(self, index: int, x: float, y: float, final: bool) -> None:
         self.positions_array[index] = (x, y)
-        self._nodes.setData(
-            pos=self.positions_array,
-            size=list(self._style.sizes) if self._style else 10,
-            symbol=list(self._style.symbols) if self._style else "o",
-            brush=[pg.mkBrush(c) for c in self._style.colours] if self._style else None,
-            pen=[_node_pen(k in self._pinned or k == self.keys[index]) for k in self.keys],
-        )
+        self._draw_nodes(dragged=self.keys[index])
         self._draw_edges()
         self._draw_overlays()
         if final:
@@ -593,6 +596,8 @@ class NetworkCanvas(pg.GraphicsView):
         )
         priority = self._priority.copy()
         must = set()
+        if "me" in self.index:
+            must.add(self.index["me"])
         if self._selected is not None:
             must.add(self.index[self._selected])
             for other in self._adjacency.get(self._selected, ()):
@@ -608,6 +613,14 @@ class NetworkCanvas(pg.GraphicsView):
         threshold = 40.0  # strong ties (strength 4+) and organisations, when crowded
         chosen: list[int] = []
         taken: list[tuple[float, float, float, float]] = []
+        metrics = QFontMetricsF(self.font())
+        height = metrics.height() + LABEL_MARGIN_PX
+        sizes = self._style.sizes
+        for i in must:  # no label may hide me, the selection or the path
+            cx = (p[i, 0] - rect.left()) / px_w
+            cy = (rect.bottom() - p[i, 1]) / px_h
+            r = sizes[i] / 2 + 2
+            taken.append((cx - r, cy - r, cx + r, cy + r))
         for i in order[: LABEL_BUDGET * 8].tolist():
             if len(chosen) >= LABEL_BUDGET:
                 break
@@ -616,8 +629,9 @@ class NetworkCanvas(pg.GraphicsView):
             label = _elide(self.snapshot.nodes[i].label)
             cx = (p[i, 0] - rect.left()) / px_w
             cy = (rect.bottom() - p[i, 1]) / px_h
-            half = len(label) * LABEL_CHAR_PX / 2
-            box = (cx - half, cy + 4, cx + half, cy + 4 + LABEL_HEIGHT_PX)
+            half = metrics.horizontalAdvance(label) / 2 + 3 + LABEL_MARGIN_PX
+            top = cy + sizes[i] / 2 + 1
+            box = (cx - half, top, cx + half, top + height)
             if i not in must and any(_overlap(box, other) for other in taken):
                 continue
             taken.append(box)
@@ -717,6 +731,14 @@ def _blend(colour: QColor, background: QColor, opacity: float) -> QColor:
 
 
 _PENS: dict[bool, QPen] = {}
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = pg.mkBrush(colour)
+    return brush
 
 
 def _node_pen(pinned: bool) -> QPen:
