@@ -371,3 +371,28 @@ def test_ask_and_record_dialogs_return_what_was_entered(
     assert criteria[1].verdict is Verdict.NOT_REVIEWED
     record.received.setChecked(False)
     assert record.values()[0] is None
+
+
+def test_read_only_database_offers_no_edits(qtbot: QtBot, demo_db: Database) -> None:
+    from desktop_app.storage.database import open_database
+
+    path = demo_db.path
+    demo_db.close()
+    with open_database(path, read_only=True) as db:
+        workspace = Workspace(db)
+        view = PitchView(workspace)
+        qtbot.addWidget(view)
+        select(view, "pitch")
+        panel = view.panel
+        assert panel.editor.editor.isReadOnly()
+        assert not view.new_button.isEnabled()
+        assert not view.thank_button.isEnabled()
+        assert not panel.checklist.add_button.isEnabled()
+        assert not panel.rounds.ask_button.isEnabled()
+        item = panel.checklist.model.item(0)
+        assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        assert not item.isEditable()
+        view.tabs.setCurrentWidget(view.mocks)
+        assert not view.mocks.add_button.isEnabled()
+        assert view.mocks.table.rowCount() == 5
+        panel.editor.wait_for_idle()

@@ -154,7 +154,9 @@ class PitchView(QWidget):
         self._reload_thanks()
         if self.tabs.currentWidget() is self.mocks:
             self.mocks.refresh()
-        self.delete_button.setEnabled(bool(rows))
+        writable = not self.workspace.read_only
+        self.new_button.setEnabled(writable)
+        self.delete_button.setEnabled(bool(rows) and writable)
 
     def _select_current(self) -> None:
         row = self.model.row_of(self.current_id) if self.current_id is not None else -1
@@ -186,7 +188,7 @@ class PitchView(QWidget):
             self.thanks.addItem(item)
         if self.thanks.count():
             self.thanks.setCurrentRow(0)
-        self.thank_button.setEnabled(self.thanks.count() > 0)
+        self.thank_button.setEnabled(self.thanks.count() > 0 and not self.workspace.read_only)
 
     # -- reacting ------------------------------------------------------------------------
 

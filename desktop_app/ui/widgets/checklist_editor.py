@@ -92,8 +92,8 @@ class ChecklistEditor(QWidget):
         if current is not None:
             self.select_item(current.id)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setEnabled(detail is not None)
-        self.template_button.setEnabled(detail is not None)
+            button.setEnabled(detail is not None and not self.workspace.read_only)
+        self.template_button.setEnabled(detail is not None and not self.workspace.read_only)
 
     def _row(self, entry: ChecklistEntry) -> QStandardItem:
         item = QStandardItem(entry.criterion)
@@ -101,6 +101,9 @@ class ChecklistEditor(QWidget):
         item.setCheckState(Qt.CheckState.Checked if entry.met else Qt.CheckState.Unchecked)
         item.setData(entry.id, ITEM_ID)
         item.setToolTip("Tick when it is met; double-click to reword")
+        if self.workspace.read_only:
+            item.setEditable(False)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
         for comment in entry.comments:
             said = f": {comment.comment}" if comment.comment.strip() else ""
             who = reviewer_label(comment.reviewer_name, comment.reviewer_removed)

@@ -125,6 +125,11 @@ class DocumentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+        if workspace.read_only:
+            self.editor.editor.setReadOnly(True)
+            self.note.setEnabled(False)
+            self.attach_button.setEnabled(False)
+            self.setAcceptDrops(False)
         self.show_detail(None)
 
     # -- showing -------------------------------------------------------------------------
@@ -212,7 +217,7 @@ class DocumentPanel(QWidget):
         unsaved = self.detail is not None and self.detail.id in self._drafts
         self.draft_label.setText("Unsaved changes: save them as a new version." if unsaved else "")
         self.draft_label.setVisible(unsaved)
-        self.save_button.setEnabled(unsaved)
+        self.save_button.setEnabled(unsaved and not self.workspace.read_only)
 
     # -- reacting ------------------------------------------------------------------------
 

@@ -73,8 +73,9 @@ class FeedbackRounds(QWidget):
                     item.setToolTip(info.comment)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.ask_button.setEnabled(detail is not None)
-        self.record_button.setEnabled(bool(rounds))
+        writable = not self.workspace.read_only
+        self.ask_button.setEnabled(detail is not None and writable)
+        self.record_button.setEnabled(bool(rounds) and writable)
 
     def selected_round(self) -> FeedbackRoundInfo | None:
         if self.detail is None:

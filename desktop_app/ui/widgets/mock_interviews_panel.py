@@ -97,8 +97,10 @@ class MockInterviewsPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, interview.id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.edit_button.setEnabled(bool(rows))
-        self.delete_button.setEnabled(bool(rows))
+        writable = not self.workspace.read_only
+        self.add_button.setEnabled(writable)
+        self.edit_button.setEnabled(bool(rows) and writable)
+        self.delete_button.setEnabled(bool(rows) and writable)
         self._draw()
 
     def _ensure_plot(self) -> Any:
