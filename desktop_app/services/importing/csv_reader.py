@@ -88,7 +88,7 @@ def plan_columns(header: list[str]) -> ColumnPlan:
         plan.source = "google"
     elif "business street" in names or "e-mail address" in names:
         plan.source = "outlook"
-    has_job_title = any(n in ("job title", "position") for n in names)
+    has_job_title = any(n in ("job title", "position", "organization title") for n in names)
     google: dict[tuple[str, str], dict[str, int]] = {}
     for index, name in enumerate(names):
         item = _GOOGLE_ITEM.match(name)
@@ -111,7 +111,7 @@ def plan_columns(header: list[str]) -> ColumnPlan:
         ):
             label = "LinkedIn" if plan.source == "linkedin" and name == "url" else _label_of(name)
             plan.urls.append((index, None, label))
-        elif name in ("company", "organization", "organisation"):
+        elif name in ("company", "organization", "organisation", "organization name"):
             plan.orgs.append((index, None))
         elif name in ("notes", "note", "comments"):
             plan.notes.append(index)
@@ -123,7 +123,9 @@ def plan_columns(header: list[str]) -> ColumnPlan:
             plan.birth_parts[name.split()[1]] = index
         elif name in ("connected on", "met on"):
             plan.met_on.append(index)
-        elif name in ("job title", "position") or (name == "title" and not has_job_title):
+        elif name in ("job title", "position", "organization title") or (
+            name == "title" and not has_job_title
+        ):
             plan.orgs.append((-1, index))
         else:
             _address_column(plan, name, index)

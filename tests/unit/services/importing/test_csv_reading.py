@@ -74,3 +74,21 @@ def test_a_csv_without_contact_columns_yields_nothing() -> None:
     reader, found = rows("not-contacts.csv")
     assert reader.plan is None
     assert found == []
+
+
+def test_google_csv_current_layout() -> None:
+    reader, found = rows("google-contacts-2024.csv")
+    assert reader.plan is not None
+    assert reader.plan.source == "google"
+    radia = found[0][1]
+    assert isinstance(radia, NewPerson)
+    assert (radia.employment[0].organization, radia.employment[0].title) == ("Dell EMC", "Fellow")
+    assert [(e.value, e.label) for e in radia.emails] == [
+        ("radia@example.com", "work"),
+        ("radia.p@example.org", "home"),
+    ]
+    assert radia.tags == ("Mentors",)
+    assert radia.fields.birthday == Birthday(1, 18, None)
+    assert radia.addresses[0].locality == "Seattle"
+    assert radia.addresses[0].label == "work"
+    assert [u.label for u in radia.urls] == ["profile"]
