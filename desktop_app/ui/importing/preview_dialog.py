@@ -128,6 +128,7 @@ class ImportPreviewDialog(QDialog):
         )
         self.duplicates_view = _table(self.duplicates_model, page)
         self.duplicates_view.setColumnWidth(0, 90)
+        self.duplicates_view.setColumnWidth(3, 320)  # the reason is what one reads first
         layout.addWidget(self.duplicates_view, 1)
         row = QHBoxLayout()
         self.decision_buttons: dict[Decision, QPushButton] = {}
