@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
@@ -39,9 +40,13 @@ from desktop_app.services.printing.output import (
     paint_document,
     write_document,
 )
-from desktop_app.services.printing.scene import build_scene
+from desktop_app.services.printing.scene import Rect, build_scene
 from desktop_app.storage.database import Database
 from desktop_app.ui.dialogs.map_print_dialog import MapPrintDialog
+
+if TYPE_CHECKING:
+    from desktop_app.ui.widgets.map_style import NodeStyle as MapNodeStyle
+    from desktop_app.ui.widgets.network_canvas import NetworkCanvas
 
 FILTERS = "PDF document (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"
 SourceProvider = Callable[[], MapPrintSource | None]
@@ -280,6 +285,27 @@ def _layout_for(paper: Paper, width: float, height: float) -> QPageLayout:
         QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
     )
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def source_from_canvas(
+    canvas: NetworkCanvas, style: MapNodeStyle | None, coloured_by_circle: bool
+) -> MapPrintSource | None:
+    """What a map canvas shows, for `MapPrinting.set_source` (None while it is empty).
+
+    Colouring by circle prints the paper's own circle style (shapes and greys that survive
+    a black-and-white printer); any other colouring prints the canvas's colours and legend.
+    """
+    snapshot = canvas.snapshot
+    if not snapshot.nodes:
+        return None
+    area = canvas.viewbox.viewRect()
+    visible = Rect(area.x(), area.y(), area.width(), area.height())
+    colours: dict[str, str] | None = None
+    legend: tuple[tuple[str, str], ...] = ()
+    if style is not None and not coloured_by_circle:
+        colours = dict(zip(canvas.keys, style.colours, strict=False))
+        legend = tuple((entry.colour, entry.label) for entry in style.legend)
+    return MapPrintSource(snapshot, canvas.positions(), visible, colours, legend)
 
 
 def map_printing_for(window: QMainWindow) -> MapPrinting:

@@ -178,3 +178,38 @@ def test_the_file_menu_prints_and_exports_the_map(window: MainWindow) -> None:
     only_me = MapPrintSource(snapshot, {"me": (0.0, 0.0)})
     printing.set_source(lambda: only_me)
     assert printing.source() is only_me
+
+
+def test_a_map_canvas_hands_over_what_it_shows(qtbot: QtBot, demo_db: Database) -> None:
+    from desktop_app.services.printing.job import document_for_source
+    from desktop_app.ui.map_printing import source_from_canvas
+    from desktop_app.ui.widgets.map_style import node_style
+    from desktop_app.ui.widgets.network_canvas import NetworkCanvas
+
+    empty = NetworkCanvas()
+    qtbot.addWidget(empty)
+    assert source_from_canvas(empty, None, coloured_by_circle=True) is None
+
+    snapshot = load_network(demo_db)
+    positions = {n.key: (float(i), float(i % 3)) for i, n in enumerate(snapshot.nodes)}
+    canvas = NetworkCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(600, 300)
+    canvas.show()
+    style = node_style(snapshot, "organization")
+    canvas.set_network(snapshot, positions, style)
+    canvas.viewbox.setRange(xRange=(0, 10), yRange=(-1, 3), padding=0)
+    source = source_from_canvas(canvas, style, coloured_by_circle=False)
+    assert source is not None
+    assert source.positions == positions
+    assert source.visible is not None
+    assert source.visible.x <= 0.01
+    assert source.visible.right >= 9.99
+    assert source.colours is not None
+    assert source.colours[snapshot.nodes[1].key] == style.colours[1]
+    assert source.legend[0] == (style.legend[0].colour, style.legend[0].label)
+    assert source_from_canvas(canvas, style, coloured_by_circle=True).colours is None
+    shown = [k for k, p in positions.items() if source.visible.contains(p)]
+    document = document_for_source(source, PrintOptions(), current_view=True)
+    assert 10 <= len(document.scene.nodes) == len(shown) < len(positions)
+    assert document.scene.legend == source.legend
