@@ -27,7 +27,7 @@ CIRCLE_WEIGHTS: tuple[tuple[Circle, int], ...] = (
 )
 CIRCLE_STRENGTH = {Circle.INNER: 5, Circle.CLOSE: 4, Circle.FAMILIAR: 3, Circle.ACQUAINTANCE: 2}
 # How often each kind happens in a year of networking (relative weights).
-KIND_WEIGHTS: tuple[tuple[InteractionKind, int], ...] = (
+KIND_WEIGHTS: tuple[tuple[InteractionKind, float], ...] = (
     (InteractionKind.MESSAGE, 30),
     (InteractionKind.COFFEE, 14),
     (InteractionKind.CALL, 12),
@@ -37,11 +37,11 @@ KIND_WEIGHTS: tuple[tuple[InteractionKind, int], ...] = (
     (InteractionKind.SHARED_RESOURCE, 8),
     (InteractionKind.INFORMATIONAL_INTERVIEW, 5),
     (InteractionKind.INTRODUCTION, 3),
-    (InteractionKind.REFERRAL, 2),
+    (InteractionKind.REFERRAL, 1),
     (InteractionKind.MOCK_INTERVIEW, 1),
     (InteractionKind.FEEDBACK, 2),
-    (InteractionKind.INTERVIEW, 1),
-    (InteractionKind.OFFER, 1),
+    (InteractionKind.INTERVIEW, 0.4),
+    (InteractionKind.OFFER, 0.1),
     (InteractionKind.OTHER, 1),
 )
 
@@ -290,7 +290,7 @@ class _Generator:
                 day = self.today - timedelta(days=back)
                 direction = rng.choices(directions, (35, 30, 35))[0]
                 iid = self._interaction(kind, direction, [pid], day)
-                if index == 0 and rng.random() < 0.08:
+                if index == 0 and back < 40 and rng.random() < 0.25:  # open follow-ups
                     follow_up = day + timedelta(days=rng.randint(7, 45))
                     self.rows.tables["interactions"][-1]["follow_up_on"] = follow_up
                 back += max(3, int(cadence * rng.uniform(0.6, 1.3)))
