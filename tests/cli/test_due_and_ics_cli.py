@@ -98,3 +98,19 @@ def test_ics_writes_a_calendar_of_what_is_coming(tmp_path: Path) -> None:
     assert "SUMMARY:Check in with Ana" in text
     stdout = run_cli("ics", "--db", str(db), "--days", "30")
     assert stdout.stdout.count("BEGIN:VEVENT") == 3  # and Bo's check-in at 30 days
+
+
+def test_due_on_a_demo_network_is_ordered_and_consistent(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "80", "--seed", "4").returncode == 0
+    result = run_cli("due", "--db", str(db), "--json", "--within", "30")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows, "a year of demo interactions leaves someone due"
+    assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+    today = date.today()
+    for row in rows:
+        assert set(row) == {"id", "name", "due", "reason", "overdue_days"}
+        assert row["reason"] in {"cadence", "follow_up", "thank_you"}
+        assert row["overdue_days"] == max(0, (today - date.fromisoformat(row["due"])).days)
