@@ -202,3 +202,12 @@ def read_filter_choices(session: Session) -> tuple[list[str], list[tuple[int, st
         )
     ]
     return tags, organizations
+
+
+def tie_exists(session: Session, a_id: int, b_id: int, kind: str) -> bool:
+    """Whether the two people are already tied with `kind`, in either direction."""
+    pair = ((Relationship.a_id == a_id) & (Relationship.b_id == b_id)) | (
+        (Relationship.a_id == b_id) & (Relationship.b_id == a_id)
+    )
+    found = session.scalar(select(Relationship.id).where(pair, Relationship.kind == kind).limit(1))
+    return found is not None

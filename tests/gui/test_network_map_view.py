@@ -238,3 +238,60 @@ def test_changes_that_do_not_touch_the_map_do_not_reload_it(
     workspace.announce(ChangeSet(documents_changed=True))
     qtbot.wait(500)
     assert reloads == []
+
+
+def test_add_relationship_from_the_map_is_undoable_and_redraws(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from desktop_app.ui.dialogs.relationship_dialog import RelationshipDialog
+
+    view = make_view(qtbot, workspace)
+    laid_out(qtbot, view)
+    people = [int(k[2:]) for k in view.canvas.keys if k.startswith("p:")]
+    linked = {frozenset((e.a, e.b)) for e in view.canvas.snapshot.edges}
+    a, b = next(
+        (x, y)
+        for x in people
+        for y in people
+        if x < y and frozenset((person_key(x), person_key(y))) not in linked
+    )
+    dialog = RelationshipDialog(workspace, a, view)
+    qtbot.addWidget(dialog)
+    dialog.other.add_person(b)
+    dialog.strength.setValue(5)
+    with qtbot.waitSignal(view.loaded, timeout=LAYOUT_TIMEOUT):
+        dialog.accept()
+    pair = frozenset((person_key(a), person_key(b)))
+    assert pair in {frozenset((e.a, e.b)) for e in view.canvas.snapshot.edges}
+    with qtbot.waitSignal(view.loaded, timeout=LAYOUT_TIMEOUT):
+        workspace.undo_stack.undo()
+    assert pair not in {frozenset((e.a, e.b)) for e in view.canvas.snapshot.edges}
+    # The same tie twice is refused with a message, not a crash.
+    errors: list[str] = []
+    workspace.error_raised.connect(errors.append)
+    for _ in range(2):
+        again = RelationshipDialog(workspace, a, view)
+        qtbot.addWidget(again)
+        again.other.add_person(b)
+        again.accept()
+    assert errors == ["These two are already linked that way."]
+
+
+def test_log_interaction_from_the_map_opens_the_quick_log(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from desktop_app.ui.dialogs.quick_log import QuickLogDialog
+
+    view = make_view(qtbot, workspace)
+    someone = next(k for k in view.canvas.keys if k.startswith("p:"))
+    seen: list[list[int]] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QuickLogDialog)
+        seen.append(dialog.people.person_ids())
+        dialog.reject()
+
+    QTimer.singleShot(300, look_and_close)
+    view.log_interaction_requested.emit(int(someone[2:]))
+    assert seen == [[int(someone[2:])]]

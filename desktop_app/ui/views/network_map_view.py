@@ -141,6 +141,8 @@ class NetworkMapView(QWidget):
         self._poll.timeout.connect(self._on_poll_layout)
         self._change_timer = QTimer(self, singleShot=True, interval=300)
         self._change_timer.timeout.connect(self.reload)
+        self.log_interaction_requested.connect(self._on_log_interaction_requested)
+        self.add_relationship_requested.connect(self._on_add_relationship_requested)
         workspace.changed.connect(self._on_workspace_changed)
         workspace.current_person_changed.connect(self._on_workspace_person_changed)
         self.reload()
@@ -546,6 +548,16 @@ class NetworkMapView(QWidget):
             menu.addSeparator()
             menu.addAction("Hide", lambda: self.hide_node(key))
         return menu
+
+    def _on_log_interaction_requested(self, person_id: int) -> None:
+        from desktop_app.ui.dialogs.quick_log import open_quick_log
+
+        open_quick_log(self.workspace, [person_id], self)
+
+    def _on_add_relationship_requested(self, person_id: int) -> None:
+        from desktop_app.ui.dialogs.relationship_dialog import RelationshipDialog
+
+        RelationshipDialog(self.workspace, person_id, self).exec()
 
     def hide_node(self, key: str) -> None:
         self.hidden.add(key)
