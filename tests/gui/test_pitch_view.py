@@ -396,3 +396,40 @@ def test_read_only_database_offers_no_edits(qtbot: QtBot, demo_db: Database) -> 
         assert not view.mocks.add_button.isEnabled()
         assert view.mocks.table.rowCount() == 5
         panel.editor.wait_for_idle()
+
+
+def test_mock_interview_add_edit_delete_with_undo_redo(
+    view: PitchView, pitch_workspace: Workspace
+) -> None:
+    from desktop_app.domain.documents import MockAnswerInfo, MockInterviewInfo
+
+    view.tabs.setCurrentWidget(view.mocks)
+    stack = pitch_workspace.undo_stack
+    new = MockInterviewInfo(
+        0, None, "Sam", date(2026, 5, 2), "", (MockAnswerInfo("Why us?", "", 2),)
+    )
+    add = commands.AddMockInterviewCommand(pitch_workspace, new)
+    assert pitch_workspace.execute(add)
+    assert view.mocks.table.rowCount() == 6
+    assert add.interview_id is not None
+    edited = MockInterviewInfo(
+        add.interview_id,
+        None,
+        "Sam",
+        date(2026, 5, 2),
+        "better",
+        (MockAnswerInfo("Why us?", "", 4),),
+    )
+    pitch_workspace.execute(commands.EditMockInterviewCommand(pitch_workspace, edited))
+    pitch_workspace.execute(commands.DeleteMockInterviewCommand(pitch_workspace, add.interview_id))
+    assert view.mocks.table.rowCount() == 5
+    stack.undo()  # delete
+    assert next(i for i in view.mocks.interviews if i.id == add.interview_id) == edited
+    stack.undo()  # edit
+    restored = next(i for i in view.mocks.interviews if i.id == add.interview_id)
+    assert restored.answers[0].rating == 2
+    stack.undo()  # add
+    assert view.mocks.table.rowCount() == 5
+    stack.redo()
+    stack.redo()
+    assert next(i for i in view.mocks.interviews if i.id == add.interview_id) == edited

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +17,7 @@ from desktop_app.services import feedback
 from desktop_app.services.checklist_export import reviewer_label, verdict_label
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.dialogs.feedback_dialogs import AskFeedbackDialog, RecordFeedbackDialog
+from desktop_app.ui.widgets.row_table import RowTable
 from desktop_app.ui.workspace import Workspace
 
 COLUMNS = ("Reviewer", "Version", "Asked", "Received", "Overall", "Comment")
@@ -31,14 +28,7 @@ class FeedbackRounds(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.detail: DocumentDetail | None = None
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Feedback rounds")
+        self.table = RowTable(COLUMNS, "Feedback rounds")
         self.table.doubleClicked.connect(self._on_record_clicked)
         self.ask_button = QPushButton("Ask for feedback…")
         self.record_button = QPushButton("Record feedback…")
@@ -56,23 +46,22 @@ class FeedbackRounds(QWidget):
     def show_detail(self, detail: DocumentDetail | None) -> None:
         self.detail = detail
         rounds = detail.rounds if detail else ()
-        self.table.setRowCount(len(rounds))
-        for row, info in enumerate(rounds):
-            cells = (
-                reviewer_label(info.reviewer_name, info.reviewer_removed),
-                "" if info.version_number is None else str(info.version_number),
-                info.asked_on.isoformat(),
-                info.received_on.isoformat() if info.received_on else "waiting",
-                verdict_label(info.verdict) if info.received else "",
-                " ".join(info.comment.split()),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, info.id)
-                if column == len(cells) - 1:
-                    item.setToolTip(info.comment)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.set_rows(
+            [
+                (
+                    info.id,
+                    (
+                        reviewer_label(info.reviewer_name, info.reviewer_removed),
+                        "" if info.version_number is None else str(info.version_number),
+                        info.asked_on.isoformat(),
+                        info.received_on.isoformat() if info.received_on else "waiting",
+                        verdict_label(info.verdict) if info.received else "",
+                        " ".join(info.comment.split()),
+                    ),
+                )
+                for info in rounds
+            ]
+        )
         writable = not self.workspace.read_only
         self.ask_button.setEnabled(detail is not None and writable)
         self.record_button.setEnabled(bool(rounds) and writable)
@@ -80,12 +69,10 @@ class FeedbackRounds(QWidget):
     def selected_round(self) -> FeedbackRoundInfo | None:
         if self.detail is None:
             return None
-        row = self.table.currentRow()
-        if row < 0:
+        round_id = self.table.record_id()
+        if round_id is None:
             waiting = [r for r in self.detail.rounds if not r.received]
             return waiting[0] if waiting else None
-        item = self.table.item(row, 0)
-        round_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         return next((r for r in self.detail.rounds if r.id == round_id), None)
 
     def _on_ask_clicked(self) -> None:

@@ -11,13 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from desktop_app.domain.documents import MockInterviewInfo
 from desktop_app.services import feedback
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.dialogs.mock_interview_dialog import MockInterviewDialog
+from desktop_app.ui.widgets.row_table import RowTable
 from desktop_app.ui.workspace import Workspace
 
 COLUMNS = ("Date", "Interviewer", "Questions", "Average rating", "Notes")
@@ -41,14 +39,7 @@ class MockInterviewsPanel(QWidget):
         self.workspace = workspace
         self.interviews: list[MockInterviewInfo] = []
         self.plot: Any = None
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Mock interviews")
+        self.table = RowTable(COLUMNS, "Mock interviews")
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.add_button = QPushButton("New mock interview…")
         self.edit_button = QPushButton("Edit…")
@@ -82,21 +73,23 @@ class MockInterviewsPanel(QWidget):
     def refresh(self) -> None:
         self.interviews = feedback.mock_interviews(self.workspace.db)
         rows = list(reversed(self.interviews))  # newest first in the table
-        self.table.setRowCount(len(rows))
-        for row, interview in enumerate(rows):
-            mean = interview.mean_rating
-            cells = (
-                interview.held_on.isoformat(),
-                interview.interviewer_name,
-                str(len(interview.answers)),
-                "—" if mean is None else f"{mean:.1f} / 5",
-                interview.note,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, interview.id)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.set_rows(
+            [
+                (
+                    interview.id,
+                    (
+                        interview.held_on.isoformat(),
+                        interview.interviewer_name,
+                        str(len(interview.answers)),
+                        "—"
+                        if interview.mean_rating is None
+                        else f"{interview.mean_rating:.1f} / 5",
+                        interview.note,
+                    ),
+                )
+                for interview in rows
+            ]
+        )
         writable = not self.workspace.read_only
         self.add_button.setEnabled(writable)
         self.edit_button.setEnabled(bool(rows) and writable)
@@ -159,11 +152,7 @@ class MockInterviewsPanel(QWidget):
         plot.setYRange(0.5, 5.5)
 
     def _selected(self) -> MockInterviewInfo | None:
-        row = self.table.currentRow()
-        if row < 0:
-            return None
-        item = self.table.item(row, 0)
-        interview_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        interview_id = self.table.record_id()
         return next((i for i in self.interviews if i.id == interview_id), None)
 
     def _on_add_clicked(self) -> None:

@@ -1,0 +1,40 @@
+"""A read-only table of records, one selectable row each (feedback rounds, mock interviews)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+
+
+class RowTable(QTableWidget):
+    """Rows of plain-text cells, each carrying its record's id (see `record_id`)."""
+
+    def __init__(
+        self, columns: Sequence[str], accessible_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(0, len(columns), parent)
+        self.setHorizontalHeaderLabels(list(columns))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setAccessibleName(accessible_name)
+
+    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """Replace the rows: (record id, cell texts) each."""
+        self.setRowCount(len(rows))
+        for row, (record_id, cells) in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, record_id)
+                item.setToolTip(text if column == len(cells) - 1 else "")
+                self.setItem(row, column, item)
+        self.resizeColumnsToContents()
+
+    def record_id(self) -> int | None:
+        """The id of the current row's record, None without a current row."""
+        item = self.item(self.currentRow(), 0) if self.currentRow() >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
