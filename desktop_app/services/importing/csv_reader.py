@@ -202,6 +202,12 @@ class CsvReader:
             text.detach()  # the caller owns the binary stream and closes it
 
     def _rows(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
+        try:
+            yield from self._rows_until_broken(rows)
+        except csv.Error as error:  # e.g. a quote never closed: the rest is one "field"
+            yield rows.line_num, f"from here on the file cannot be read as CSV ({error})"
+
+    def _rows_until_broken(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
         line = 0
         for row in rows:
             start, line = line + 1, rows.line_num

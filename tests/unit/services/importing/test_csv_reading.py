@@ -92,3 +92,15 @@ def test_google_csv_current_layout() -> None:
     assert radia.addresses[0].locality == "Seattle"
     assert radia.addresses[0].label == "work"
     assert [u.label for u in radia.urls] == ["profile"]
+
+
+def test_a_quote_that_never_closes_rejects_the_rest_not_the_file() -> None:
+    import io
+
+    data = b'First Name,Last Name,E-mail Address\r\nAda,Lovelace,ada@a.org\r\n"Bro' + (
+        b"ken " * 40000
+    )
+    found = list(CsvReader(io.BytesIO(data)))
+    assert isinstance(found[0][1], NewPerson)
+    assert isinstance(found[-1][1], str)
+    assert "cannot be read as CSV" in found[-1][1]
