@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(module.run(args))
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILURE)
+    except sqlite3.OperationalError as error:  # locked beyond the busy timeout, disk full…
+        return fail(f"the database could not be used: {error}", EXIT_FAILURE)
 
 
 def _command_name(module: str) -> str:

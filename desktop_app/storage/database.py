@@ -51,8 +51,12 @@ def read_revision(path: Path) -> str | None:
     Raises `NotADatabaseError`, `ForeignDatabaseError` or `CorruptDatabaseError`; never
     writes to the file.
     """
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file; give a file name with --db.")
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if not os.access(path, os.R_OK):
+        raise StorageError(f"Trellis may not read {path} (permission denied).")
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotADatabaseError(path)

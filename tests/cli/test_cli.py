@@ -102,3 +102,33 @@ def test_gui_refuses_a_non_database_with_exit_1(tmp_path: Path) -> None:
     env_result = run_cli("--db", str(bogus), "--exit-when-ready", timeout=60)
     assert env_result.returncode == 1
     assert bogus.read_bytes().startswith(b"PK")
+
+
+def test_a_folder_given_as_database_gets_a_clear_message(tmp_path: Path) -> None:
+    result = run_cli("check", "--db", str(tmp_path))
+    assert result.returncode == 1
+    assert "is a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_another_programs_write_lock_gives_a_message_and_reads_still_work(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "n.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "3").returncode == 0
+    card = tmp_path / "one.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEND:VCARD\r\n")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    try:
+        exported = run_cli("export", "--db", str(db), timeout=60)
+        imported = run_cli("import", str(card), "--db", str(db), timeout=60)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert exported.returncode == 0  # WAL: readers are never blocked by a writer
+    assert imported.returncode == 1
+    assert "Traceback" not in imported.stderr
+    assert "locked" in imported.stderr
