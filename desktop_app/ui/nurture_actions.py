@@ -109,12 +109,25 @@ def add_nurture_actions(window: MainWindow, actions: dict[str, QAction], menu: Q
 
 
 def _extend_view(window: MainWindow, key: str, view: QWidget) -> None:
-    """Offer "Log interaction…" in the context menus of views that keep a list of them."""
+    """Offer quick logging in views: "Log interaction…" in the context menus of views that
+    keep a list of extra actions, and the map's `log_interaction_requested(person_id)`."""
+    if view.property("nurture_extended"):
+        return
+    view.setProperty("nurture_extended", True)
     extra = getattr(view, "context_actions", None)
-    if isinstance(extra, list) and not any(a.data() == "quick_log" for a in extra):
+    if isinstance(extra, list):
         # The shortcut lives on the window's action; a second one here would be ambiguous.
         action = QAction("Log interaction…\tCtrl+L", view)
         action.setData("quick_log")
         action.triggered.connect(lambda: quick_log(window))
         action.setEnabled(not window.workspace.read_only)
         extra.append(action)
+    requested = getattr(view, "log_interaction_requested", None)
+    if requested is not None and hasattr(requested, "connect"):
+        requested.connect(lambda person_id: log_with(window, person_id))
+
+
+def log_with(window: MainWindow, person_id: int) -> None:
+    from desktop_app.ui.dialogs.quick_log import open_quick_log
+
+    open_quick_log(window.workspace, [person_id], window)
