@@ -107,6 +107,13 @@ class MapPrinting(QObject):
 
     # What to print ------------------------------------------------------------------
 
+    @Slot(str, QWidget)
+    def on_view_created(self, key: str, view: QWidget) -> None:
+        """The map view, once opened, says what it shows (its `print_source`)."""
+        provider = getattr(view, "print_source", None)
+        if key == "map" and callable(provider):
+            self.set_source(provider)
+
     def set_source(self, source: SourceProvider | None) -> None:
         """Let the map view say what it shows (its filters, positions, colouring, area)."""
         self._source = source
@@ -327,5 +334,8 @@ def add_map_print_actions(window: QMainWindow, actions: dict[str, QAction], menu
     export_action.setStatusTip("Save the network map as a PDF, PNG or SVG file")
     export_action.triggered.connect(printing.export_map)
     actions["print_map"], actions["export_map"] = print_action, export_action
+    view_created = getattr(window, "view_created", None)
+    if view_created is not None:
+        view_created.connect(printing.on_view_created)
     menu.addAction(print_action)
     menu.addAction(export_action)

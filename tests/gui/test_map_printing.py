@@ -213,3 +213,27 @@ def test_a_map_canvas_hands_over_what_it_shows(qtbot: QtBot, demo_db: Database) 
     document = document_for_source(source, PrintOptions(), current_view=True)
     assert 10 <= len(document.scene.nodes) == len(shown) < len(positions)
     assert document.scene.legend == source.legend
+
+
+def test_the_map_view_prints_its_filters_and_colouring(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop_app.domain.enums import Circle
+    from desktop_app.services.network_graph import MapFilters
+
+    window.resize(1200, 800)
+    window.show_view(1)
+    view = window.views["map"]
+    qtbot.waitUntil(lambda: bool(view.canvas.snapshot.nodes), timeout=60_000)
+    qtbot.waitUntil(lambda: not view.layout_running, timeout=60_000)
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        view.filter_panel.set_filters(MapFilters(circles=frozenset({Circle.INNER})))
+    view.colour_combo.setCurrentIndex(view.colour_combo.findText("Colour: organisation"))
+    assert view.colour_combo.currentData()[0] == "organization"
+    printing = map_printing_for(window)
+    source = printing.source()
+    assert source.snapshot is view.canvas.snapshot
+    document = printing.plan(source, PrintOptions())
+    people = [n for n in document.scene.nodes if n.kind == "person"]
+    assert people
+    assert all(n.circle == Circle.INNER for n in people)
+    assert document.scene.legend
+    assert all(n.colour for n in people)

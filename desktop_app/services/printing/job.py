@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from desktop_app.services.network_graph import MapFilters, NetworkSnapshot
     from desktop_app.storage.database import Database
 
-LAYOUTS = ("force", "radial", "organizations")
-
 _headless_app: QGuiApplication | None = None
 
 

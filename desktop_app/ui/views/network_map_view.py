@@ -57,6 +57,7 @@ from desktop_app.ui.widgets.path_panel import PathFinderPanel
 
 if TYPE_CHECKING:
     from desktop_app.domain.values import ChangeSet
+    from desktop_app.services.printing.job import MapPrintSource
     from desktop_app.storage.database import Database
     from desktop_app.ui.workspace import Workspace
 
@@ -335,6 +336,14 @@ class NetworkMapView(QWidget):
         keys = {n.key for n in nodes}
         edges = tuple(e for e in self.snapshot.edges if e.a in keys and e.b in keys)
         return NetworkSnapshot(nodes, edges)
+
+    def print_source(self) -> MapPrintSource | None:
+        """What File ▸ Print map… prints: this map as shown (ui/map_printing.py)."""
+        from desktop_app.ui.map_printing import source_from_canvas
+
+        colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
+        style = self._style(self.canvas.snapshot) if self.canvas.snapshot.nodes else None
+        return source_from_canvas(self.canvas, style, colour_by == "circle")
 
     def _draw(self, fit: bool = False) -> None:
         shown = self.displayed()
