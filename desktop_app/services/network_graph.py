@@ -8,6 +8,7 @@ twice (both directions, several kinds) become at most one edge, never an error.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.domain.enums import Circle
@@ -18,6 +19,7 @@ from desktop_app.storage.network_queries import (
     read_filter_choices,
     read_goal_members,
     read_network_rows,
+    read_photos,
 )
 
 ME = "me"
@@ -261,3 +263,15 @@ def goal_links(db: Database, goal_id: int) -> tuple[set[int], set[int]]:
     """(people ids, organisation ids) a goal names."""
     with db.transaction() as session:
         return read_goal_members(session, goal_id)
+
+
+def photos(db: Database, keys: Iterable[str]) -> dict[str, bytes]:
+    """Photo bytes by node key, for the people among `keys` who have one."""
+    ids = {}
+    for key in keys:
+        kind, number = parse_key(key)
+        if kind == "person" and number is not None:
+            ids[number] = key
+    with db.transaction() as session:
+        found = read_photos(session, ids)
+    return {ids[pid]: data for pid, data in found.items()}

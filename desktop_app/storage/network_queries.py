@@ -211,3 +211,16 @@ def tie_exists(session: Session, a_id: int, b_id: int, kind: str) -> bool:
     )
     found = session.scalar(select(Relationship.id).where(pair, Relationship.kind == kind).limit(1))
     return found is not None
+
+
+def read_photos(session: Session, person_ids: Iterable[int]) -> dict[int, bytes]:
+    """Photo bytes of the given people who have one."""
+    ids = list(person_ids)
+    result: dict[int, bytes] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(Photo.person_id, Photo.data).where(Photo.person_id.in_(chunk))
+        )
+        result.update({pid: bytes(data) for pid, data in rows if data})
+    return result

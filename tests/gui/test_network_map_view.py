@@ -295,3 +295,30 @@ def test_log_interaction_from_the_map_opens_the_quick_log(
     QTimer.singleShot(300, look_and_close)
     view.log_interaction_requested.emit(int(someone[2:]))
     assert seen == [[int(someone[2:])]]
+
+
+def test_photos_become_node_faces_once_zoomed_in(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.network_builder import NetworkBuilder
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366CC"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    with open_database(tmp_path / "faces.db") as db:
+        network = NetworkBuilder(db)
+        me = network.person("Me", me=True)
+        ann = network.person("Ann", circle="inner", photo=True)
+        bob = network.person("Bob", circle="close")
+        network.tie(me, ann, 5)
+        network.tie(me, bob, 4)
+        db.fast_connection().execute(
+            "UPDATE photos SET data = ?, mime = 'image/png'", (bytes(buffer.data()),)
+        )
+        view = make_view(qtbot, Workspace(db))
+        laid_out(qtbot, view)
+        view.canvas.centre_on(person_key(ann))
+        qtbot.waitUntil(lambda: view.canvas.faces_shown() == [person_key(ann)], timeout=10_000)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +48,7 @@ from desktop_app.services.network_graph import (
     load_network,
     parse_key,
     person_key,
+    photos,
 )
 from desktop_app.services.path_finder import PathFinder, goal_reach
 from desktop_app.ui.background import run_in_background
@@ -215,6 +217,10 @@ class NetworkMapView(QWidget):
         self.canvas.node_activated.connect(self._on_canvas_node_activated)
         self.canvas.node_context_requested.connect(self._on_canvas_context)
         self.canvas.node_moved.connect(self._on_canvas_node_moved)
+        self._faces_timer = QTimer(self, singleShot=True, interval=150)
+        self._faces_timer.timeout.connect(self._load_faces)
+        self.canvas.view_changed.connect(self._faces_timer.start)
+        self._faces_requested: set[str] = set()
         self.empty = QLabel(
             "Nobody on your map yet.\n\nAdd people in Contacts, or import a vCard or LinkedIn "
             "file: they appear here with the organisations they work or worked at, and you "
@@ -308,6 +314,7 @@ class NetworkMapView(QWidget):
         self.force_positions.update(result.positions)
         self.pinned = set(result.pinned)
         self.snapshot = result.snapshot
+        self._faces_requested.clear()  # a photo may have changed: fetch again when shown
         self._me_id = self.workspace.contacts.me_id()
         names = {n.label: n.key for n in result.snapshot.nodes if n.kind != "me"}
         self._search_completer.model().setStringList(sorted(names, key=str.casefold))  # type: ignore[attr-defined]
@@ -557,6 +564,19 @@ class NetworkMapView(QWidget):
             menu.addSeparator()
             menu.addAction("Hide", lambda: self.hide_node(key))
         return menu
+
+    def _load_faces(self) -> None:
+        """Photos of the people in view, once zoomed in enough to show faces."""
+        wanted = [k for k in self.canvas.photo_keys_wanted() if k not in self._faces_requested]
+        if not wanted:
+            return
+        self._faces_requested.update(wanted)
+        db = self.workspace.db
+
+        def work() -> dict[str, QImage]:
+            return {key: QImage.fromData(data) for key, data in photos(db, wanted).items()}
+
+        run_in_background(work, self.canvas.set_photos, self._show_banner, self)
 
     def _on_log_interaction_requested(self, person_id: int) -> None:
         from desktop_app.ui.dialogs.quick_log import open_quick_log

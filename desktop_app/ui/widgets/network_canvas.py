@@ -22,13 +22,23 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QImage,
     QKeyEvent,
     QNativeGestureEvent,
     QPainter,
+    QPainterPath,
     QPen,
+    QPixmap,
     QStaticText,
 )
-from PySide6.QtWidgets import QGestureEvent, QLabel, QPinchGesture, QWidget
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QLabel,
+    QPinchGesture,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from desktop_app.services.network_graph import MapNode, NetworkSnapshot, neighbours
@@ -36,6 +46,8 @@ from desktop_app.ui.widgets.map_style import NodeStyle, edge_widths, label_prior
 
 LABEL_BUDGET = 160  # labels drawn at most, whatever the zoom
 LABEL_MARGIN_PX = 4  # least gap between two labels
+PHOTOS_BELOW = 60  # nodes in view under which people with a photo show their face
+PHOTO_PX = 36
 ALL_LABELS_BELOW = 90  # nodes in view under which everyone gets a label
 HIGHLIGHT = "#F28E2B"
 PATH = "#D62728"
@@ -161,6 +173,9 @@ class NetworkCanvas(pg.GraphicsView):
             self._flash_ring,
         ):
             self.viewbox.addItem(item)
+        self._photos: dict[str, QPixmap] = {}
+        self._faces: set[int] = set()
+        self._photo_items: list[QGraphicsPixmapItem] = []
         self._label_layer = _LabelLayer(self.palette())
         self._label_layer.setZValue(20)
         self.viewbox.addItem(self._label_layer)
@@ -201,6 +216,7 @@ class NetworkCanvas(pg.GraphicsView):
         self._priority = np.array(label_priority(snapshot), dtype=float)
         self._show_my_ties = show_my_ties
         self._pinned = set(pinned or ())
+        self._photos.clear()  # the view fetches faces again as they come into view
         self._group_edges()
         self.positions_array = np.zeros((len(self.keys), 2))
         self._hovered = None
@@ -559,9 +575,64 @@ class NetworkCanvas(pg.GraphicsView):
     def labelled_keys(self) -> list[str]:
         return [self.keys[i] for i in self._labelled]
 
+    def photo_keys_wanted(self) -> list[str]:
+        """People with a photo, in view, zoomed in enough for faces, whose photo is not here."""
+        shown = self._faces_in_view()
+        return [self.keys[i] for i in shown if self.keys[i] not in self._photos]
+
+    def set_photos(self, images: Mapping[str, QImage]) -> None:
+        """Faces for nodes (round-cropped here); shown once zoomed in."""
+        for key, image in images.items():
+            if not image.isNull():
+                self._photos[key] = _round_face(image, PHOTO_PX)
+        self._place_photos()
+
+    def faces_shown(self) -> list[str]:
+        return [item.data(0) for item in self._photo_items if item.isVisible()]
+
+    def _faces_in_view(self) -> list[int]:
+        if not self.keys:
+            return []
+        rect = self.viewbox.viewRect()
+        p = self.positions_array
+        inside = np.flatnonzero(
+            (p[:, 0] >= rect.left())
+            & (p[:, 0] <= rect.right())
+            & (p[:, 1] >= rect.top())
+            & (p[:, 1] <= rect.bottom())
+        )
+        if len(inside) > PHOTOS_BELOW:
+            return []
+        return [int(i) for i in inside if self.snapshot.nodes[i].has_photo]
+
+    def _radius(self, index: int) -> float:
+        """Half the drawn size of a node in pixels (its face, when one is shown)."""
+        if index in self._faces:
+            return PHOTO_PX / 2
+        return float(self._style.sizes[index]) / 2 if self._style is not None else 5.0
+
+    def _place_photos(self) -> None:
+        faces = [i for i in self._faces_in_view() if self.keys[i] in self._photos]
+        self._faces = set(faces)
+        while len(self._photo_items) < len(faces):
+            item = QGraphicsPixmapItem()
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+            item.setOffset(-PHOTO_PX / 2, -PHOTO_PX / 2)
+            item.setZValue(15)
+            self.viewbox.addItem(item)
+            self._photo_items.append(item)
+        for item, i in zip(self._photo_items, faces, strict=False):
+            item.setPixmap(self._photos[self.keys[i]])
+            item.setPos(float(self.positions_array[i, 0]), float(self.positions_array[i, 1]))
+            item.setData(0, self.keys[i])
+            item.setVisible(True)
+        for item in self._photo_items[len(faces) :]:
+            item.setVisible(False)
+
     def update_labels(self) -> None:
         if not isValid(self._label_layer):  # the scene is being torn down
             return
+        self._place_photos()
         chosen = self._choose_labels()
         self._label_layer.set_labels(
             [
@@ -569,7 +640,7 @@ class NetworkCanvas(pg.GraphicsView):
                     float(self.positions_array[i, 0]),
                     float(self.positions_array[i, 1]),
                     _elide(self.snapshot.nodes[i].label),
-                    float(self._style.sizes[i]) / 2,
+                    self._radius(i),
                 )
                 for i in chosen
             ]
@@ -630,7 +701,7 @@ class NetworkCanvas(pg.GraphicsView):
             cx = (p[i, 0] - rect.left()) / px_w
             cy = (rect.bottom() - p[i, 1]) / px_h
             half = metrics.horizontalAdvance(label) / 2 + 3 + LABEL_MARGIN_PX
-            top = cy + sizes[i] / 2 + 1
+            top = cy + self._radius(i) + 1
             box = (cx - half, top, cx + half, top + height)
             if i not in must and any(_overlap(box, other) for other in taken):
                 continue
@@ -696,6 +767,29 @@ class _LabelLayer(pg.GraphicsObject):
             )
             painter.drawStaticText(QPointF(left, top), static)
         painter.restore()
+
+
+def _round_face(image: QImage, size: int) -> QPixmap:
+    """`image` cropped to its centre square, scaled, in a circle with a thin ring."""
+    side = min(image.width(), image.height())
+    square = image.copy(
+        (image.width() - side) // 2, (image.height() - side) // 2, side, side
+    ).scaled(
+        size, size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    face = QPixmap(size, size)
+    face.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(face)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addEllipse(1, 1, size - 2, size - 2)
+    painter.setClipPath(path)
+    painter.drawImage(0, 0, square)
+    painter.setClipping(False)
+    painter.setPen(QPen(QColor("#FFFFFF"), 2))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return face
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
