@@ -207,10 +207,11 @@ def test_a_network_too_big_to_draw_is_narrowed_with_a_message(
     assert view.filters.circles
 
 
-def test_main_window_opens_the_map_lazily_with_ctrl_2(qtbot: QtBot, window: MainWindow) -> None:
-    assert "map" not in window.views
+def test_main_window_opens_the_map_with_ctrl_2(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_view(0)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "map" in window.views)
+    assert window.tabs.currentWidget() is window.views["map"].parentWidget()
     view = window.views["map"]
     assert isinstance(view, NetworkMapView)
     qtbot.waitUntil(lambda: view.stack.currentWidget() is view.canvas, timeout=LAYOUT_TIMEOUT)
