@@ -237,3 +237,4 @@ def test_the_map_view_prints_its_filters_and_colouring(qtbot: QtBot, window: Mai
     assert all(n.circle == Circle.INNER for n in people)
     assert document.scene.legend
     assert all(n.colour for n in people)
+    window.show_view(0)  # the last view is remembered in QSettings, shared by every test
