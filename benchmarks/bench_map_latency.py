@@ -5,7 +5,7 @@ Goal (issue 4): the UI's event loop never waits more than 50 ms during a layout.
 runs it (`LayoutJob`, a child process polled every 40 ms). Baseline, same run: the same
 layout computed on a `QThread` (igraph keeps the GIL for the whole call).
 
-    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/map_layout_latency.py
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/bench_map_latency.py
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ times a synchronous render of the widget (`grab()`, as in docs/TECH-NOTES); the 
 labels, which the view redoes once a move settles, is timed apart. Baseline, same run and
 same positions: the same graph drawn as a single pyqtgraph `GraphItem` (the plain way).
 
-    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/map_frame_time.py
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/bench_map_frame.py
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ default) on the same graph, with a layout quality at least as good. Quality is p
 two figures (see services/layout_quality.py): stress (lower is better) and neighbourhood
 preservation (higher is better).
 
-    PYTHONPATH=. python benchmarks/map_layout.py [--contacts 5000] [--seed 1]
+    PYTHONPATH=. python benchmarks/bench_map_layout.py [--contacts 5000] [--seed 1]
 """
 
 from __future__ import annotations
