@@ -10,10 +10,12 @@ from desktop_app.domain.cadence import (
     CheckIn,
     CheckInState,
     DueItem,
+    DueReason,
     cadence_for,
     check_in,
     due_items,
     first_per_person,
+    overall_state,
 )
 from desktop_app.domain.dates import UnconfirmedDateError, question_snooze
 from desktop_app.domain.enums import Circle
@@ -140,3 +142,27 @@ def due_summary(items: list[DueItem], *, names_shown: int = 3) -> str:
     else:
         listed = names[0]
     return f"Time to get in touch with {listed}."
+
+
+def check_in_states(db: Database, today: date | None = None) -> dict[int, CheckInState]:
+    """Everyone's colour state (as in the contact table): for the map and other overviews."""
+    today = today or date.today()
+    with db.transaction() as session:
+        per_circle = q.cadence_per_circle(session)
+        facts = q.cadence_facts(session)
+        follow_ups = {
+            a.person_id: a.due
+            for a in q.pending_actions(session)
+            if a.reason is DueReason.FOLLOW_UP
+        }
+    return {
+        f.person_id: overall_state(
+            f.last_contact,
+            f.added_on,
+            cadence_for(f.circle, f.cadence_override, per_circle),
+            today,
+            follow_ups.get(f.person_id),
+            f.snoozed_until,
+        )
+        for f in facts
+    }

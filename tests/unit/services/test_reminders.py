@@ -195,3 +195,28 @@ def test_the_contact_table_agrees_with_the_due_list(db, add_person) -> None:
     (row,) = ContactsService(db).summaries([bo])
     assert row.next_check_in == today + timedelta(days=30)
     assert row.check_in_state is CheckInState.ON_TRACK
+
+
+def test_check_in_states_match_the_contact_table(db, add_person) -> None:
+    from desktop_app.services.contacts import ContactsService
+
+    today = date.today()
+    ana = add_person("Ana", Circle.INNER, added=today - timedelta(days=40))
+    bo = add_person("Bo", Circle.CLOSE, added=today)
+    cy = add_person("Cy", None, added=today)
+    entry = NewInteraction(
+        today - timedelta(days=2),
+        InteractionKind.CALL,
+        Direction.GAVE,
+        (bo,),
+        follow_up_on=today - timedelta(days=1),
+    )
+    interactions.log_interaction(db, entry, today=today)
+    states = reminders.check_in_states(db, today)
+    assert states == {
+        ana: CheckInState.OVERDUE,
+        bo: CheckInState.DUE,
+        cy: CheckInState.NONE,
+    }
+    table = {s.id: s.check_in_state for s in ContactsService(db).summaries()}
+    assert table == states
