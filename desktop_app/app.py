@@ -38,7 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def _icon_path() -> Path | None:
     from importlib import resources
 
-    candidate = resources.files("desktop_app") / "assets" / "trellis.png"
+    candidate = resources.files("desktop_app") / "resources" / "icons" / "trellis.png"
     return Path(str(candidate)) if candidate.is_file() else None
 
 

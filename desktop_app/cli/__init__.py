@@ -74,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(stop.code or 0)
     command = getattr(args, "command", None)
+    if getattr(args, "self_test", False):
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()
     if command is None:
         from desktop_app.app import run_gui
 
@@ -119,6 +123,11 @@ def _gui_parser(with_files: bool = True) -> argparse.ArgumentParser:
         help="open the main window and exit 0 once the contact table has painted",
     )
     parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end in a temporary folder, offscreen; exit 0 if sound",
+    )
     if with_files:
         parser.add_argument("files", nargs="*", type=Path, help="contact files to import")
     return parser
