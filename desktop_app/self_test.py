@@ -283,7 +283,12 @@ def _main_window(run: SelfTestRun) -> str:
     try:
         loop = QEventLoop()
         ready: list[bool] = []
-        window.contacts_ready.connect(lambda: (ready.append(True), loop.quit()))
+
+        def on_ready() -> None:
+            ready.append(True)
+            loop.quit()
+
+        window.contacts_ready.connect(on_ready)
         QTimer.singleShot(WINDOW_TIMEOUT_MS, loop.quit)
         window.show()
         if not ready:
