@@ -132,8 +132,13 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.duplicates_view, 1)
         row = QHBoxLayout()
         self.decision_buttons: dict[Decision, QPushButton] = {}
+        mnemonics = {
+            Decision.MERGE: "&Merge",
+            Decision.SKIP: "&Skip",
+            Decision.KEEP_BOTH: "&Keep both",
+        }
         for decision in Decision:
-            button = QPushButton(decision.label, page)
+            button = QPushButton(mnemonics[decision], page)
             button.clicked.connect(lambda _c=False, d=decision: self.decide_selected(d))
             row.addWidget(button)
             self.decision_buttons[decision] = button
@@ -148,7 +153,7 @@ class ImportPreviewDialog(QDialog):
         self.rejected_view.setColumnWidth(1, 60)
         layout.addWidget(self.rejected_view, 1)
         row = QHBoxLayout()
-        self.save_rejected_button = QPushButton("Save rejected cards…", page)
+        self.save_rejected_button = QPushButton("Save &rejected cards…", page)
         self.save_rejected_button.setEnabled(bool(self.report.rejected))
         self.save_rejected_button.clicked.connect(self.save_rejected)
         row.addWidget(self.save_rejected_button)
