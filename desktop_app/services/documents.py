@@ -192,8 +192,10 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
         raise AttachmentError(f"“{source}” does not exist (moved or deleted?).") from None
     except OSError as error:
         raise AttachmentError(f"“{source}” cannot be read: {error.strerror or error}.") from None
-    if not source.is_file():
+    if source.is_dir():
         raise AttachmentError(f"“{source}” is a folder, not a file.")
+    if not source.is_file():  # a pipe or device would block or never end
+        raise AttachmentError(f"“{source}” is not a regular file (a pipe, socket or device).")
     if size == 0:
         raise AttachmentError(f"“{source.name}” is empty.")
     if size > MAX_ATTACHMENT_BYTES:

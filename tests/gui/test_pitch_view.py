@@ -433,3 +433,27 @@ def test_mock_interview_add_edit_delete_with_undo_redo(
     stack.redo()
     stack.redo()
     assert next(i for i in view.mocks.interviews if i.id == add.interview_id) == edited
+
+
+def test_dropping_a_file_on_a_resume_attaches_it(
+    view: PitchView, pitch_workspace: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    document_id = select(view, "resume")
+    source = tmp_path / "resume v2.docx"
+    source.write_bytes(b"PK docx")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.panel.dropEvent(event)
+    latest = documents.document_detail(pitch_workspace.db, document_id).versions[-1]
+    assert latest.file_name == "resume v2.docx"
+    assert documents.attachment_path(pitch_workspace.db, latest).read_bytes() == b"PK docx"

@@ -131,6 +131,10 @@ def test_attach_missing_file_says_so(db: Database, tmp_path: Path) -> None:
         documents.attach_file(db, document_id, tmp_path / "gone.pdf")
     with pytest.raises(AttachmentError, match="folder"):
         documents.attach_file(db, document_id, tmp_path)
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(AttachmentError, match="not a regular file"):
+        documents.attach_file(db, document_id, fifo)
     assert documents.document_detail(db, document_id).versions == ()
 
 
