@@ -10,41 +10,29 @@ same positions: the same graph drawn as a single pyqtgraph `GraphItem` (the plai
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from map_demo import arguments, demo_snapshot
 
 GOAL_MS = 16.0
 STEPS = 40
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contacts", type=int, default=5000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = arguments(__doc__ or "")
 
     import numpy as np
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services.demo import write_demo
     from desktop_app.services.layout import compute_layout
-    from desktop_app.services.network_graph import load_network
-    from desktop_app.storage.database import open_database
     from desktop_app.ui.widgets.map_style import node_style
     from desktop_app.ui.widgets.network_canvas import NetworkCanvas
 
     app = QApplication.instance() or QApplication(sys.argv)
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        open_database(Path(folder) / "demo.db", backups=False) as db,
-    ):
-        write_demo(db, args.contacts, seed=args.seed)
-        snapshot = load_network(db)
+    snapshot = demo_snapshot(args.contacts, args.seed)
     positions = compute_layout(snapshot, "force", seed=args.seed)
     print(f"graph: {len(snapshot.nodes):,} nodes, {len(snapshot.edges):,} edges")
 

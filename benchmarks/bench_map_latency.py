@@ -10,38 +10,25 @@ layout computed on a `QThread` (igraph keeps the GIL for the whole call).
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from map_demo import arguments, demo_snapshot
 
 GOAL_MS = 50.0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contacts", type=int, default=5000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = arguments(__doc__ or "")
 
     from PySide6.QtCore import QEventLoop, QThread, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services.demo import write_demo
     from desktop_app.services.layout import compute_layout
     from desktop_app.services.layout_job import LayoutJob
-    from desktop_app.services.network_graph import load_network
-    from desktop_app.storage.database import open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        open_database(Path(folder) / "demo.db", backups=False) as db,
-    ):
-        write_demo(db, args.contacts, seed=args.seed)
-        snapshot = load_network(db)
-    print(f"graph: {len(snapshot.nodes):,} nodes, {len(snapshot.edges):,} edges")
+    snapshot = demo_snapshot(args.contacts, args.seed)
 
     def measure(start, is_done) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
         gaps: list[float] = []

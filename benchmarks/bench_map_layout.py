@@ -10,36 +10,23 @@ preservation (higher is better).
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from map_demo import arguments, demo_snapshot
 
 GOAL_SPEEDUP = 20.0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contacts", type=int, default=5000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = arguments(__doc__ or "")
 
     import networkx
 
-    from desktop_app.services.demo import write_demo
     from desktop_app.services.layout import compute_layout
     from desktop_app.services.layout_quality import layout_quality
-    from desktop_app.services.network_graph import load_network
-    from desktop_app.storage.database import open_database
 
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        open_database(Path(folder) / "demo.db", backups=False) as db,
-    ):
-        write_demo(db, args.contacts, seed=args.seed)
-        snapshot = load_network(db)
-    print(f"graph: {len(snapshot.nodes):,} nodes, {len(snapshot.edges):,} edges")
+    snapshot = demo_snapshot(args.contacts, args.seed)
 
     started = time.perf_counter()
     ours = compute_layout(snapshot, "force", seed=args.seed)

@@ -245,8 +245,8 @@ class NetworkMapView(QWidget):
         self.path_panel.reach_requested.connect(self._on_reach_requested)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        for widget in (self.path_panel, self.filter_panel, self.legend):
-            side_layout.addWidget(widget)
+        for panel in (self.path_panel, self.filter_panel, self.legend):
+            side_layout.addWidget(panel)
         side_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -552,6 +552,7 @@ class NetworkMapView(QWidget):
                 "Find path to someone here", lambda: self.path_panel.ask(node.label, key)
             )
             _, org_id = parse_key(key)
+            assert org_id is not None
             menu.addAction(
                 "Show only this organisation",
                 lambda: self.filter_panel.set_filters(
