@@ -148,3 +148,19 @@ def test_views_asking_to_log_get_the_quick_log(window: MainWindow, qtbot: QtBot)
     QTimer.singleShot(20, close_dialog)
     view.log_interaction_requested.emit(person)
     assert seen == [[person]]
+
+
+def test_calendar_export_from_the_menu_writes_the_file(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "checkins.ics"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "iCalendar (*.ics)")
+    )
+    window.actions_by_name["export_ics"].trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" in text
+    assert "written to" in window.statusBar().currentMessage()
