@@ -105,12 +105,13 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0
     window = MainWindow(workspace)
     if args.exit_when_ready:
+        window.show_view(0)  # the contact table is what "ready" means, whatever was last open
         window.contacts_ready.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
-        window.contacts_ready.connect(lambda: _after_first_paint(db))
+        window.first_painted.connect(lambda: _after_first_paint(db))
         from desktop_app.ui.due_notice import schedule_due_notice
 
-        window.contacts_ready.connect(lambda: schedule_due_notice(window, workspace))
+        window.first_painted.connect(lambda: schedule_due_notice(window, workspace))
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.importer.start(files))

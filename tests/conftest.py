@@ -27,12 +27,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture(autouse=True, scope="session")
-def isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Remembered window state goes to a temporary folder, never the user's."""
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path: Path) -> None:
+    """Remembered window state goes to each test's own folder: never the user's, and
+    never carried from one test to the next (a remembered view or sort would be)."""
     from PySide6.QtCore import QSettings
 
-    folder = str(tmp_path_factory.mktemp("qsettings"))
+    folder = str(tmp_path / "qsettings")
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -37,7 +37,8 @@ from desktop_app.ui.workspace import Workspace
 class MainWindow(QMainWindow):
     """Views are built the first time their tab is shown (see `ui/views/__init__.py`)."""
 
-    contacts_ready = Signal()
+    contacts_ready = Signal()  # the contact table has painted its first rows
+    first_painted = Signal()  # the window has painted once, whichever view it opened on
     view_created = Signal(str, QWidget)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.view_specs: tuple[ViewSpec, ...] = VIEWS
         self.views: dict[str, QWidget] = {}
         self.last_error = ""
+        self._shown_once = False
         self.setWindowTitle(f"{workspace.db.path.name} — {APP_NAME}")
         self.resize(1280, 800)
 
@@ -233,6 +235,13 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_error = message
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Queued behind the paint events that showing the window posts.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         extra: dict[str, object] = {"current_view": self.view_specs[self.tabs.currentIndex()].key}

@@ -132,3 +132,15 @@ def test_another_programs_write_lock_gives_a_message_and_reads_still_work(
     assert imported.returncode == 1
     assert "Traceback" not in imported.stderr
     assert "locked" in imported.stderr
+
+
+def test_exit_when_ready_does_not_wait_for_a_hidden_table(tmp_path: Path) -> None:
+    """Even when the window last closed on another view, the table is shown and paints.
+    (The autouse `data_dir` fixture points XDG_CONFIG_HOME at tmp_path/config.)"""
+    db = tmp_path / "n.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "20").returncode == 0
+    config = tmp_path / "config" / "Trellis"
+    config.mkdir(parents=True)
+    (config / "Trellis.conf").write_text("[main_window]\ncurrent_view=today\n")
+    result = run_cli("--db", str(db), "--exit-when-ready", timeout=60)
+    assert result.returncode == 0, result.stderr
