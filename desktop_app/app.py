@@ -81,6 +81,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path
 
     app = create_application()
+    from desktop_app.ui.file_open import FileOpenForwarder
+
+    opened_files = FileOpenForwarder(app)  # macOS "Open With"; kept until there is a window
+    app.installEventFilter(opened_files)
     path = db_path(args)
     db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
     if db is None:
@@ -115,6 +119,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.importer.start(files))
+    opened_files.set_target(window.importer.start)
     code = app.exec()
     workspace.close()
     return int(code)
