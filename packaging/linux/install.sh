@@ -15,9 +15,10 @@ bin="$prefix/bin"
 applications="$prefix/share/applications"
 icons="$prefix/share/icons/hicolor"
 
+# The MIME cache makes "Open with Trellis" appear for .vcf files. (No icon cache: desktops
+# find icons without one, and a stale cache would hide icons other programs add later.)
 refresh() {
   command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$applications" || true
-  command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
 }
 
 if [ "${1:-}" = "--uninstall" ]; then
