@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "review_text",
     "print_map",
     "import_cmd",
+    "restore",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -34,6 +34,12 @@ def _action(
     return action
 
 
+def _restore_from_backup(window: MainWindow) -> None:
+    from desktop_app.ui.restore_flow import restore_from_backup
+
+    restore_from_backup(window)
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create every menu and return the actions by name (tests and features use them)."""
     actions: dict[str, QAction] = {}
@@ -64,6 +70,12 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window.importer.choose_export,
         tip="Save every contact as vCard 4.0 or 3.0, or CSV",
     )
+    actions["restore_backup"] = _action(
+        window,
+        "&Restore from backup…",
+        lambda: _restore_from_backup(window),
+        tip="Put one of the automatic backups back in place (the present is backed up first)",
+    )
     actions["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     file_menu.addAction(actions["new_contact"])
     file_menu.addAction(actions["import_contacts"])
@@ -75,6 +87,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     from desktop_app.ui.map_printing import add_map_print_actions
 
     add_map_print_actions(window, actions, file_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(actions["restore_backup"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
 
@@ -119,7 +133,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     help_menu.addAction(actions["about"])
 
     if read_only:
-        for name in ("new_contact", "import_contacts", "edit_contact", "delete_contact"):
+        for name in (
+            "new_contact",
+            "import_contacts",
+            "edit_contact",
+            "delete_contact",
+            "restore_backup",
+        ):
             actions[name].setEnabled(False)
     for action in actions.values():
         window.addAction(action)  # shortcuts work whichever view has focus

@@ -1,0 +1,83 @@
+"""Frozen databases of every released schema revision upgrade to head with every row kept.
+
+Each revision leaves a frozen file behind (`python -m tests.migrations.make_fixture`, run
+before the next revision is added); this test picks up every file in `fixtures/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from desktop_app.storage import backup
+from desktop_app.storage.database import open_database, read_revision
+from desktop_app.storage.errors import NewerSchemaError
+from desktop_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FROZEN = sorted(FIXTURES.glob("*.db"))
+
+
+def snapshot(path: Path) -> dict[str, tuple[list[str], Counter[tuple[object, ...]]]]:
+    """Every table's columns and rows (as a multiset), alembic's bookkeeping aside."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'"
+            )
+        ]
+        result = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            rows = Counter(conn.execute(f'SELECT * FROM "{table}"').fetchall())
+            result[table] = (columns, rows)
+        return result
+    finally:
+        conn.close()
+
+
+def test_every_known_revision_has_a_frozen_database() -> None:
+    assert {p.stem for p in FROZEN} == set(KNOWN_REVISIONS), (
+        "run `PYTHONPATH=. python -m tests.migrations.make_fixture` before adding a revision"
+    )
+
+
+@pytest.mark.parametrize("frozen", FROZEN, ids=[p.stem for p in FROZEN])
+def test_frozen_database_upgrades_to_head_keeping_every_row(frozen: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "old.db"
+    shutil.copyfile(frozen, db_path)
+    before = snapshot(db_path)
+    assert all(rows for _columns, rows in before.values()), "every table holds rows"
+
+    with open_database(db_path) as db:
+        conn = db.fast_connection()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for table, (columns, rows) in before.items():
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            after = Counter(conn.execute(f'SELECT {quoted} FROM "{table}"').fetchall())
+            assert after == rows, f"rows of {table} changed in the upgrade from {frozen.stem}"
+    assert read_revision(db_path) == HEAD_REVISION
+    if frozen.stem != HEAD_REVISION:  # an upgrade is always preceded by a backup
+        assert any(p.name.endswith("before-upgrade.db") for p in backup.list_backups(db_path))
+
+
+def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    db_path = tmp_path / "future.db"
+    shutil.copyfile(FROZEN[-1], db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    with pytest.raises(NewerSchemaError, match="newer version of Trellis"):
+        open_database(db_path)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+    assert not backup.list_backups(db_path)
