@@ -168,8 +168,8 @@ class VCardReader:
         if charset:
             try:
                 return raw.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                card.problems.append(f"line {line_no}: value is not in charset {charset}")
+            except (LookupError, ValueError):  # unknown, not text, or a NUL in its name
+                card.problems.append(f"line {line_no}: value is not in charset {charset!r}")
                 if charset.lower().replace("-", "").replace("_", "") == "utf8":
                     return raw.decode("utf-8", "replace")
         try:
