@@ -52,6 +52,8 @@ def export_to_file(
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             count = export_contacts(db, fmt, out, progress)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before the rename: a power cut leaves old or new
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
