@@ -204,7 +204,7 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
             f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB. Export a smaller PDF and attach that."
         )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, like the database
     except OSError as error:
         raise AttachmentError(
             f"The attachments folder {folder} cannot be created: {error.strerror or error}."
