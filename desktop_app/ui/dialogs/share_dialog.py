@@ -34,7 +34,7 @@ from desktop_app.services.interactions import (
 from desktop_app.ui.commands.nurture_commands import LogInteractionCommand
 from desktop_app.ui.dialogs.asking import confirm_dates, tell, to_date, to_qdate
 from desktop_app.ui.widgets.person_picker import PersonPicker
-from desktop_app.ui.widgets.plain_label import PlainLabel
+from desktop_app.ui.widgets.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.workspace import Workspace
 
 
@@ -139,7 +139,7 @@ class ShareDialog(QDialog):
                     ", ".join(record.tags),
                 ]
             )
-            item.setToolTip(1, record.url)
+            item.setToolTip(1, plain_tooltip(record.url))
             self.log.addTopLevelItem(item)
         for column in range(3):
             self.log.resizeColumnToContents(column)

@@ -14,6 +14,7 @@ from desktop_app.services.importing.report import (
     PreviewCard,
     RejectedCard,
 )
+from desktop_app.ui.widgets.plain_label import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +39,10 @@ class RowsModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return self._rows[index.row()][index.column()]
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)  # names and reasons come from the imported files
+        return value
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -31,6 +31,7 @@ from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.dialogs.new_document_dialog import NewDocumentDialog
 from desktop_app.ui.widgets.document_panel import DocumentPanel
 from desktop_app.ui.widgets.mock_interviews_panel import MockInterviewsPanel
+from desktop_app.ui.widgets.plain_label import plain_tooltip
 from desktop_app.ui.workspace import Workspace
 
 DOCUMENT_ID = Qt.ItemDataRole.UserRole + 1
@@ -60,7 +61,7 @@ class DocumentListModel(QAbstractListModel):
             label = _kind_label(row.kind)
             return f"{row.title}\n{label} · {row.criteria_met}/{row.criteria} met"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            return plain_tooltip(
                 f"{row.title}\n{row.versions} version(s), {row.rounds} feedback round(s), "
                 f"{round(row.progress * 100)}% of the checklist met"
             )

@@ -32,7 +32,7 @@ from desktop_app.services import reminders
 from desktop_app.ui.check_in_colours import SNOOZES, state_tint
 from desktop_app.ui.commands.nurture_commands import FollowUpDoneCommand, SnoozeCommand
 from desktop_app.ui.dialogs.asking import to_date, to_qdate
-from desktop_app.ui.widgets.plain_label import PlainLabel
+from desktop_app.ui.widgets.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,7 +87,7 @@ class DueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return f"{item.state.label}: due {item.due.isoformat()}"
-            return item.detail or None
+            return plain_tooltip(item.detail) if item.detail else None
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             return state_tint(item.state)
         if role == Qt.ItemDataRole.UserRole:

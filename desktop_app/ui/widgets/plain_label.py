@@ -1,8 +1,9 @@
-"""Labels that never interpret user text as markup."""
+"""Labels and tooltips that never interpret user text as markup."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -15,3 +16,12 @@ class PlainLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setWordWrap(True)
         self.setText(text)
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip shows it: Qt renders tooltips that look like HTML as rich text
+    (there is no plain-text switch), so such text is escaped into HTML that says it literally.
+    """
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)

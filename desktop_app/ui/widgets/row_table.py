@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop_app.ui.widgets.plain_label import plain_tooltip
+
 
 class RowTable(QTableWidget):
     """Rows of plain-text cells, each carrying its record's id (see `record_id`)."""
@@ -30,7 +32,7 @@ class RowTable(QTableWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record_id)
-                item.setToolTip(text if column == len(cells) - 1 else "")
+                item.setToolTip(plain_tooltip(text) if column == len(cells) - 1 else "")
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
 
