@@ -51,7 +51,12 @@ def open_for_gui(
     stderr; without `interactive` (smoke tests, benchmarks) no dialog waits for a click.
     """
     try:
-        return open_database(path, read_only=read_only, backups=False)
+        db = open_database(path, read_only=read_only, backups=False, read_only_if_unwritable=True)
+        if db.read_only and not read_only:
+            print(
+                f"trellis: {db.path} is on a read-only location; opened read-only.", file=sys.stderr
+            )
+        return db
     except StorageError as error:
         print(f"trellis: {error}", file=sys.stderr)
         if not interactive:

@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         return fail(f"{path} does not exist")
     try:
-        with open_database(path, exclusive=False, backups=False) as db:
+        with open_database(
+            path, exclusive=False, backups=False, read_only_if_unwritable=True
+        ) as db:
             if args.format == "json":
                 write_export(db, args.out, sys.stdout)
             else:

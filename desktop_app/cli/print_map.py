@@ -126,7 +126,9 @@ def _print(database: Path, out: Path, options: PrintOptions, layout: str, seed: 
     from desktop_app.storage.errors import StorageError
 
     try:
-        with open_database(database, exclusive=False, backups=False) as db:
+        with open_database(
+            database, exclusive=False, backups=False, read_only_if_unwritable=True
+        ) as db:
             document = document_from_database(db, options, layout=layout, seed=seed)
     except StorageError as error:
         return fail(str(error))

@@ -44,6 +44,27 @@ def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> No
         connection.execute("PRAGMA synchronous = NORMAL")
 
 
+def read_only_uri(path: Path) -> str:
+    """An sqlite3 URI that reads `path` without writing anything anywhere.
+
+    A WAL database needs its `-shm` file even to be read; on read-only media (a folder
+    nobody may write to) SQLite cannot create it and fails with "unable to open database
+    file". There the file cannot change under us, so `immutable=1` reads it without one —
+    unless a write-ahead log was left beside it, whose commits must be read through it.
+    """
+    uri = f"file:{path}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    return uri
+
+
+def location_is_writable(path: Path) -> bool:
+    """Whether Trellis may write the database at `path` (and its journal beside it)."""
+    folder_ok = os.access(path.parent, os.W_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
 def read_revision(path: Path) -> str | None:
     """The schema revision stored in `path`: None for a new, empty database, "" for one
     at Alembic's base (versioned, but before the first revision).
@@ -61,7 +82,7 @@ def read_revision(path: Path) -> str | None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotADatabaseError(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if not names:
@@ -90,14 +111,14 @@ class Database:
     def fast_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for quick reads on the thread that opened it."""
         if self._fast is None:
-            uri = f"file:{self.path}?mode=ro" if self.read_only else f"file:{self.path}"
+            uri = read_only_uri(self.path) if self.read_only else f"file:{self.path}"
             self._fast = sqlite3.connect(uri, uri=True, isolation_level=None)
             apply_pragmas(self._fast, self.read_only)
         return self._fast
 
     def new_reader(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for a worker thread to own and close."""
-        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
         apply_pragmas(conn, read_only=True)
         return conn
 
@@ -140,7 +161,7 @@ def create_engine(path: Path, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine as sa_create_engine
     from sqlalchemy import event
 
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    url = f"sqlite:///{read_only_uri(path)}&uri=true" if read_only else f"sqlite:///{path}"
     engine = sa_create_engine(url)
 
     @event.listens_for(engine, "connect")
@@ -156,14 +177,23 @@ def create_engine(path: Path, read_only: bool = False) -> Engine:
 
 
 def open_database(
-    path: Path, *, read_only: bool = False, exclusive: bool = True, backups: bool = True
+    path: Path,
+    *,
+    read_only: bool = False,
+    exclusive: bool = True,
+    backups: bool = True,
+    read_only_if_unwritable: bool = False,
 ) -> Database:
     """Check, lock, back up and migrate `path`, creating it if missing.
 
     `exclusive` takes the one-writer lock (the GUI and writing commands do); `backups`
-    allows the daily backup. A migration is always preceded by a backup.
+    allows the daily backup. A migration is always preceded by a backup. With
+    `read_only_if_unwritable`, an existing database on a read-only location (a CD, a
+    write-protected share or folder) is opened read-only instead of refused.
     """
     path = path.expanduser().resolve()
+    if read_only_if_unwritable and path.exists() and not location_is_writable(path):
+        read_only = True
     if not read_only:
         _ensure_writable_folder(path.parent)
     revision = read_revision(path)
