@@ -95,7 +95,8 @@ class ImportReport:
 
     @property
     def anything_read(self) -> bool:
-        return bool(self.read_files)
+        # A file that stopped half-way (a damaged CSV row) still gave the cards before it.
+        return bool(self.read_files or self.new or self.duplicates or self.rejected)
 
     def decisions(self) -> dict[CardKey, Decision]:
         """The decision taken for every duplicate, to replay the import with changes."""

@@ -22,6 +22,10 @@ from typing import BinaryIO
 from desktop_app.services.importing.text_decoding import LegacyDecoder, utf16_codec
 
 CHUNK_SIZE = 1 << 20
+# The longest property a card may hold: a 10 MB photo is 13.4 MB of base64. Anything longer
+# is damage or an attack; it is left out with a warning and never held whole in memory.
+MAX_LINE_BYTES = 16 << 20
+_KEPT_OF_OVERSIZED = 512  # enough of an oversized line to name its property
 
 # Properties the mapping uses; everything else is skipped before it is decoded.
 WANTED = frozenset(
@@ -103,12 +107,20 @@ class VCardReader:
         self.last_line = 0
         self._legacy: LegacyDecoder | None = None
         self._sample = b""
+        self._oversized: set[int] = set()  # physical lines cut short at MAX_LINE_BYTES
 
     def __iter__(self) -> Iterator[RawCard]:
         stack: list[RawCard] = []
         skip_depth = 0
         line_no = 0
         for line_no, line in self._logical_lines():
+            if line is None:
+                if stack:
+                    stack[-1].problems.append(
+                        f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB "
+                        "was left out"
+                    )
+                continue
             colon = line.find(b":")
             if colon < 0:
                 if stack and line.strip():
@@ -179,9 +191,22 @@ class VCardReader:
                 self._legacy = LegacyDecoder(self._sample)
             return self._legacy.decode(raw)
 
-    def _logical_lines(self) -> Iterator[tuple[int, bytes]]:
-        """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines."""
+    def _logical_lines(self) -> Iterator[tuple[int, bytes | None]]:
+        """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines.
+
+        A logical line longer than MAX_LINE_BYTES comes out as None: it is dropped as it
+        is read, so memory never holds more than the limit.
+        """
+        for start, parts in self._unfolded():
+            if parts is None:
+                yield start, None
+            else:
+                yield start, b"".join(parts) if len(parts) > 1 else parts[0]
+
+    def _unfolded(self) -> Iterator[tuple[int, list[bytes] | None]]:
         parts: list[bytes] = []
+        size = 0
+        oversized = False
         start = 0
         after_blank = False
         for line_no, line in self.physical_lines():
@@ -191,27 +216,35 @@ class VCardReader:
                 continue
             if parts:
                 first = line[0]
+                piece: bytes | None = None
                 if first == 32 or first == 9:
-                    parts.append(line[1:])
-                    continue
-                if not after_blank:
+                    piece = line[1:]
+                elif not after_blank:
                     if parts[-1].endswith(b"=") and _declares(parts[0], b"QUOTED-PRINTABLE"):
                         parts[-1] = parts[-1][:-1]
-                        parts.append(line)
-                        continue
-                    if (
+                        piece = line
+                    elif (
                         b":" not in line
                         and _declares(parts[0], b"BASE64")
                         and _B64_LINE.fullmatch(line.strip())
                     ):
-                        parts.append(line.strip())
-                        continue
-                yield start, b"".join(parts) if len(parts) > 1 else parts[0]
+                        piece = line.strip()
+                if piece is not None:
+                    size += len(piece)
+                    if size > MAX_LINE_BYTES or oversized:
+                        oversized = True
+                        parts = parts[:1]  # keep the head (for folding rules), drop the rest
+                    else:
+                        parts.append(piece)
+                    continue
+                yield start, None if oversized else parts
+            oversized = line_no in self._oversized or len(line) > MAX_LINE_BYTES
             parts = [line]
+            size = len(line)
             start = line_no
             after_blank = False
         if parts:
-            yield start, b"".join(parts)
+            yield start, None if oversized else parts
 
     def physical_lines(self) -> Iterator[tuple[int, bytes]]:
         """Numbered lines as UTF-8-or-legacy bytes (UTF-16 is converted to UTF-8)."""
@@ -225,9 +258,17 @@ class VCardReader:
         self._sample = chunk[:65536] if decoder is None else b""
         line_no = 0
         pending = b""
+        skipping = False  # inside a line already cut short at MAX_LINE_BYTES
         while chunk:
             if decoder is not None:
                 chunk = decoder.decode(chunk).lstrip("\ufeff").encode("utf-8")
+            if skipping:
+                end = chunk.find(b"\n")
+                if end < 0:
+                    chunk = read(CHUNK_SIZE)
+                    self.bytes_read += len(chunk)
+                    continue
+                chunk, skipping = chunk[end + 1 :], False
             data = pending + chunk
             chunk = read(CHUNK_SIZE)
             self.bytes_read += len(chunk)
@@ -236,6 +277,14 @@ class VCardReader:
                 if cut < 0:
                     cut = data.rfind(b"\r", 0, len(data) - 1)
                 pending, data = data[cut + 1 :], data[: cut + 1]
+                if len(pending) > MAX_LINE_BYTES:  # one line with no end in sight
+                    for line in data.replace(b"\r\r\n", b"\r\n").splitlines():
+                        line_no += 1
+                        yield line_no, line
+                    line_no += 1
+                    self._oversized.add(line_no)
+                    yield line_no, pending[:_KEPT_OF_OVERSIZED]
+                    pending, data, skipping = b"", b"", True
             else:
                 pending = b""
             # iOS writes CR CR LF: one line end, not two.
