@@ -275,8 +275,8 @@ def row_to_person(plan: ColumnPlan, row: list[str]) -> NewPerson | str:
         draft.birthday = draft.birthday or parse_birthday(cell(index))
     if plan.birth_parts:
         parts = [cell(plan.birth_parts.get(p)) for p in ("year", "month", "day")]
-        if parts[1].isdigit() and parts[2].isdigit():
-            year = parts[0].zfill(4) if parts[0].isdigit() else "--"
+        if parts[1].isdecimal() and parts[2].isdecimal():
+            year = parts[0].zfill(4) if parts[0].isdecimal() else "--"
             draft.birthday = parse_birthday(f"{year}{parts[1].zfill(2)}{parts[2].zfill(2)}")
     for index in plan.met_on:
         draft.met_on = draft.met_on or parse_date(cell(index))

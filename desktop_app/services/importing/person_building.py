@@ -144,11 +144,11 @@ def parse_birthday(text: str) -> Birthday | None:
         return None
     if text.startswith("--"):
         digits = text[2:].replace("-", "")
-        if len(digits) == 4 and digits.isdigit():
+        if len(digits) == 4 and digits.isdecimal():
             return _birthday(None, int(digits[:2]), int(digits[2:]))
         return None
     digits = text.replace("-", "")
-    if len(digits) == 8 and digits.isdigit():
+    if len(digits) == 8 and digits.isdecimal():
         year = int(digits[:4])
         # CardBook writes 1604 for "no year"; 0000 is another exporter's way of saying it.
         return _birthday(None if year in (0, 1604) else year, int(digits[4:6]), int(digits[6:]))
