@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo bench bundle icons clean
+.PHONY: run test lint demo bench reliability bundle icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bundle: $(STAMP)
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
+
+# Regenerates docs/reliability.md from real runs (fuzzing, kills, upgrades, huge input; ~15 min).
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(BIN)/python -m tools.reliability_report
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
