@@ -36,6 +36,7 @@ def escape(text: str) -> str:
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")  # a lone CR would end the line for every reader
         .replace("\n", "\\n")
     )
 
