@@ -22,9 +22,6 @@ from desktop_app.services.importing.person_building import (
 from desktop_app.services.importing.text_decoding import sniff_text_encoding
 
 MULTI = " ::: "
-# Python's csv refuses cells over 128 KB by default, which a long note can pass; beyond
-# this bound a cell is no note but damage, and the file stops there with a clear message.
-MAX_CELL_CHARS = 16 * 1024 * 1024
 _ADDRESS_PREFIXES = ("business", "work", "home", "other", "personal")
 _ADDRESS_PARTS = {
     "street": "street",
@@ -184,16 +181,6 @@ def _google_items(plan: ColumnPlan, items: dict[tuple[str, str], dict[str, int]]
             plan.addresses[f"google{_number}"] = columns
 
 
-class CsvReadError(ValueError):
-    """The CSV cannot be read on from `line`; `str()` is for the user."""
-
-    def __init__(self, line: int, detail: str) -> None:
-        if "field larger than field limit" in detail:
-            detail = f"a cell is larger than {MAX_CELL_CHARS // (1024 * 1024)} MB"
-        super().__init__(f"reading stopped at line {line}: {detail}; the rows before it were read")
-        self.line = line
-
-
 class CsvReader:
     """Rows of a CSV address book as people: yields (line, NewPerson or rejection reason)."""
 
@@ -209,8 +196,6 @@ class CsvReader:
         text = io.TextIOWrapper(self._stream, encoding=encoding, errors="replace", newline="")
         sample = head[:4096]
         delimiter = max((",", ";", "\t"), key=lambda d: sample.count(d.encode()))
-        if csv.field_size_limit() < MAX_CELL_CHARS:
-            csv.field_size_limit(MAX_CELL_CHARS)
         try:
             yield from self._rows(csv.reader(text, delimiter=delimiter))
         finally:
@@ -220,17 +205,14 @@ class CsvReader:
         try:
             yield from self._rows_until_broken(rows)
         except csv.Error as error:  # e.g. a quote never closed: the rest is one "field"
-            yield rows.line_num, f"from here on the file cannot be read as CSV ({error})"
+            detail = str(error)
+            if "field larger than field limit" in detail:  # csv's bound, 128 KB by default
+                detail = f"a cell is longer than {csv.field_size_limit() // 1024} KB"
+            yield rows.line_num, f"from here on the file cannot be read as CSV ({detail})"
 
     def _rows_until_broken(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
         line = 0
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise CsvReadError(line + 1, str(error)) from error
+        for row in rows:
             start, line = line + 1, rows.line_num
             if self.plan is None:
                 plan = plan_columns(row)

@@ -95,8 +95,7 @@ class ImportReport:
 
     @property
     def anything_read(self) -> bool:
-        # A file that stopped half-way (a damaged CSV row) still gave the cards before it.
-        return bool(self.read_files or self.new or self.duplicates or self.rejected)
+        return bool(self.read_files)
 
     def decisions(self) -> dict[CardKey, Decision]:
         """The decision taken for every duplicate, to replay the import with changes."""

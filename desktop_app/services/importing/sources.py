@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop_app.domain.values import NewPerson
-from desktop_app.services.importing.csv_reader import CsvReader, CsvReadError
+from desktop_app.services.importing.csv_reader import CsvReader
 from desktop_app.services.importing.text_decoding import utf16_codec
 from desktop_app.services.importing.vcard_mapping import card_to_person
 from desktop_app.services.importing.vcard_reader import VCardReader
@@ -108,15 +108,12 @@ class ContactSource:
         else:
             csv_reader = CsvReader(self._stream)
             self._reader = csv_reader
-            try:
-                for ordinal, (line, row) in enumerate(csv_reader):
-                    found = True
-                    if isinstance(row, str):
-                        yield SourceCard(ordinal, line, line, None, row)
-                    else:
-                        yield SourceCard(ordinal, line, line, row)
-            except CsvReadError as error:
-                raise UnreadableFileError(f"{self.path.name}: {error}.") from error
+            for ordinal, (line, row) in enumerate(csv_reader):
+                found = True
+                if isinstance(row, str):
+                    yield SourceCard(ordinal, line, line, None, row)
+                else:
+                    yield SourceCard(ordinal, line, line, row)
             if csv_reader.plan is None:
                 raise UnreadableFileError(
                     f"{self.path.name} has no contact columns "
