@@ -33,17 +33,123 @@ def cli_env() -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen")
 
 
+GIVEN = [
+    "Ana",
+    "Bo",
+    "Chen",
+    "Dara",
+    "Eli",
+    "Femi",
+    "Gita",
+    "Hugo",
+    "Ines",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tara",
+    "Uma",
+    "Vik",
+    "Wen",
+    "Xavi",
+    "Yara",
+    "Zoe",
+    "Ali",
+    "Bea",
+    "Caio",
+    "Dmitri",
+    "Esra",
+    "Farah",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jana",
+    "Kemal",
+    "Lior",
+    "Mina",
+    "Nils",
+]
+FAMILY = [
+    "Abe",
+    "Brandt",
+    "Costa",
+    "Duarte",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Laine",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quispe",
+    "Rossi",
+    "Silva",
+    "Tanaka",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhou",
+    "Adeyemi",
+    "Berg",
+    "Castro",
+    "Dubois",
+    "Evans",
+    "Fontaine",
+    "Gomez",
+    "Horvat",
+    "Ibrahim",
+    "Jovanovic",
+    "Kim",
+    "Lopez",
+    "Muller",
+    "Novak",
+    "Olsen",
+    "Park",
+    "Reyes",
+    "Santos",
+    "Torres",
+    "Uddin",
+    "Vega",
+    "Wang",
+    "Young",
+    "Zeller",
+]
+
+
+def person_name(number: int) -> tuple[str, str]:
+    """A plausible (given, family) name; about 52,000 distinct ones."""
+    given = GIVEN[number % len(GIVEN)]
+    initial = chr(65 + number // len(GIVEN) % 26)
+    family = FAMILY[number // (len(GIVEN) * 26) % len(FAMILY)]
+    return f"{given} {initial}.", family
+
+
 def write_vcards(path: Path, count: int, tag: str = "crash") -> Path:
-    """`count` distinct vCard 3.0 cards (each with its own email, so none merge)."""
+    """`count` distinct vCard 3.0 cards (each with its own email, so none merge), spread
+    over 1,500 organisations as a real address book would be."""
     with path.open("w", encoding="utf-8", newline="") as out:
         for number in range(count):
+            given, family = person_name(number)
             out.write(
                 "BEGIN:VCARD\r\nVERSION:3.0\r\n"
-                f"FN:Person {tag} {number}\r\nN:{tag} {number};Person;;;\r\n"
+                f"FN:{given} {family}\r\nN:{family};{given};;;\r\n"
                 f"EMAIL:person{number}@{tag}.example\r\n"
                 f"TEL:+1 555 {number // 10000 % 1000:03d} {number % 10000:04d}\r\n"
-                f"ORG:Company {number % 97}\r\nTITLE:Engineer {number % 13}\r\n"
-                f"NOTE:Card number {number} of the crash test\\, with a comma.\r\n"
+                f"ORG:Company {number * 7919 % 1500}\r\nTITLE:Engineer {number % 13}\r\n"
+                f"NOTE:Card number {number} of the {tag} test\\, with a comma.\r\n"
                 "END:VCARD\r\n"
             )
     return path

@@ -39,6 +39,7 @@ from tests.crash_harness import (
     cli_env,
     expected_export,
     kill_series,
+    person_name,
     timed_run,
     write_vcards,
 )
@@ -262,9 +263,9 @@ def run_huge(vcard_mb: int, csv_rows: int) -> list[Huge]:
             writer = csv.writer(out)
             writer.writerow(["First Name", "Last Name", "E-mail Address", "Company", "Notes"])
             for number in range(csv_rows):
-                writer.writerow(
-                    [f"Row{number}", "Person", f"row{number}@csv.example", "Acme", "note"]
-                )
+                given, family = person_name(number)
+                company = f"Company {number * 7919 % 1500}"
+                writer.writerow([given, family, f"row{number}@csv.example", company, "note"])
         results.append(measure_import(f"{csv_rows:,}-row CSV", folder / "rows.db", rows))
 
         cell = folder / "cell.csv"
