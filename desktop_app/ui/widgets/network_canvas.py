@@ -48,6 +48,7 @@ LABEL_BUDGET = 160  # labels drawn at most, whatever the zoom
 LABEL_MARGIN_PX = 4  # least gap between two labels
 PHOTOS_BELOW = 60  # nodes in view under which people with a photo show their face
 PHOTO_PX = 36
+NODE_COVERAGE = 0.12  # crowded views shrink nodes until they cover about this share
 ALL_LABELS_BELOW = 90  # nodes in view under which everyone gets a label
 HIGHLIGHT = "#F28E2B"
 PATH = "#D62728"
@@ -175,6 +176,7 @@ class NetworkCanvas(pg.GraphicsView):
             self.viewbox.addItem(item)
         self._photos: dict[str, QPixmap] = {}
         self._faces: set[int] = set()
+        self._scale = 1.0  # node sizes shrink when the view is crowded (never below 0.35)
         self._photo_items: list[QGraphicsPixmapItem] = []
         self._label_layer = _LabelLayer(self.palette())
         self._label_layer.setZValue(20)
@@ -308,7 +310,7 @@ class NetworkCanvas(pg.GraphicsView):
         order = sorted(range(len(self.keys)), key=lambda i: rank[self.snapshot.nodes[i].kind])
         self._nodes.setData(
             pos=self.positions_array[order],
-            size=[style.sizes[i] for i in order],
+            size=self._drawn_sizes()[order],
             symbol=[style.symbols[i] for i in order],
             brush=[_brush(style.colours[i]) for i in order],
             pen=[_node_pen(self.keys[i] in self._pinned or self.keys[i] == dragged) for i in order],
@@ -358,8 +360,39 @@ class NetworkCanvas(pg.GraphicsView):
     def _sizes_of(self, indices: Sequence[int]) -> np.ndarray:
         if self._style is None:
             return np.full(len(indices), 10.0)
-        sizes = self._style.sizes
-        return np.array([sizes[i] for i in indices], dtype=float)
+        return self._drawn_sizes()[list(indices)]
+
+    def _drawn_sizes(self) -> np.ndarray:
+        """Node sizes in pixels at the current crowding (me keeps my size)."""
+        if self._style is None:
+            return np.full(len(self.keys), 10.0)
+        sizes = np.maximum(np.asarray(self._style.sizes, dtype=float) * self._scale, 3.0)
+        if "me" in self.index:
+            sizes[self.index["me"]] = self._style.sizes[self.index["me"]]
+        return sizes
+
+    def _fit_sizes_to_crowding(self) -> None:
+        """Shrink nodes in crowded views so the map stays a map, not a blot."""
+        if self._style is None or not self.keys:
+            return
+        rect = self.viewbox.viewRect()
+        p = self.positions_array
+        in_view = int(
+            np.count_nonzero(
+                (p[:, 0] >= rect.left())
+                & (p[:, 0] <= rect.right())
+                & (p[:, 1] >= rect.top())
+                & (p[:, 1] <= rect.bottom())
+            )
+        )
+        area = max(1.0, float(self.viewbox.width() * self.viewbox.height()))
+        mean = float(np.mean(self._style.sizes)) or 1.0
+        wanted = math.sqrt(NODE_COVERAGE * area / max(1, in_view)) / mean
+        scale = max(0.35, min(1.0, wanted))
+        if abs(scale / self._scale - 1) > 0.15 or (scale == 1.0 and self._scale != 1.0):
+            self._scale = scale
+            self._draw_nodes()
+            self._draw_overlays()
 
     # -- selection, hover, path, flash ---------------------------------------------------
 
@@ -549,7 +582,7 @@ class NetworkCanvas(pg.GraphicsView):
             return None
         delta = self.positions_array - (point.x(), point.y())
         pixels = np.hypot(delta[:, 0] / px_w, delta[:, 1] / px_h)
-        radius = np.asarray(self._style.sizes) / 2 + 3
+        radius = self._drawn_sizes() / 2 + 3
         inside = np.flatnonzero(pixels <= radius)
         if len(inside) == 0:
             return None
@@ -609,7 +642,7 @@ class NetworkCanvas(pg.GraphicsView):
         """Half the drawn size of a node in pixels (its face, when one is shown)."""
         if index in self._faces:
             return PHOTO_PX / 2
-        return float(self._style.sizes[index]) / 2 if self._style is not None else 5.0
+        return float(self._drawn_sizes()[index]) / 2 if self._style is not None else 5.0
 
     def _place_photos(self) -> None:
         faces = [i for i in self._faces_in_view() if self.keys[i] in self._photos]
@@ -632,6 +665,7 @@ class NetworkCanvas(pg.GraphicsView):
     def update_labels(self) -> None:
         if not isValid(self._label_layer):  # the scene is being torn down
             return
+        self._fit_sizes_to_crowding()
         self._place_photos()
         chosen = self._choose_labels()
         self._label_layer.set_labels(
@@ -686,7 +720,7 @@ class NetworkCanvas(pg.GraphicsView):
         taken: list[tuple[float, float, float, float]] = []
         metrics = QFontMetricsF(self.font())
         height = metrics.height() + LABEL_MARGIN_PX
-        sizes = self._style.sizes
+        sizes = self._drawn_sizes()
         for i in must:  # no label may hide me, the selection or the path
             cx = (p[i, 0] - rect.left()) / px_w
             cy = (rect.bottom() - p[i, 1]) / px_h
