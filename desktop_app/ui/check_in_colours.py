@@ -23,6 +23,12 @@ def state_colour(state: CheckInState) -> QColor | None:
     return None if rgb is None else QColor(*rgb)
 
 
+def state_hex(state: CheckInState) -> str | None:
+    """The state's colour as `#rrggbb` (the map's styles are strings)."""
+    rgb = _RGB.get(state)
+    return None if rgb is None else "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
 def state_tint(state: CheckInState) -> QColor | None:
     """A translucent background for table cells."""
     rgb = _RGB.get(state)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 from desktop_app.services import goals as goal_service
 from desktop_app.services import map_positions
@@ -137,6 +138,7 @@ class NetworkMapView(QWidget):
         self._finder: PathFinder | None = None
         self._goal_keys: set[str] = set()
         self._goal_title = ""
+        self._check_in: dict[str, CheckInState] = {}
         self._fit_after_layout = False
         self._me_id: int | None = None
         self._build()
@@ -272,6 +274,7 @@ class NetworkMapView(QWidget):
         self.colour_combo.addItem("Colour: circle", ("circle", None))
         self.colour_combo.addItem("Colour: organisation", ("organization", None))
         self.colour_combo.addItem("Colour: tag", ("tag", None))
+        self.colour_combo.addItem("Colour: keep in touch", ("check_in", None))
         for goal_id, title in goals:
             self.colour_combo.addItem(f"Colour: goal “{title}”", ("goal", goal_id))
         index = self.colour_combo.findData(current) if current is not None else 0
@@ -331,7 +334,8 @@ class NetworkMapView(QWidget):
             self.my_ties.setChecked(people <= MY_TIES_UP_TO)
         self.my_ties.blockSignals(False)
         self._draw(fit=first_time)
-        if self._goal_title:
+        colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
+        if self._goal_title or colour_by == "check_in":
             self._on_colour_changed()
         self.loaded.emit()
 
@@ -385,6 +389,7 @@ class NetworkMapView(QWidget):
             self.size_combo.currentData() or "strength",
             self._goal_keys,
             self._goal_title,
+            self._check_in,
         )
 
     def _restyle(self) -> None:
@@ -636,6 +641,9 @@ class NetworkMapView(QWidget):
 
     def _on_colour_changed(self) -> None:
         colour_by, goal_id = self.colour_combo.currentData() or ("circle", None)
+        if colour_by == "check_in":
+            self._colour_by_check_in()
+            return
         if colour_by != "goal" or goal_id is None:
             self._goal_keys, self._goal_title = set(), ""
             self._restyle()
@@ -652,6 +660,22 @@ class NetworkMapView(QWidget):
             self._restyle()
 
         run_in_background(members, apply, self._show_banner, self)
+
+    def _colour_by_check_in(self) -> None:
+        """Read everyone's keep-in-touch state off the UI thread, then restyle."""
+        db = self.workspace.db
+
+        def states() -> dict[str, CheckInState]:
+            from desktop_app.services.reminders import check_in_states
+
+            return {person_key(pid): state for pid, state in check_in_states(db).items()}
+
+        def apply(found: dict[str, CheckInState]) -> None:
+            self._goal_keys, self._goal_title = set(), ""
+            self._check_in = found
+            self._restyle()
+
+        run_in_background(states, apply, self._show_banner, self)
 
     # -- path finder ---------------------------------------------------------------------
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.ui.check_in_colours import state_hex
 
 PALETTE = (
     "#4E79A7",
@@ -37,7 +39,8 @@ CIRCLE_COLOURS = {
     Circle.FAMILIAR: "#4E79A7",
     Circle.ACQUAINTANCE: "#76B7B2",
 }
-COLOUR_MODES = ("circle", "organization", "tag", "goal")
+COLOUR_MODES = ("circle", "organization", "tag", "goal", "check_in")
+CHECK_IN_STATES = (CheckInState.ON_TRACK, CheckInState.DUE, CheckInState.OVERDUE)
 SIZE_MODES = ("strength", "degree")
 
 
@@ -63,13 +66,18 @@ def node_style(
     size_by: str = "strength",
     goal_keys: Collection[str] = (),
     goal_title: str = "",
+    check_in: Mapping[str, CheckInState] | None = None,
 ) -> NodeStyle:
-    """The look of every node; `goal_keys` are the nodes serving the goal (colour by goal)."""
+    """The look of every node; `goal_keys` are the nodes serving the goal (colour by goal),
+    `check_in` each person's keep-in-touch state by node key (colour by check-in)."""
     degree: Counter[str] = Counter()
     for edge in snapshot.edges:
         degree[edge.a] += 1
         degree[edge.b] += 1
-    colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title)
+    if colour_by == "check_in":
+        colours, legend = _check_in_colours(snapshot, check_in or {})
+    else:
+        colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title)
     sizes = tuple(
         _size(node.kind, node.strength, degree[node.key], size_by) for node in snapshot.nodes
     )
@@ -141,6 +149,27 @@ def _colours(
     legend = (
         *(LegendEntry(CIRCLE_COLOURS[c], c.label) for c in Circle),
         LegendEntry(NONE, "No circle"),
+        LegendEntry(ORGANIZATION_COLOUR, "Organisation"),
+    )
+    return colours, legend
+
+
+def _check_in_colours(
+    snapshot: NetworkSnapshot, states: Mapping[str, CheckInState]
+) -> tuple[tuple[str, ...], tuple[LegendEntry, ...]]:
+    """On track, due, overdue: the same colours as the Due list and the detail panel."""
+
+    def colour(kind: str, key: str) -> str:
+        if kind == "me":
+            return ME_COLOUR
+        if kind == "organization":
+            return ORGANIZATION_COLOUR
+        return state_hex(states.get(key, CheckInState.NONE)) or NONE
+
+    colours = tuple(colour(n.kind, n.key) for n in snapshot.nodes)
+    legend = (
+        *(LegendEntry(state_hex(s) or NONE, s.label) for s in CHECK_IN_STATES),
+        LegendEntry(NONE, "No rhythm"),
         LegendEntry(ORGANIZATION_COLOUR, "Organisation"),
     )
     return colours, legend
