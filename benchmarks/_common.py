@@ -6,11 +6,19 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+# A fresh, empty config folder: a sort or view remembered by someone's real session
+# must not change what is measured.
+ENV = dict(
+    os.environ,
+    QT_QPA_PLATFORM="offscreen",
+    PYTHONPATH=str(REPO),
+    XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="trellis-bench-config-"),
+)
 
 
 def trellis(*args: str) -> subprocess.CompletedProcess[str]:

@@ -84,7 +84,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(actions["export_json"])
     file_menu.addSeparator()
 
-    from desktop_app.ui.map_printing import add_map_print_actions
+    from desktop_app.ui.map_print_actions import add_map_print_actions
 
     add_map_print_actions(window, actions, file_menu)
     file_menu.addSeparator()

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject, QThread, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QToolBar,
@@ -316,26 +315,18 @@ def source_from_canvas(
 
 
 def map_printing_for(window: QMainWindow) -> MapPrinting:
-    """The window's print and export controller (the map view calls `set_source` on it)."""
+    """The window's print and export controller, created on first use.
+
+    It learns of the map view whether that was opened before (looked up now) or is
+    opened later (through `view_created`)."""
     found = window.findChild(MapPrinting)
     if found is not None:
         return found
-    return MapPrinting(window, window.workspace.db)  # type: ignore[attr-defined]
-
-
-def add_map_print_actions(window: QMainWindow, actions: dict[str, QAction], menu: QMenu) -> None:
-    """File ▸ Print map… (Ctrl+P) and File ▸ Export map…."""
-    printing = map_printing_for(window)
-    print_action = QAction("&Print map…", window)
-    print_action.setShortcut(QKeySequence.StandardKey.Print)
-    print_action.setStatusTip("Print the network map, with a preview")
-    print_action.triggered.connect(printing.print_map)
-    export_action = QAction("Export &map…", window)
-    export_action.setStatusTip("Save the network map as a PDF, PNG or SVG file")
-    export_action.triggered.connect(printing.export_map)
-    actions["print_map"], actions["export_map"] = print_action, export_action
+    printing = MapPrinting(window, window.workspace.db)  # type: ignore[attr-defined]
+    views = getattr(window, "views", {})
+    if "map" in views:
+        printing.on_view_created("map", views["map"])
     view_created = getattr(window, "view_created", None)
     if view_created is not None:
         view_created.connect(printing.on_view_created)
-    menu.addAction(print_action)
-    menu.addAction(export_action)
+    return printing

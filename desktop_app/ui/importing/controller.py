@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
 from desktop_app.services.importing.report import CardKey, Decision, ImportReport
-from desktop_app.services.importing.sources import CONTACT_SUFFIXES
 from desktop_app.ui.importing.jobs import ExportJob, ImportJob
-from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 from desktop_app.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the readers pull in phonenumbers and the ORM: not on the start path
+    from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 
 OPEN_FILTER = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
 EXPORT_FILTERS = {
@@ -94,6 +96,8 @@ class ImportController(QObject):
             reasons = "\n".join(reason for _, reason in report.unreadable)
             self.workspace.error_raised.emit(f"No contacts could be read.\n{reasons}".strip())
             return
+        from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(report, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -229,4 +233,6 @@ def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    from desktop_app.services.importing.sources import CONTACT_SUFFIXES
+
     return [p for p in paths if p.is_dir() or p.suffix.lower() in CONTACT_SUFFIXES]
