@@ -49,6 +49,7 @@ LABEL_MARGIN_PX = 4  # least gap between two labels
 PHOTOS_BELOW = 60  # nodes in view under which people with a photo show their face
 PHOTO_PX = 36
 NODE_COVERAGE = 0.12  # crowded views shrink nodes until they cover about this share
+SIZE_STEPS = (1.0, 0.7, 0.5, 0.35)
 ALL_LABELS_BELOW = 90  # nodes in view under which everyone gets a label
 HIGHLIGHT = "#F28E2B"
 PATH = "#D62728"
@@ -176,7 +177,7 @@ class NetworkCanvas(pg.GraphicsView):
             self.viewbox.addItem(item)
         self._photos: dict[str, QPixmap] = {}
         self._faces: set[int] = set()
-        self._scale = 1.0  # node sizes shrink when the view is crowded (never below 0.35)
+        self._scale = 1.0  # node sizes shrink when the view is crowded (see SIZE_STEPS)
         self._photo_items: list[QGraphicsPixmapItem] = []
         self._label_layer = _LabelLayer(self.palette())
         self._label_layer.setZValue(20)
@@ -388,8 +389,9 @@ class NetworkCanvas(pg.GraphicsView):
         area = max(1.0, float(self.viewbox.width() * self.viewbox.height()))
         mean = float(np.mean(self._style.sizes)) or 1.0
         wanted = math.sqrt(NODE_COVERAGE * area / max(1, in_view)) / mean
-        scale = max(0.35, min(1.0, wanted))
-        if abs(scale / self._scale - 1) > 0.15 or (scale == 1.0 and self._scale != 1.0):
+        # A few fixed steps: restyling 5,000 nodes costs ~30 ms, so not at every zoom.
+        scale = next((step for step in SIZE_STEPS if step <= wanted), SIZE_STEPS[-1])
+        if scale != self._scale:
             self._scale = scale
             self._draw_nodes()
             self._draw_overlays()
@@ -638,11 +640,11 @@ class NetworkCanvas(pg.GraphicsView):
             return []
         return [int(i) for i in inside if self.snapshot.nodes[i].has_photo]
 
-    def _radius(self, index: int) -> float:
+    def _radius(self, index: int, sizes: np.ndarray) -> float:
         """Half the drawn size of a node in pixels (its face, when one is shown)."""
         if index in self._faces:
             return PHOTO_PX / 2
-        return float(self._drawn_sizes()[index]) / 2 if self._style is not None else 5.0
+        return float(sizes[index]) / 2
 
     def _place_photos(self) -> None:
         faces = [i for i in self._faces_in_view() if self.keys[i] in self._photos]
@@ -668,13 +670,14 @@ class NetworkCanvas(pg.GraphicsView):
         self._fit_sizes_to_crowding()
         self._place_photos()
         chosen = self._choose_labels()
+        drawn = self._drawn_sizes()
         self._label_layer.set_labels(
             [
                 (
                     float(self.positions_array[i, 0]),
                     float(self.positions_array[i, 1]),
                     _elide(self.snapshot.nodes[i].label),
-                    self._radius(i),
+                    self._radius(i, drawn),
                 )
                 for i in chosen
             ]
@@ -735,7 +738,7 @@ class NetworkCanvas(pg.GraphicsView):
             cx = (p[i, 0] - rect.left()) / px_w
             cy = (rect.bottom() - p[i, 1]) / px_h
             half = metrics.horizontalAdvance(label) / 2 + 3 + LABEL_MARGIN_PX
-            top = cy + self._radius(i) + 1
+            top = cy + self._radius(i, sizes) + 1
             box = (cx - half, top, cx + half, top + height)
             if i not in must and any(_overlap(box, other) for other in taken):
                 continue
