@@ -52,10 +52,14 @@ def detect_format(path: Path, head: bytes) -> str:
     codec = utf16_codec(head)
     text = head.decode(codec, "replace") if codec else head.decode("latin-1")
     upper = text.upper()
-    if "BEGIN:VCARD" in upper or path.suffix.lower() in VCARD_SUFFIXES:
+    first = next((line.strip() for line in upper.splitlines() if line.strip()), "")
+    if first.lstrip("\ufeff").startswith("BEGIN:VCARD") or path.suffix.lower() in VCARD_SUFFIXES:
         return "vcard"
+    # A CSV whose notes mention BEGIN:VCARD is still a CSV (found by fuzzing).
     if path.suffix.lower() in CSV_SUFFIXES or _looks_like_csv(text):
         return "csv"
+    if "BEGIN:VCARD" in upper:
+        return "vcard"
     raise UnreadableFileError(f"{path.name} is neither a vCard nor a CSV address book.")
 
 

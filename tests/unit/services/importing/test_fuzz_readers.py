@@ -143,6 +143,7 @@ def test_every_written_card_is_imported_or_rejected(
     rows=st.lists(st.tuples(TEXT, TEXT, TEXT, TEXT), min_size=1, max_size=12),
     delimiter=st.sampled_from([",", ";", "\t"]),
 )
+@example(rows=[("", "", "", "BEGIN:VCARD")], delimiter=",")
 def test_every_csv_row_is_imported_or_rejected(
     tmp_path: Path, rows: list[tuple[str, str, str, str]], delimiter: str
 ) -> None:
