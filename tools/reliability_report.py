@@ -395,6 +395,16 @@ def render(
         f"{(h.peak - base) / MB:+,.0f} MB | {h.outcome.replace('|', '/')} |"
         for h in huge
     ]
+    many = next((h for h in huge if h.what.endswith(" cards") and h is not huge[0]), None)
+    if many is not None:
+        count = int(many.what.split()[0].replace(",", ""))
+        lines += [
+            "",
+            f"Memory is bounded per value, not per file: the {many.size / MB:,.0f} MB import "
+            f"held about {(many.peak - base) / count / 1024:.1f} KB per card (a preview row, "
+            "a duplicate-index entry and the report's lines per card), so it grows with the "
+            "number of cards.",
+        ]
     lines += [
         "",
         "## Also checked by the test suite",
