@@ -163,6 +163,22 @@ def _unique_edges(
     return pairs, [best[pair] for pair in pairs]
 
 
+def starting_positions(
+    snapshot: NetworkSnapshot,
+    previous: Mapping[str, tuple[float, float]],
+    seed: int = 0,
+) -> Positions:
+    """Where the force layout starts: `previous` positions, a new node beside its placed
+    neighbours, others spread at random. Cheap: shown while the layout runs."""
+    import numpy as np
+
+    keys = [node.key for node in snapshot.nodes]
+    index = {key: i for i, key in enumerate(keys)}
+    edges, _weights = _unique_edges(snapshot, index)
+    start, _known = _initial_positions(keys, index, edges, previous, np.random.default_rng(seed))
+    return _as_positions(keys, start)
+
+
 def _initial_positions(
     keys: list[str],
     index: Mapping[str, int],

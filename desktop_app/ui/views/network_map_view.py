@@ -33,7 +33,7 @@ from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 from desktop_app.services import goals as goal_service
 from desktop_app.services import map_positions
-from desktop_app.services.layout import compute_layout
+from desktop_app.services.layout import compute_layout, starting_positions
 from desktop_app.services.layout_job import (
     LayoutDone,
     LayoutFailed,
@@ -361,6 +361,8 @@ class NetworkMapView(QWidget):
         if self.layout_kind == "force":
             positions = dict(self.force_positions)
             missing = [n.key for n in shown.nodes if n.key not in positions]
+            if missing:  # show where the layout starts from while it runs
+                positions = starting_positions(shown, positions, self._seed)
         else:
             positions = compute_layout(shown, self.layout_kind)
             missing = []

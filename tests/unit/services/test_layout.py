@@ -165,3 +165,16 @@ def test_quality_figures_tell_a_good_layout_from_a_random_one() -> None:
     assert good.stress < bad.stress
     assert good.neighbourhood > bad.neighbourhood
     assert 0 <= good.neighbourhood <= 1
+
+
+def test_starting_positions_keep_the_known_and_place_the_new_near_neighbours() -> None:
+    from desktop_app.services.layout import starting_positions
+
+    snapshot = clustered()
+    known = {k: p for k, p in compute_layout(snapshot, seed=1).items() if k != "p:3"}
+    start = starting_positions(snapshot, known, seed=1)
+    assert set(start) == {n.key for n in snapshot.nodes}
+    assert all(start[k] == pytest.approx(p) for k, p in known.items())
+    others = sorted(distance(start["p:3"], p) for k, p in known.items())
+    neighbours = [distance(start["p:3"], known[k]) for k in ("o:3", "me")]
+    assert min(neighbours) < others[len(others) // 2]
