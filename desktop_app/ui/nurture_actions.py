@@ -109,8 +109,8 @@ def add_nurture_actions(window: MainWindow, actions: dict[str, QAction], menu: Q
 
 
 def _extend_view(window: MainWindow, key: str, view: QWidget) -> None:
-    """Offer quick logging in views: "Log interaction…" in the context menus of views that
-    keep a list of extra actions, and the map's `log_interaction_requested(person_id)`."""
+    """Offer "Log interaction…" in the context menus of views that keep a list of extra
+    actions (the map opens the quick log from its own node menu)."""
     if view.property("nurture_extended"):
         return
     view.setProperty("nurture_extended", True)
@@ -122,12 +122,3 @@ def _extend_view(window: MainWindow, key: str, view: QWidget) -> None:
         action.triggered.connect(lambda: quick_log(window))
         action.setEnabled(not window.workspace.read_only)
         extra.append(action)
-    requested = getattr(view, "log_interaction_requested", None)
-    if requested is not None and hasattr(requested, "connect"):
-        requested.connect(lambda person_id: log_with(window, person_id))
-
-
-def log_with(window: MainWindow, person_id: int) -> None:
-    from desktop_app.ui.dialogs.quick_log import open_quick_log
-
-    open_quick_log(window.workspace, [person_id], window)

@@ -121,35 +121,6 @@ def test_ctrl_l_opens_the_quick_log_for_the_selected_person(
     assert seen == [[other]]
 
 
-def test_views_asking_to_log_get_the_quick_log(window: MainWindow, qtbot: QtBot) -> None:
-    from PySide6.QtCore import QTimer, Signal
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    from desktop_app.ui.dialogs.quick_log import QuickLogDialog
-
-    class MapLike(QWidget):
-        log_interaction_requested = Signal(int)
-
-    view = MapLike()
-    qtbot.addWidget(view)
-    window.view_created.emit("map", view)
-    window.view_created.emit("map", view)  # extended once only
-    person = window.contacts_view.model.person_id_at(2)
-    seen: list[list[int]] = []
-
-    def close_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QuickLogDialog):
-            seen.append(dialog.people.person_ids())
-            dialog.reject()
-        else:
-            QTimer.singleShot(20, close_dialog)
-
-    QTimer.singleShot(20, close_dialog)
-    view.log_interaction_requested.emit(person)
-    assert seen == [[person]]
-
-
 def test_calendar_export_from_the_menu_writes_the_file(
     window: MainWindow, tmp_path, monkeypatch
 ) -> None:
