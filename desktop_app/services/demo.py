@@ -253,17 +253,30 @@ class _Generator:
             )
             seen.add((1, pid))
         people = list(self.circles)
+        # Most ties run between people who share an employer, now or in the past, as in
+        # real networks (clustered, not uniformly random); the rest join circles of friends.
+        staff: dict[int, list[int]] = {}
+        for job in self.rows.tables.get("employment", []):
+            if job["person_id"] != 1:
+                staff.setdefault(job["organization_id"], []).append(job["person_id"])
+        teams = [members for members in staff.values() if len(members) >= 2]
         for _ in range(int(self.n * 1.5)):
-            a, b = rng.sample(people, 2) if len(people) >= 2 else (0, 0)
+            if len(people) < 2:
+                break
+            colleagues = teams and rng.random() < 0.7
+            a, b = rng.sample(rng.choice(teams), 2) if colleagues else rng.sample(people, 2)
             if a == b or (min(a, b), max(a, b)) in seen:
                 continue
             seen.add((min(a, b), max(a, b)))
+            kinds = (
+                ("colleague", "former_colleague", "mentor", "friend")
+                if colleagues
+                else ("friend", "classmate", "acquaintance")
+            )
             row = _relationship(
                 min(a, b),
                 max(a, b),
-                rng.choice(
-                    ("colleague", "friend", "former_colleague", "classmate", "acquaintance")
-                ),
+                rng.choice(kinds),
                 rng.randint(1, 5),
                 self._date_back(3000, 30),
             )
