@@ -21,12 +21,6 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
-from desktop_app.ui.commands.contact_commands import (
-    CreatePersonCommand,
-    DeletePeopleCommand,
-    EditPersonCommand,
-)
-from desktop_app.ui.dialogs.person_dialog import PersonDialog, PersonForm
 from desktop_app.ui.importing.controller import ImportController
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
@@ -100,9 +94,13 @@ class MainWindow(QMainWindow):
         keys = [s.key for s in self.view_specs]
         if isinstance(last, str) and last in keys:
             self.tabs.setCurrentIndex(keys.index(last))
-        me = workspace.contacts.me_id()
-        if me is not None and workspace.current_person is None:
-            workspace.select_person(me)
+        # Showing me in the detail panel is not needed for the first paint: it follows it.
+        self.first_painted.connect(self._select_me_if_nobody_is_selected)
+
+    def _select_me_if_nobody_is_selected(self) -> None:
+        me = self.workspace.contacts.me_id()
+        if me is not None and self.workspace.current_person is None:
+            self.workspace.select_person(me)
 
     # -- views ---------------------------------------------------------------------------
 
@@ -141,6 +139,9 @@ class MainWindow(QMainWindow):
     # -- contact actions -----------------------------------------------------------------
 
     def new_person(self) -> None:
+        from desktop_app.ui.commands.contact_commands import CreatePersonCommand
+        from desktop_app.ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self)
         if dialog.exec() != PersonDialog.DialogCode.Accepted:
             return
@@ -162,6 +163,9 @@ class MainWindow(QMainWindow):
     def edit_person(self, person_id: int) -> None:
         if self.workspace.read_only:
             return
+        from desktop_app.ui.commands.contact_commands import EditPersonCommand
+        from desktop_app.ui.dialogs.person_dialog import PersonDialog, PersonForm
+
         detail = self.workspace.contacts.detail(person_id)
         current = next((j for j in detail.employment if j.current), None)
         initial = PersonForm(
@@ -194,6 +198,8 @@ class MainWindow(QMainWindow):
             self._show_error("You are the centre of your network and cannot be deleted.")
             return
         names = [s.full_name for s in self.workspace.contacts.summaries(ids)]
+        from desktop_app.ui.commands.contact_commands import DeletePeopleCommand
+
         self.workspace.execute(DeletePeopleCommand(self.workspace, ids, names))
         self.statusBar().showMessage(
             f"Deleted {len(ids)} contact{'s' if len(ids) > 1 else ''}. Undo with Ctrl+Z.", 6000

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import Circle
-from desktop_app.ui.commands.contact_commands import EditPersonCommand
 from desktop_app.ui.models.contact_table_model import (
     CIRCLE_CHOICES,
     Column,
@@ -263,6 +262,8 @@ class ContactsView(QWidget):
 
     def _on_model_edit_requested(self, person_id: int, column: int, value: object) -> None:
         from dataclasses import replace
+
+        from desktop_app.ui.commands.contact_commands import EditPersonCommand
 
         contacts = self.workspace.contacts
         fields = contacts.fields(person_id)
