@@ -7,7 +7,7 @@ on the stack that refer to them (a version asked about, a criterion reviewed) st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -36,8 +36,8 @@ class _RestorableCommand(ServiceCommand):
             return documents.restore(self.workspace.db, self.snapshot)
         return self.create()
 
-    def create(self) -> ChangeSet:
-        raise NotImplementedError
+    # Each subclass makes the thing the first time; later redos restore the snapshot.
+    create: Callable[[], ChangeSet]
 
 
 class CreateDocumentCommand(_RestorableCommand):
