@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -24,8 +25,10 @@ from desktop_app.ui import window_state
 from desktop_app.ui.importing.controller import ImportController
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
-from desktop_app.ui.widgets.detail_panel import DetailPanel
 from desktop_app.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.ui.widgets.detail_panel import DetailPanel
 
 
 class MainWindow(QMainWindow):
@@ -70,14 +73,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.detail_panel = DetailPanel(workspace)
+        # The dock is here at once (its place is remembered); its panel is built right after
+        # the first paint, or when first asked for, so it does not delay the table.
+        self._detail_panel: DetailPanel | None = None
         self.detail_dock = QDockWidget("Details", self)
         self.detail_dock.setObjectName("detailDock")
-        self.detail_dock.setWidget(self.detail_panel)
         self.detail_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
-        self.detail_panel.edit_requested.connect(self.edit_person)
-        self.detail_panel.delete_requested.connect(self.delete_people)
 
         self.statusBar()
         workspace.error_raised.connect(self._show_error)
@@ -97,7 +99,22 @@ class MainWindow(QMainWindow):
         # Showing me in the detail panel is not needed for the first paint: it follows it.
         self.first_painted.connect(self._select_me_if_nobody_is_selected)
 
+    @property
+    def detail_panel(self) -> DetailPanel:
+        if self._detail_panel is None:
+            from desktop_app.ui.widgets.detail_panel import DetailPanel
+
+            panel = DetailPanel(self.workspace)
+            panel.edit_requested.connect(self.edit_person)
+            panel.delete_requested.connect(self.delete_people)
+            self.detail_dock.setWidget(panel)
+            self._detail_panel = panel
+            if self.workspace.current_person is not None:
+                panel.show_person(self.workspace.current_person)
+        return self._detail_panel
+
     def _select_me_if_nobody_is_selected(self) -> None:
+        self.detail_panel  # noqa: B018 - build it now that the table has painted
         me = self.workspace.contacts.me_id()
         if me is not None and self.workspace.current_person is None:
             self.workspace.select_person(me)
