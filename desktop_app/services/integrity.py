@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.paths import attachments_dir
 from desktop_app.storage import integrity_queries
+from desktop_app.storage.contact_summaries import count_people
 from desktop_app.storage.database import Database
 from desktop_app.storage.schema_version import HEAD_REVISION
 
@@ -29,10 +30,10 @@ def check_database(db: Database) -> CheckReport:
             problems += integrity_queries.foreign_key_problems(conn)
             problems += integrity_queries.consistency_problems(conn)
             problems += _missing_attachments(db, conn)
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != HEAD_REVISION:
-            problems.append(f"schema revision {revision} is not {HEAD_REVISION}")
-        people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+        revision = integrity_queries.schema_revision(conn)
+        if revision != HEAD_REVISION:
+            problems.append(f"schema revision {revision or 'none'} is not {HEAD_REVISION}")
+        people = count_people(conn)
     except sqlite3.DatabaseError as error:
         return CheckReport([f"the database cannot be read: {error}"])
     return CheckReport(problems, people)

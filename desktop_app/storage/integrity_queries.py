@@ -83,3 +83,8 @@ def consistency_problems(conn: sqlite3.Connection) -> list[str]:
         if count:
             problems.append(f"{count} {message}")
     return problems
+
+
+def schema_revision(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
