@@ -272,10 +272,11 @@ def run_huge(vcard_mb: int, csv_rows: int) -> list[Huge]:
         with cell.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(["First Name", "Last Name", "E-mail Address", "Notes"])
-            writer.writerow(["Ana", "Before", "ana@x.example", "n" * 100_000])
+            writer.writerow(["Ana", "Before", "ana@x.example", "n" * MB])
             writer.writerow(["Bo", "Huge", "bo@x.example", "n" * (20 * MB)])
+            writer.writerow(["Cy", "After", "cy@x.example", "short"])
         results.append(
-            measure_import("CSV: a 100 KB cell, then a 20 MB one", folder / "c.db", cell)
+            measure_import("CSV: a 1 MB cell, a 20 MB one, a short one", folder / "c.db", cell)
         )
     return results
 
@@ -383,9 +384,10 @@ def render(
         "",
         "`trellis import` into a fresh database, peak resident memory of the process. "
         "Limits: a vCard value over 16 MB (a 10 MB photo is 13.4 MB of base64) is left out "
-        "with a warning and never held whole; a CSV cell over 128 KB (Python csv's bound, "
-        "which also catches a quote that never closes) rejects the rest of that file from "
-        "its line, keeping the rows before it.",
+        "with a warning and never held whole; a CSV row with a cell over 4 MB (or a line "
+        "over 16 MB) is rejected on its own with its line number and reading goes on with "
+        "the next row; a quote that never closes rejects the rest of that file from its "
+        "row, saying so, keeping the rows before it.",
         "",
         "| Input | File size | Time | Peak memory | Over baseline | Outcome |",
         "|---|---|---|---|---|---|",

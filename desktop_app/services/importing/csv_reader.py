@@ -181,8 +181,73 @@ def _google_items(plan: ColumnPlan, items: dict[tuple[str, str], dict[str, int]]
             plan.addresses[f"google{_number}"] = columns
 
 
+# The longest cell read: 4 Mi characters, a note of about a thousand pages. CSV address
+# books carry no photos (Google, Outlook and LinkedIn export none), so nothing real comes
+# near it, while a quote that never closes grows a "cell" until this bound stops it. A
+# physical line is bounded too (16 Mi characters, like a vCard value), so one row never
+# holds more than a few times that in memory, however the file is shaped.
+CELL_LIMIT = 4 * 1024 * 1024
+LINE_LIMIT = 16 * 1024 * 1024
+
+
+class _RowTooLongError(Exception):
+    """A physical line past LINE_LIMIT: the row is skipped without ever holding it."""
+
+
+class _Lines:
+    """The text's physical lines for `csv.reader`, with what it takes to resync after a row
+    that is too long: line numbers, and whether the record so far leaves a quote open
+    (parity of `"`; a doubled `""` counts twice, so well-formed quoting stays even).
+    """
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self._text = text
+        self.number = 0  # physical lines handed out or skipped
+        self.open_quote = False  # the current record has an odd number of quotes so far
+        self.at_end = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._read()
+        if not line:
+            raise StopIteration
+        if len(line) >= LINE_LIMIT and not line.endswith(("\n", "\r")):
+            while line and not line.endswith(("\n", "\r")):  # never held whole
+                line = self._read()
+            raise _RowTooLongError
+        return line
+
+    def _read(self) -> str:
+        line = self._text.readline(LINE_LIMIT)
+        if not line:
+            self.at_end = True
+            return line
+        if line.endswith(("\n", "\r")) or len(line) < LINE_LIMIT:
+            self.number += 1
+        if line.count('"') % 2:
+            self.open_quote = not self.open_quote
+        return line
+
+    def record_ended(self) -> None:
+        self.open_quote = False
+
+    def skip_open_quote(self) -> bool:
+        """Skip the lines of a quoted cell that goes on; False when it never closes."""
+        while self.open_quote:
+            if not self._read():
+                return False
+        return True
+
+
 class CsvReader:
-    """Rows of a CSV address book as people: yields (line, NewPerson or rejection reason)."""
+    """Rows of a CSV address book as people: yields (line, NewPerson or rejection reason).
+
+    A row with a cell longer than CELL_LIMIT (or a line longer than LINE_LIMIT) is rejected
+    on its own and reading goes on with the next row; a quote that never closes rejects the
+    rest of the file from the row that opened it, saying so.
+    """
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
@@ -196,24 +261,29 @@ class CsvReader:
         text = io.TextIOWrapper(self._stream, encoding=encoding, errors="replace", newline="")
         sample = head[:4096]
         delimiter = max((",", ";", "\t"), key=lambda d: sample.count(d.encode()))
+        csv.field_size_limit(CELL_LIMIT)  # process-wide; csv's own default is 128 KB
+        lines = _Lines(text)
         try:
-            yield from self._rows(csv.reader(text, delimiter=delimiter))
+            yield from self._rows(lines, csv.reader(lines, delimiter=delimiter))
         finally:
             text.detach()  # the caller owns the binary stream and closes it
 
-    def _rows(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
-        try:
-            yield from self._rows_until_broken(rows)
-        except csv.Error as error:  # e.g. a quote never closed: the rest is one "field"
-            detail = str(error)
-            if "field larger than field limit" in detail:  # csv's bound, 128 KB by default
-                detail = f"a cell is longer than {csv.field_size_limit() // 1024} KB"
-            yield rows.line_num, f"from here on the file cannot be read as CSV ({detail})"
-
-    def _rows_until_broken(self, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
-        line = 0
-        for row in rows:
-            start, line = line + 1, rows.line_num
+    def _rows(self, lines: _Lines, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
+        while True:
+            start = lines.number + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except (csv.Error, _RowTooLongError) as error:
+                yield start, self._too_long(lines, start, error)
+                if lines.at_end:
+                    return
+                continue
+            if lines.open_quote and lines.at_end:
+                yield start, _never_closes(start, lines.number)
+                return
+            lines.record_ended()
             if self.plan is None:
                 plan = plan_columns(row)
                 if plan.usable:
@@ -225,6 +295,28 @@ class CsvReader:
             if not any(cell.strip() for cell in row):
                 continue
             yield start, row_to_person(self.plan, row)
+
+    def _too_long(self, lines: _Lines, start: int, error: Exception) -> str:
+        """Skip the rest of a row that is too long; the reason it is rejected."""
+        if isinstance(error, _RowTooLongError):
+            what = f"a line is longer than {LINE_LIMIT // (1024 * 1024)} MB"
+        elif "field larger than field limit" in str(error):
+            what = f"a cell is longer than {CELL_LIMIT // (1024 * 1024)} MB"
+        else:  # csv's other errors (a NUL byte in old Pythons): this row only
+            what = f"not CSV ({error})"
+        closed = lines.skip_open_quote()
+        lines.record_ended()
+        if not closed:
+            return f"{what}: {_never_closes(start, lines.number)}"
+        end = f" (lines {start}-{lines.number})" if lines.number > start else ""
+        return f"{what}{end}; this row was left out and reading went on after it"
+
+
+def _never_closes(start: int, end: int) -> str:
+    return (
+        f"a quote opened in this row never closes, so lines {start}-{end} "
+        "(the rest of the file) cannot be read as CSV"
+    )
 
 
 def row_to_person(plan: ColumnPlan, row: list[str]) -> NewPerson | str:

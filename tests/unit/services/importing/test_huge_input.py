@@ -1,6 +1,6 @@
-"""Huge input: a 10 MB photo and a 1 MB note (vCard) come in whole; past the limits a value is left
-out with a warning (vCard); a CSV cell past csv's 128 KB bound rejects the rest of the file
-from its line. Memory stays bounded.
+"""Huge input: a 10 MB photo and a 1 MB note come in whole; past the limits a vCard value is
+left out with a warning, and a CSV row with a cell over 4 MB is rejected on its own (a quote
+that never closes rejects the rest of the file, saying so). Memory stays bounded.
 
 The 100 MB vCard and the 100,000-row CSV are measured by `python -m tools.reliability_report`
 (too slow for every test run); their figures are in docs/reliability.md.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.services.importing.csv_reader import CELL_LIMIT, LINE_LIMIT
 from desktop_app.services.importing.pipeline import run_import
 from desktop_app.services.importing.vcard_reader import MAX_LINE_BYTES
 from desktop_app.storage.database import Database
@@ -48,24 +49,92 @@ def test_a_10_mb_photo_and_a_1_mb_note_come_in_whole(db: Database, tmp_path: Pat
     assert len(note) >= MB - 5
 
 
-def test_a_csv_cell_past_the_limit_rejects_the_rest_clearly(db: Database, tmp_path: Path) -> None:
-    """Python's csv bounds a cell (128 KB); that bound is also what tells a quote that
-    never closes from a long note, so a longer cell rejects the rest of the file, saying why.
-    """
-    path = tmp_path / "notes.csv"
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["First Name", "Last Name", "E-mail Address", "Notes"])
-        writer.writerow(["Ana", "Short", "ana@x.example", "n" * 100_000])
-        writer.writerow(["Bo", "Long", "bo@x.example", "n" * MB])
-        writer.writerow(["Cy", "After", "cy@x.example", "short"])
+        writer.writerows(rows)
+    return path
+
+
+def imported_names(db: Database) -> list[str]:
+    rows = db.fast_connection().execute("SELECT full_name FROM people ORDER BY id")
+    return [name for (name,) in rows]
+
+
+def test_a_csv_with_a_1_mb_note_imports_whole(db: Database, tmp_path: Path) -> None:
+    note = "word " * (MB // 5) + "\nsecond paragraph"
+    path = write_csv(
+        tmp_path / "notes.csv",
+        [["Ana", "Before", "ana@x.example", "n" * 100_000], ["Bo", "Long", "bo@x.example", note]],
+    )
     report = run_import(db, [path])
-    assert report.added == 1
-    assert [r.reason for r in report.rejected] == [
-        "from here on the file cannot be read as CSV (a cell is longer than 128 KB)"
+    assert report.added == 2 and not report.rejected
+    stored = db.fast_connection().execute("SELECT note FROM people WHERE family_name = 'Long'")
+    assert stored.fetchone()[0] == note
+
+
+@pytest.mark.parametrize("newlines", [False, True], ids=["one-line", "multi-line"])
+def test_a_csv_cell_past_the_limit_rejects_only_its_row(
+    db: Database, tmp_path: Path, newlines: bool
+) -> None:
+    """A cell over CELL_LIMIT (4 MB) rejects its own row, with its line, and reading goes on
+    with the next row, also when the long cell spans several lines."""
+    filler = ("n" * 999 + "\n") if newlines else "n" * 1000
+    path = write_csv(
+        tmp_path / "cell.csv",
+        [
+            ["Ana", "Before", "ana@x.example", "short"],
+            ["Bo", "Huge", "bo@x.example", filler * (CELL_LIMIT // 1000 + 100)],
+            ["Cy", "After", "cy@x.example", 'said "hi"'],
+            ["Di", "Last", "di@x.example", ""],
+        ],
+    )
+    report = run_import(db, [path])
+    assert imported_names(db) == ["Ana Before", "Cy After", "Di Last"]
+    [rejected] = report.rejected
+    assert rejected.line == 3
+    assert rejected.reason.startswith("a cell is longer than 4 MB")
+    assert "this row was left out" in rejected.reason
+    assert ("lines 3-" in rejected.reason) is newlines
+
+
+def test_a_csv_line_past_the_line_limit_is_skipped_without_holding_it(
+    db: Database, tmp_path: Path
+) -> None:
+    cells = ["x" * (CELL_LIMIT - 10)] * (LINE_LIMIT // CELL_LIMIT + 1)
+    path = write_csv(
+        tmp_path / "wide.csv",
+        [["Ana", "Before", "ana@x.example", "a"], ["Bo", "Wide", "bo@x.example", *cells]],
+    )
+    with path.open("a", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerow(["Cy", "After", "cy@x.example", "c"])
+    report = run_import(db, [path])
+    assert imported_names(db) == ["Ana Before", "Cy After"]
+    assert [(r.line, r.reason) for r in report.rejected] == [
+        (3, "a line is longer than 16 MB; this row was left out and reading went on after it")
     ]
-    note = db.fast_connection().execute("SELECT note FROM people").fetchone()[0]
-    assert len(note) == 100_000
+
+
+@pytest.mark.parametrize("rows", [10, 60_000], ids=["small-file", "past-the-cell-limit"])
+def test_a_quote_that_never_closes_is_reported_not_swallowed(
+    db: Database, tmp_path: Path, rows: int
+) -> None:
+    """An unclosed quote early in a file must not silently turn the rest of the file into
+    one cell (small file) nor into rows read out of step (past the limit): it is reported,
+    the rows before it stay, and the time stays linear in the file."""
+    path = write_csv(tmp_path / "open.csv", [["Ana", "Before", "ana@x.example", "a"]])
+    with path.open("a", encoding="utf-8", newline="") as out:
+        out.write('Bo,"Broken,bo@x.example,never closed\r\n')
+        writer = csv.writer(out)
+        for number in range(rows):
+            writer.writerow([f"Row{number}", "Filler", f"r{number}@x.example", "x" * 80])
+    report = run_import(db, [path])
+    assert imported_names(db) == ["Ana Before"]
+    [rejected] = report.rejected
+    assert rejected.line == 3
+    assert "a quote opened in this row never closes" in rejected.reason
+    assert f"lines 3-{rows + 3} (the rest of the file) cannot be read as CSV" in rejected.reason
 
 
 MEASURE = """
