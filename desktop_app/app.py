@@ -89,7 +89,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.file_open import FileOpenForwarder
 
     opened_files = FileOpenForwarder(app)  # macOS "Open With"; kept until there is a window
-    app.installEventFilter(opened_files)
+    if sys.platform == "darwin":
+        # Only macOS sends QFileOpenEvent. Elsewhere an application-wide Python filter
+        # would only slow every event down (each one wrapped for Python) for nothing.
+        app.installEventFilter(opened_files)
     path = db_path(args)
     db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
     if db is None:
@@ -115,7 +118,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(workspace)
     if args.exit_when_ready:
         window.show_view(0)  # the contact table is what "ready" means, whatever was last open
-        window.contacts_ready.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.contacts_ready.connect(lambda: app.exit(0))  # before work queued after the paint
     else:
         window.first_painted.connect(lambda: _after_first_paint(db))
         from desktop_app.ui.due_notice import schedule_due_notice

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.view_specs: tuple[ViewSpec, ...] = VIEWS
         self.views: dict[str, QWidget] = {}
         self.last_error = ""
-        self._shown_once = False
+        self._painted_once = False
         self.setWindowTitle(f"{workspace.db.path.name} — {APP_NAME}")
         self.resize(1280, 800)
 
@@ -259,11 +259,11 @@ class MainWindow(QMainWindow):
         box.open()
         self.last_error = message
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            # Queued behind the paint events that showing the window posts.
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            # Children paint in the same pass, after their parent: queue behind it.
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:

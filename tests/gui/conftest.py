@@ -17,6 +17,6 @@ def workspace(demo_db: Database) -> Workspace:
 def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     win = MainWindow(workspace)
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.first_painted):  # what follows the first paint is done too
+        win.show()
     return win

@@ -191,3 +191,21 @@ def test_window_state_is_remembered(qtbot: QtBot, workspace: Workspace) -> None:
     assert second.height() == 640
     assert second.contacts_view.table.horizontalHeader().sectionSize(Column.TITLE) == 333
     assert not second.detail_dock.isVisible()
+
+
+def test_the_detail_panel_is_built_only_after_the_table_has_painted(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    win = MainWindow(workspace)
+    qtbot.addWidget(win)
+    seen: list[tuple[str, bool]] = []
+    win.contacts_ready.connect(
+        lambda: seen.append(("contacts_ready", win.detail_dock.widget() is not None))
+    )
+    win.first_painted.connect(  # connected after the window's own "show me" slot
+        lambda: seen.append(("first_painted", win.detail_dock.widget() is not None))
+    )
+    with qtbot.waitSignal(win.first_painted):
+        win.show()
+    assert seen == [("contacts_ready", False), ("first_painted", True)]
+    assert win.detail_panel.name_label.text() == "Alex Rivera (me)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,26 @@ class CircleDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class ContactTable(QTableView):
+    """The table; says once when it has painted its first rows.
+
+    An override rather than an event filter: a Python filter on the viewport would see
+    every event (each one wrapped for Python) for the whole session, and slows start-up.
+    """
+
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()  # slots must not paint: this is inside a paint
+
+
 class ContactsView(QWidget):
     """Emits `first_rows_painted` once, after the table has painted real rows."""
 
@@ -75,7 +95,7 @@ class ContactsView(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.table = QTableView(self)
+        self.table = ContactTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -111,7 +131,7 @@ class ContactsView(QWidget):
         # Rows arrive me first, then by name; the arrow only appears once the user sorts.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
-        self.table.viewport().installEventFilter(self)
+        self.table.first_painted.connect(self._on_first_paint)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
@@ -182,18 +202,12 @@ class ContactsView(QWidget):
 
     # -- events --------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._painted
-            and watched is self.table.viewport()
-            and event.type() == QEvent.Type.Paint
-        ):
-            self._painted = True
-            QTimer.singleShot(0, self.first_rows_painted.emit)
-            pending = self._pending_sort
-            if pending is not None:
-                QTimer.singleShot(0, lambda: self.model.sort(*pending))
-        return super().eventFilter(watched, event)
+    def _on_first_paint(self) -> None:
+        self._painted = True
+        self.first_rows_painted.emit()
+        if self._pending_sort is not None:
+            section, order = self._pending_sort
+            QTimer.singleShot(0, lambda: self.model.sort(section, order))
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
