@@ -58,6 +58,18 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(path) if path is not None else default_db_path()
 
 
+class CommandError(Exception):
+    """A failure `main` reports on stderr with exit 1; `str(error)` is meant for the user."""
+
+
+def existing_db_path(args: argparse.Namespace) -> Path:
+    """`db_path(args)`, for commands that only read: it must already exist."""
+    path = db_path(args)
+    if not path.exists():
+        raise CommandError(f"{path} does not exist")
+    return path
+
+
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
     print(f"trellis: {message}", file=sys.stderr)
     return code
@@ -83,10 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(args)
+    from desktop_app.storage.errors import StorageError
+
     modules = {_command_name(name): name for name in COMMAND_MODULES}
     module = importlib.import_module(f"desktop_app.cli.{modules[command]}")
     try:
         return int(module.run(args))
+    except (CommandError, StorageError) as error:  # the database missing, locked, too new…
+        return fail(str(error), EXIT_FAILURE)
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILURE)
     except sqlite3.OperationalError as error:  # locked beyond the busy timeout, disk full…

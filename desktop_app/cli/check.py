@@ -13,19 +13,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import db_path, fail
+    from desktop_app.cli import existing_db_path
     from desktop_app.services.integrity import check_database
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    path = db_path(args)
-    if not path.exists():
-        return fail(f"{path} does not exist")
-    try:
-        with open_database(path, read_only=True) as db:
-            report = check_database(db)
-    except StorageError as error:
-        return fail(str(error))
+    path = existing_db_path(args)
+    with open_database(path, read_only=True) as db:
+        report = check_database(db)
     if report.sound:
         print(f"{path}: sound ({report.people} people).")
         return 0

@@ -28,7 +28,6 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import EXIT_USAGE, db_path, fail
     from desktop_app.services.demo import DemoError, write_demo
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
     if not 0 <= args.contacts <= 1_000_000:
         return fail("--contacts must be between 0 and 1,000,000", EXIT_USAGE)
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         with open_database(db_path(args), backups=False) as db:
             rows = write_demo(db, args.contacts, args.seed)
             path = db.path
-    except (StorageError, DemoError) as error:
+    except DemoError as error:
         return fail(str(error))
     print(
         f"Created a demo network of {args.contacts} contacts, "

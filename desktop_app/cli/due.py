@@ -28,21 +28,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop_app.cli import db_path, fail
+    from desktop_app.cli import existing_db_path
     from desktop_app.cli.dates import print_out
     from desktop_app.services.reminders import due_people
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    path = db_path(args)
-    if not path.exists():
-        return fail(f"{path} does not exist")
+    path = existing_db_path(args)
     today = args.as_of or date.today()
-    try:
-        with open_database(path, read_only=True) as db:
-            items = due_people(db, today, within_days=args.within)
-    except StorageError as error:
-        return fail(str(error))
+    with open_database(path, read_only=True) as db:
+        items = due_people(db, today, within_days=args.within)
     if args.json:
         rows = [
             {

@@ -23,14 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import db_path, fail
+    from desktop_app.cli import existing_db_path, fail
     from desktop_app.services.json_export import write_export
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    path = db_path(args)
-    if not path.exists():
-        return fail(f"{path} does not exist")
+    path = existing_db_path(args)
     try:
         with open_database(
             path, exclusive=False, backups=False, read_only_if_unwritable=True
@@ -39,8 +36,6 @@ def run(args: argparse.Namespace) -> int:
                 write_export(db, args.out, sys.stdout)
             else:
                 _export_contacts(db, args.format, args.out)
-    except StorageError as error:
-        return fail(str(error))
     except BrokenPipeError:  # `trellis export | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0

@@ -29,15 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import db_path, fail
+    from desktop_app.cli import existing_db_path, fail
     from desktop_app.cli.dates import print_out
     from desktop_app.services.ics_export import calendar_for, export_ics
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    path = db_path(args)
-    if not path.exists():
-        return fail(f"{path} does not exist")
+    path = existing_db_path(args)
     try:
         with open_database(path, read_only=True) as db:
             if args.out is None:
@@ -45,8 +42,6 @@ def run(args: argparse.Namespace) -> int:
                 print_out(text, exact=True)
                 return 0
             count = export_ics(db, args.out, today=args.as_of, horizon_days=args.days)
-    except StorageError as error:
-        return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {args.out}: {error.strerror or error}")
     print(f"{count} events written to {args.out}", file=sys.stderr)

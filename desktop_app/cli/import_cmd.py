@@ -36,13 +36,9 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services.importing.pipeline import run_import
     from desktop_app.services.importing.report import write_rejections
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    try:
-        with open_database(db_path(args), backups=not args.dry_run) as db:
-            report = run_import(db, args.files, dry_run=args.dry_run)
-    except StorageError as error:
-        return fail(str(error))
+    with open_database(db_path(args), backups=not args.dry_run) as db:
+        report = run_import(db, args.files, dry_run=args.dry_run)
     for _path, reason in report.unreadable:
         print(f"trellis: {reason}", file=sys.stderr)
     for rejected in report.rejected:

@@ -123,15 +123,11 @@ def _print(database: Path, out: Path, options: PrintOptions, layout: str, seed: 
     from desktop_app.services.printing.options import PrintError
     from desktop_app.services.printing.output import write_document
     from desktop_app.storage.database import open_database
-    from desktop_app.storage.errors import StorageError
 
-    try:
-        with open_database(
-            database, exclusive=False, backups=False, read_only_if_unwritable=True
-        ) as db:
-            document = document_from_database(db, options, layout=layout, seed=seed)
-    except StorageError as error:
-        return fail(str(error))
+    with open_database(
+        database, exclusive=False, backups=False, read_only_if_unwritable=True
+    ) as db:
+        document = document_from_database(db, options, layout=layout, seed=seed)
     try:
         files = write_document(document, out)
     except (PrintError, OSError) as error:

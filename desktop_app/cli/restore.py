@@ -27,7 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path, fail
-    from desktop_app.storage.errors import StorageError
     from desktop_app.storage.restore import describe_backups, human_size, restore_backup
 
     path = db_path(args)
@@ -38,8 +37,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         result = restore_backup(path, args.source)
-    except StorageError as error:
-        return fail(str(error))
     except OSError as error:
         return fail(f"cannot restore {path}: {error.strerror or error}")
     saved = f" The database as it was is saved in {result.saved_as}." if result.saved_as else ""

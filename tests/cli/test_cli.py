@@ -144,3 +144,22 @@ def test_exit_when_ready_does_not_wait_for_a_hidden_table(tmp_path: Path) -> Non
     (config / "Trellis.conf").write_text("[main_window]\ncurrent_view=today\n")
     result = run_cli("--db", str(db), "--exit-when-ready", timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["due"], ["ics"], ["export"], ["export", "--format", "csv"]],
+)
+def test_commands_that_read_say_what_is_wrong_with_the_database(
+    tmp_path: Path, command: list[str]
+) -> None:
+    missing = run_cli(*command, "--db", str(tmp_path / "missing.db"))
+    assert missing.returncode == 1
+    assert "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    assert not (tmp_path / "missing.db").exists()
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("hello")
+    broken = run_cli(*command, "--db", str(not_db))
+    assert broken.returncode == 1
+    assert "not an SQLite file" in broken.stderr and "Traceback" not in broken.stderr
+    assert not_db.read_text() == "hello"
