@@ -10,6 +10,7 @@ import argparse
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop_app import APP_NAME, __version__
 from desktop_app.storage.database import Database, open_database
 from desktop_app.storage.errors import DatabaseLockedError, StorageError
+
+if TYPE_CHECKING:  # imported where first needed: after the database is open
+    from desktop_app.ui.file_open import FileOpenForwarder
+    from desktop_app.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -120,10 +125,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window.show_view(0)  # the contact table is what "ready" means, whatever was last open
         window.contacts_ready.connect(lambda: app.exit(0))  # before work queued after the paint
     else:
-        window.first_painted.connect(lambda: _after_first_paint(db))
-        from desktop_app.ui.due_notice import schedule_due_notice
-
-        window.first_painted.connect(lambda: schedule_due_notice(window, workspace))
+        _hook_up(window, opened_files)
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.importer.start(files))
@@ -131,6 +133,18 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     workspace.close()
     return int(code)
+
+
+def _hook_up(window: MainWindow, opened_files: FileOpenForwarder) -> None:
+    """What a window the user works in needs besides itself, again for the window a
+    restore opens in its place."""
+    from desktop_app.ui.due_notice import schedule_due_notice
+
+    workspace = window.workspace
+    window.first_painted.connect(lambda: _after_first_paint(workspace.db))
+    window.first_painted.connect(lambda: schedule_due_notice(window, workspace))
+    opened_files.set_target(window.importer.start)
+    window.replaced.connect(lambda replacement: _hook_up(replacement, opened_files))
 
 
 def _after_first_paint(db: Database) -> None:

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     contacts_ready = Signal()  # the contact table has painted its first rows
     first_painted = Signal()  # the window has painted once, whichever view it opened on
     view_created = Signal(str, QWidget)
+    replaced = Signal(QMainWindow)  # a restore opened this window in our place, not shown yet
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)

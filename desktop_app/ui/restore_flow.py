@@ -82,6 +82,7 @@ def restore_into_window(window: MainWindow, source: Path) -> MainWindow:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(workspace.close)
+    window.replaced.emit(replacement)  # its owner hooks up what follows the first paint
     replacement.show()
     window.close()
     window.deleteLater()

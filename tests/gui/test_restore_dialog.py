@@ -42,16 +42,26 @@ def test_dialog_without_backups_cannot_restore(qtbot: QtBot, tmp_path: Path) -> 
 
 
 def test_restore_reopens_the_window_on_the_restored_network(
-    qtbot: QtBot, window: MainWindow, workspace: Workspace
+    qtbot: QtBot, workspace: Workspace
 ) -> None:
+    window = MainWindow(workspace)  # not given to qtbot: the restore closes and deletes it
+    with qtbot.waitSignal(window.first_painted):
+        window.show()
     db_path = workspace.db.path
     copy = backup.make_backup(db_path, "daily")
     before = workspace.contacts.count()
     workspace.db.fast_connection().execute("DELETE FROM people WHERE is_me = 0")
     assert workspace.contacts.count() == 1
 
+    painted: list[MainWindow] = []  # what the composition root hooks up (app._hook_up)
+
+    def hook_up(new: MainWindow) -> None:
+        new.first_painted.connect(lambda: painted.append(new))
+
+    window.replaced.connect(hook_up)
     replacement = restore_into_window(window, copy)
     qtbot.addWidget(replacement)
+    qtbot.waitUntil(lambda: painted == [replacement])
 
     assert replacement is not window
     assert replacement.workspace.contacts.count() == before
