@@ -33,10 +33,17 @@ def save_positions(
 
 def pin(db: Database, key: str, x: float, y: float, layout: str = "force") -> None:
     """Keep a node where the user dropped it, in every later layout run."""
+    place(db, key, x, y, pinned=True, layout=layout)
+
+
+def place(
+    db: Database, key: str, x: float, y: float, *, pinned: bool, layout: str = "force"
+) -> None:
+    """Save one node's position, pinned or free to move in the next layout run."""
     if db.read_only:
         return
     with db.transaction() as session:
-        write_positions(session, layout, {key: (x, y)}, {key}, replace=False)
+        write_positions(session, layout, {key: (x, y)}, {key} if pinned else (), replace=False)
 
 
 def unpin(db: Database, keys: Iterable[str], layout: str = "force") -> None:

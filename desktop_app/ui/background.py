@@ -36,9 +36,11 @@ def run_in_background(
     on_result: Callable[[Any], None],
     on_error: Callable[[str], None] | None = None,
     context: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> None:
     """Call `fn()` on a worker thread; `on_result(value)` or `on_error(message)` follow
-    on the UI thread. With `context`, nothing is delivered once it has been destroyed."""
+    on the UI thread. With `context`, nothing is delivered once it has been destroyed.
+    `pool` defaults to Qt's global pool; a pool of one thread runs its tasks in order."""
     relay = _Relay()
     _alive.add(relay)
 
@@ -55,7 +57,7 @@ def run_in_background(
     # Queued: the relay lives on the UI thread, so that is where these run.
     relay.succeeded.connect(deliver, Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(_Task(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
 
 
 def _is_alive(obj: QObject) -> bool:

@@ -104,8 +104,9 @@ def test_dragging_a_node_moves_and_pins_it(qtbot: QtBot, canvas: NetworkCanvas) 
         send_mouse(
             canvas, QEvent.Type.MouseButtonRelease, start + QPoint(60, 40), Qt.MouseButton.NoButton
         )
-    key, x, y = moved.args
+    key, from_x, from_y, x, y = moved.args
     assert key == "p:11"
+    assert (from_x, from_y) == pytest.approx(tuple(before))
     assert math.dist(before, (x, y)) > 0
     assert tuple(canvas.positions_array[canvas.index["p:11"]]) == pytest.approx((x, y))
     # Dragging empty space pans instead (no node moves).

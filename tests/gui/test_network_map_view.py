@@ -329,3 +329,32 @@ def test_photos_become_node_faces_once_zoomed_in(qtbot: QtBot, tmp_path: Path) -
         laid_out(qtbot, view)
         view.canvas.centre_on(person_key(ann))
         qtbot.waitUntil(lambda: view.canvas.faces_shown() == [person_key(ann)], timeout=10_000)
+
+
+def test_dragging_a_node_is_undoable(qtbot: QtBot, workspace: Workspace) -> None:
+    view = make_view(qtbot, workspace)
+    laid_out(qtbot, view)
+    key = next(k for k in view.canvas.keys if k.startswith("p:") and k not in view.pinned)
+    index = view.canvas.index[key]
+    start = tuple(float(v) for v in view.canvas.positions_array[index])
+    target = (start[0] + 40.0, start[1] - 25.0)
+
+    view.canvas.begin_move(index)  # what a mouse drag does (the canvas test drags for real)
+    view.canvas.move_node(index, *target, final=True)
+    assert key in view.pinned
+    stack = workspace.undo_stack
+    assert stack.undoText().startswith("Move ")
+
+    def saved() -> tuple[tuple[float, float] | None, bool]:
+        positions, pinned = map_positions.load_positions(workspace.db)
+        return positions.get(key), key in pinned
+
+    qtbot.waitUntil(lambda: saved() == (pytest.approx(target), True))
+    stack.undo()
+    assert tuple(view.canvas.positions_array[index]) == pytest.approx(start)
+    assert key not in view.pinned
+    qtbot.waitUntil(lambda: saved() == (pytest.approx(start), False))
+    stack.redo()
+    assert tuple(view.canvas.positions_array[index]) == pytest.approx(target)
+    assert key in view.pinned
+    qtbot.waitUntil(lambda: saved() == (pytest.approx(target), True))

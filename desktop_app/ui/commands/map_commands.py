@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from desktop_app.domain.enums import RelationshipKind
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import relationships
@@ -36,3 +38,36 @@ class AddRelationshipCommand(ServiceCommand):
         return relationships.delete_relationship(
             self.workspace.db, self.tie_id, self.a_id, self.b_id
         )
+
+
+Point = tuple[float, float]
+
+
+class NodePlacer(Protocol):
+    def place_node(self, key: str, position: Point, pinned: bool) -> None: ...
+
+
+class MoveNodeCommand(ServiceCommand):
+    """A node dragged on the map (which pins it); undo puts it back as it was."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        placer: NodePlacer,
+        key: str,
+        label: str,
+        before: tuple[Point, bool],
+        after: Point,
+    ) -> None:
+        super().__init__(workspace, f"Move {label}")
+        self.placer, self.key = placer, key
+        self.before, self.after = before, after
+
+    def apply(self) -> ChangeSet:
+        self.placer.place_node(self.key, self.after, True)
+        return ChangeSet()  # positions are the map's own: no view needs telling
+
+    def revert(self) -> ChangeSet:
+        position, pinned = self.before
+        self.placer.place_node(self.key, position, pinned)
+        return ChangeSet()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -131,6 +131,9 @@ class NetworkMapView(QWidget):
         self.hidden: set[str] = set()
         self.force_positions: dict[str, tuple[float, float]] = {}
         self.pinned: set[str] = set()
+        # Saved positions are written in the order they were made: one writer thread.
+        self._position_writes = QThreadPool(self)
+        self._position_writes.setMaxThreadCount(1)
         self._job: LayoutJob | None = None
         self._seed = 0
         self._loading = False
@@ -463,6 +466,7 @@ class NetworkMapView(QWidget):
             lambda _result: self.layout_finished.emit(),
             self._show_banner,
             context=self,
+            pool=self._position_writes,
         )
 
     def _on_layout_kind_changed(self) -> None:
@@ -525,15 +529,40 @@ class NetworkMapView(QWidget):
             if node is not None:
                 self.path_panel.ask(node.label, key)
 
-    def _on_canvas_node_moved(self, key: str, x: float, y: float) -> None:
+    def _on_canvas_node_moved(
+        self, key: str, from_x: float, from_y: float, x: float, y: float
+    ) -> None:
         if self.layout_kind != "force":
             # Only the force layout keeps hand-placed nodes; others are computed.
             return
-        self.pinned.add(key)
-        self.force_positions[key] = (x, y)
-        db = self.workspace.db
+        if self.workspace.read_only:  # moved for this session; nothing can be saved
+            self.pinned.add(key)
+            self.force_positions[key] = (x, y)
+            return
+        from desktop_app.ui.commands.map_commands import MoveNodeCommand
+
+        node = self.canvas.node(key)
+        before = ((from_x, from_y), key in self.pinned)
+        label = node.label if node is not None else key
+        self.workspace.execute(MoveNodeCommand(self.workspace, self, key, label, before, (x, y)))
+
+    def place_node(self, key: str, position: tuple[float, float], pinned: bool) -> None:
+        """Put a node of the force layout at `position` and save it (a drag, its undo)."""
+        self.force_positions[key] = position
+        if pinned:
+            self.pinned.add(key)
+        else:
+            self.pinned.discard(key)
+        if self.layout_kind == "force" and self.canvas.node(key) is not None:
+            self.canvas.set_pinned(self.pinned)
+            self.canvas.set_positions({key: position})  # redraws, pins included
+        db, (x, y) = self.workspace.db, position
         run_in_background(
-            lambda: map_positions.pin(db, key, x, y), lambda _r: None, self._show_banner, self
+            lambda: map_positions.place(db, key, x, y, pinned=pinned),
+            lambda _r: None,
+            self._show_banner,
+            self,
+            pool=self._position_writes,
         )
 
     def _on_canvas_context(self, key: str, global_pos: QPoint) -> None:
@@ -610,7 +639,11 @@ class NetworkMapView(QWidget):
         self._restyle()
         db = self.workspace.db
         run_in_background(
-            lambda: map_positions.unpin(db, [key]), lambda _r: None, self._show_banner, self
+            lambda: map_positions.unpin(db, [key]),
+            lambda _r: None,
+            self._show_banner,
+            self,
+            pool=self._position_writes,
         )
 
     def _update_hidden_button(self) -> None:

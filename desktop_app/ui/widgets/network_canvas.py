@@ -77,6 +77,7 @@ class _NodesItem(pg.ScatterPlotItem):
                 ev.ignore()  # type: ignore[attr-defined]
                 return
             self._dragged = index
+            canvas.begin_move(index)
             x, y = canvas.positions_array[index]
             self._drag_offset = QPointF(x, y) - ev.buttonDownPos()  # type: ignore[attr-defined]
         elif self._dragged is None:
@@ -116,7 +117,7 @@ class NetworkCanvas(pg.GraphicsView):
     node_clicked = Signal(str)
     node_activated = Signal(str)  # double-click
     node_context_requested = Signal(str, object)  # key, global QPoint
-    node_moved = Signal(str, float, float)  # key, x, y (drag finished: pin it)
+    node_moved = Signal(str, float, float, float, float)  # key, from x, y, to x, y (pin it)
     view_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -140,6 +141,7 @@ class NetworkCanvas(pg.GraphicsView):
         self._hovered: int | None = None
         self._path: tuple[str, ...] = ()
         self._pinned: set[str] = set()
+        self._move_origin: tuple[float, float] | None = None
 
         self._nodes = _NodesItem(self)
         self._nodes.setZValue(10)
@@ -590,6 +592,11 @@ class NetworkCanvas(pg.GraphicsView):
             return None
         return int(inside[np.argmin(pixels[inside])])
 
+    def begin_move(self, index: int) -> None:
+        """A drag of node `index` starts: remember where from, for undo."""
+        x, y = self.positions_array[index]
+        self._move_origin = (float(x), float(y))
+
     def move_node(self, index: int, x: float, y: float, final: bool) -> None:
         self.positions_array[index] = (x, y)
         self._draw_nodes(dragged=self.keys[index])
@@ -598,7 +605,9 @@ class NetworkCanvas(pg.GraphicsView):
         if final:
             key = self.keys[index]
             self._pinned.add(key)
-            self.node_moved.emit(key, float(x), float(y))
+            from_x, from_y = self._move_origin or (float(x), float(y))
+            self._move_origin = None
+            self.node_moved.emit(key, from_x, from_y, float(x), float(y))
             self.update_labels()
 
     # -- labels --------------------------------------------------------------------------
