@@ -135,3 +135,16 @@ def test_calendar_export_from_the_menu_writes_the_file(
     assert text.startswith("BEGIN:VCALENDAR")
     assert "BEGIN:VEVENT" in text
     assert "written to" in window.statusBar().currentMessage()
+
+
+def test_goals_and_share_buttons_sit_under_the_goals_list(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    view = window.views["today"]
+    qtbot.waitUntil(view.isVisible)
+    box = view.goals_box
+    for button in (view.goals_button, view.share_button):
+        assert button.isVisible()
+        top_left = button.mapTo(box, button.rect().topLeft())
+        assert box.rect().contains(top_left), button.text()
+        assert top_left.y() > view.goals_list.geometry().bottom(), button.text()
