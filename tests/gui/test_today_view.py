@@ -11,6 +11,7 @@ from desktop_app.services import reminders
 from desktop_app.services.dashboard import Funnel
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.today_plots import funnel_context
+from desktop_app.ui.views.today_view import serving_text
 
 
 def _today_index(window: MainWindow) -> int:
@@ -148,3 +149,10 @@ def test_goals_and_share_buttons_sit_under_the_goals_list(window: MainWindow, qt
         top_left = button.mapTo(box, button.rect().topLeft())
         assert box.rect().contains(top_left), button.text()
         assert top_left.y() > view.goals_list.geometry().bottom(), button.text()
+
+
+def test_goal_lines_leave_out_what_is_none() -> None:
+    assert serving_text(0, 3) == "3 organisations serve it"
+    assert serving_text(2, 1) == "2 contacts and 1 organisation serve it"
+    assert serving_text(1, 0) == "1 contact serves it"
+    assert serving_text(0, 0) == "no contact or organisation linked yet"

@@ -43,6 +43,19 @@ def _box(title: str, *widgets: QWidget) -> QGroupBox:
     return box
 
 
+def serving_text(people: int, organizations: int) -> str:
+    """'2 contacts and 1 organisation serve it', leaving out what is none."""
+    parts = [
+        f"{count} {noun}{'' if count == 1 else 's'}"
+        for count, noun in ((people, "contact"), (organizations, "organisation"))
+        if count
+    ]
+    if not parts:
+        return "no contact or organisation linked yet"
+    verb = "serves" if people + organizations == 1 else "serve"
+    return f"{' and '.join(parts)} {verb} it"
+
+
 def activity_line(record: object) -> str:
     from desktop_app.domain.values import InteractionRecord
 
@@ -162,7 +175,7 @@ class TodayView(QWidget):
             state = "achieved · " if summary.achieved else ""
             self.goals_list.addItem(
                 f"{summary.title}\n{state}{told} of {total} in your inner circles know · "
-                f"{summary.people} contacts, {summary.organizations} organisations serve it"
+                f"{serving_text(summary.people, summary.organizations)}"
             )
         if self.goals_list.count() == 0:
             self.goals_list.addItem("No goals yet. Say what you are aiming for: Goals…")
