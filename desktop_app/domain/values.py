@@ -115,6 +115,16 @@ class PersonFields:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactPoints:
+    """How to reach someone: the lists an edit of the person replaces as a whole."""
+
+    emails: tuple[LabeledValue, ...] = ()
+    phones: tuple[LabeledValue, ...] = ()
+    urls: tuple[LabeledValue, ...] = ()
+    addresses: tuple[PostalAddress, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PersonDetail:
     """Everything the detail panel shows about one person."""
 
@@ -132,6 +142,10 @@ class PersonDetail:
     has_photo: bool = False
     source: str = ""
     vcard_uid: str = ""
+
+    @property
+    def contact_points(self) -> ContactPoints:
+        return ContactPoints(self.emails, self.phones, self.urls, self.addresses)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from desktop_app.domain.cadence import CheckInState, cadence_for, next_check_in,
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
 from desktop_app.domain.values import (
     ChangeSet,
+    ContactPoints,
     ContactSummary,
     NewPerson,
     PersonDetail,
@@ -99,26 +100,29 @@ class ContactsService:
             )
         return person_id, ChangeSet(people_added=frozenset({person_id}))
 
-    def update_fields(self, person_id: int, fields: PersonFields) -> ChangeSet:
+    def edit(
+        self,
+        person_id: int,
+        fields: PersonFields,
+        tags: tuple[str, ...] | None = None,
+        job: tuple[str, str] | None = None,
+        points: ContactPoints | None = None,
+    ) -> ChangeSet:
+        """One edit of a person, in one transaction: fields, and tags, current job
+        (organisation, title) and contact points when given."""
         from desktop_app.storage import people_repository
 
         with self.db.transaction() as session:
             people_repository.update_fields(session, person_id, fields)
-        return ChangeSet(people_changed=frozenset({person_id}))
-
-    def set_tags(self, person_id: int, tags: tuple[str, ...]) -> ChangeSet:
-        from desktop_app.storage import people_repository
-
-        with self.db.transaction() as session:
-            people_repository.set_tags(session, person_id, tags)
-        return ChangeSet(people_changed=frozenset({person_id}))
-
-    def set_current_job(self, person_id: int, organization: str, title: str) -> ChangeSet:
-        from desktop_app.storage import people_repository
-
-        with self.db.transaction() as session:
-            people_repository.set_current_job(session, person_id, organization, title)
-        return ChangeSet(people_changed=frozenset({person_id}), organizations_changed=True)
+            if tags is not None:
+                people_repository.set_tags(session, person_id, tags)
+            if job is not None:
+                people_repository.set_current_job(session, person_id, *job)
+            if points is not None:
+                people_repository.set_contact_points(session, person_id, points)
+        return ChangeSet(
+            people_changed=frozenset({person_id}), organizations_changed=job is not None
+        )
 
     def delete(self, person_ids: Iterable[int]) -> tuple[list[object], ChangeSet]:
         """Delete people; the returned snapshots let `restore` undo it exactly."""

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import (
     Birthday,
+    ContactPoints,
     EmploymentRecord,
     NewPerson,
     PersonFields,
@@ -104,15 +105,29 @@ def create_person(session: Session, new: NewPerson) -> int:
         raise ValueError("A contact needs a name.")
     person = t.Person(is_me=new.is_me, source=new.source, vcard_uid=new.vcard_uid or None)
     _apply_fields(person, new.fields)
+    _apply_contact_points(person, ContactPoints(new.emails, new.phones, new.urls, new.addresses))
+    person.tags = get_or_create_tags(session, new.tags)
+    if new.photo:
+        person.photo = t.Photo(mime=new.photo_mime or "image/jpeg", data=new.photo)
+    session.add(person)
+    session.flush()
+    for job in new.employment:
+        add_employment(session, person.id, job)
+    return person.id
+
+
+def _apply_contact_points(person: t.Person, points: ContactPoints) -> None:
     person.emails = [
         t.Email(value=e.value, normalized=normalize_email(e.value), label=e.label, position=i)
-        for i, e in enumerate(new.emails)
+        for i, e in enumerate(points.emails)
     ]
     person.phones = [
         t.Phone(value=p.value, normalized=normalize_phone(p.value), label=p.label, position=i)
-        for i, p in enumerate(new.phones)
+        for i, p in enumerate(points.phones)
     ]
-    person.urls = [t.Url(value=u.value, label=u.label, position=i) for i, u in enumerate(new.urls)]
+    person.urls = [
+        t.Url(value=u.value, label=u.label, position=i) for i, u in enumerate(points.urls)
+    ]
     person.addresses = [
         t.Address(
             label=a.label,
@@ -123,16 +138,13 @@ def create_person(session: Session, new: NewPerson) -> int:
             country=a.country,
             position=i,
         )
-        for i, a in enumerate(new.addresses)
+        for i, a in enumerate(points.addresses)
     ]
-    person.tags = get_or_create_tags(session, new.tags)
-    if new.photo:
-        person.photo = t.Photo(mime=new.photo_mime or "image/jpeg", data=new.photo)
-    session.add(person)
-    session.flush()
-    for job in new.employment:
-        add_employment(session, person.id, job)
-    return person.id
+
+
+def set_contact_points(session: Session, person_id: int, points: ContactPoints) -> None:
+    """Replace a person's emails, phones, web addresses and postal addresses."""
+    _apply_contact_points(_load(session, person_id), points)
 
 
 def add_employment(session: Session, person_id: int, job: EmploymentRecord) -> int:

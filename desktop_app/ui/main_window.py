@@ -167,10 +167,18 @@ class MainWindow(QMainWindow):
         from desktop_app.domain.values import EmploymentRecord
 
         jobs = (EmploymentRecord(form.organization, form.title),) if form.organization else ()
-        command = CreatePersonCommand(
-            self.workspace,
-            NewPerson(fields=form.fields, tags=form.tags, employment=jobs, source="manual"),
+        points = form.points
+        new = NewPerson(
+            fields=form.fields,
+            emails=points.emails,
+            phones=points.phones,
+            urls=points.urls,
+            addresses=points.addresses,
+            tags=form.tags,
+            employment=jobs,
+            source="manual",
         )
+        command = CreatePersonCommand(self.workspace, new)
         if self.workspace.execute(command):
             self.workspace.select_person(command.person_id)
 
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
             current.organization if current else "",
             current.title if current else "",
             detail.tags,
+            detail.contact_points,
         )
         dialog = PersonDialog(self, initial, f"Edit {detail.fields.full_name}")
         if dialog.exec() != PersonDialog.DialogCode.Accepted:
@@ -198,7 +207,12 @@ class MainWindow(QMainWindow):
         form = dialog.result_form()
         self.workspace.execute(
             EditPersonCommand(
-                self.workspace, person_id, form.fields, form.tags, (form.organization, form.title)
+                self.workspace,
+                person_id,
+                form.fields,
+                form.tags,
+                (form.organization, form.title),
+                points=form.points,
             )
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.values import EmploymentRecord, NewPerson, PersonFields
@@ -209,3 +210,28 @@ def test_the_detail_panel_is_built_only_after_the_table_has_painted(
         win.show()
     assert seen == [("contacts_ready", False), ("first_painted", True)]
     assert win.detail_panel.name_label.text() == "Alex Rivera (me)"
+
+
+def test_editing_contact_details_is_one_undo_step(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    from desktop_app.domain.values import ContactPoints, LabeledValue
+
+    ws = window.workspace
+    person = window.contacts_view.model.summary_at(3)
+    assert person is not None
+    before = ws.contacts.detail(person.id)
+    points = ContactPoints(
+        emails=(LabeledValue("new@example.org", "work"),),
+        phones=(LabeledValue("+1 555 0100", "mobile"),),
+    )
+    assert ws.execute(
+        EditPersonCommand(ws, person.id, replace(before.fields, note="met at PyCon"), points=points)
+    )
+    after = ws.contacts.detail(person.id)
+    assert after.contact_points == points and after.fields.note == "met at PyCon"
+    window.workspace.select_person(person.id)
+    shown = [label.text() for label in window.detail_panel.findChildren(QLabel)]
+    assert "new@example.org (work)" in shown
+    ws.undo_stack.undo()
+    assert ws.contacts.detail(person.id) == before

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.domain.values import ChangeSet, NewPerson, PersonFields
+from desktop_app.domain.values import ChangeSet, ContactPoints, NewPerson, PersonFields
 from desktop_app.ui.workspace import Workspace
 
 
@@ -54,7 +54,8 @@ class CreatePersonCommand(ServiceCommand):
 
 
 class EditPersonCommand(ServiceCommand):
-    """Change a person's fields, tags and current job together, as one undo step."""
+    """Change a person's fields, tags, current job and contact points together, as one
+    undo step (and one transaction); what is None is left as it is."""
 
     def __init__(
         self,
@@ -64,38 +65,33 @@ class EditPersonCommand(ServiceCommand):
         tags: tuple[str, ...] | None = None,
         job: tuple[str, str] | None = None,
         text: str = "",
+        points: ContactPoints | None = None,
     ) -> None:
         super().__init__(workspace, text or "Edit contact")
         self.person_id = person_id
         self.new_fields, self.new_tags, self.new_job = fields, tags, job
-        contacts = workspace.contacts
-        detail = contacts.detail(person_id)
+        self.new_points = points
+        detail = workspace.contacts.detail(person_id)
         self.old_fields = detail.fields
         self.old_tags = detail.tags
         current = next((j for j in detail.employment if j.current), None)
         self.old_job = (current.organization, current.title) if current else ("", "")
+        self.old_points = detail.contact_points
         if not text:
             self.setText(f"Edit {detail.fields.full_name}")
 
-    def _write(
-        self, fields: PersonFields, tags: tuple[str, ...] | None, job: tuple[str, str] | None
-    ) -> ChangeSet:
-        contacts = self.workspace.contacts
-        change = contacts.update_fields(self.person_id, fields)
-        if tags is not None:
-            change |= contacts.set_tags(self.person_id, tags)
-        if job is not None:
-            change |= contacts.set_current_job(self.person_id, *job)
-        return change
-
     def apply(self) -> ChangeSet:
-        return self._write(self.new_fields, self.new_tags, self.new_job)
+        return self.workspace.contacts.edit(
+            self.person_id, self.new_fields, self.new_tags, self.new_job, self.new_points
+        )
 
     def revert(self) -> ChangeSet:
-        return self._write(
+        return self.workspace.contacts.edit(
+            self.person_id,
             self.old_fields,
             self.old_tags if self.new_tags is not None else None,
             self.old_job if self.new_job is not None else None,
+            self.old_points if self.new_points is not None else None,
         )
 
 

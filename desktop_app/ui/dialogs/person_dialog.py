@@ -1,8 +1,10 @@
-"""Add or edit a contact: names, circle, current job, tags, how we met, cadence, note."""
+"""Add or edit a contact: names, circle, current job, tags, how we met, birthday, cadence,
+note, and on a second tab how to reach them (emails, phones, web, postal addresses)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -17,14 +19,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.enums import Circle
-from desktop_app.domain.values import Birthday, PersonFields
+from desktop_app.domain.values import (
+    Birthday,
+    ContactPoints,
+    LabeledValue,
+    PersonFields,
+    PostalAddress,
+)
+from desktop_app.services.importing.person_building import parse_birthday
 from desktop_app.ui.models.contact_table_model import CIRCLE_CHOICES
 from desktop_app.ui.widgets.plain_label import PlainLabel
+from desktop_app.ui.widgets.rows_editor import RowsEditor
+
+ADDRESS_HEADERS = ("Label", "Street", "City", "Region", "Postal code", "Country")
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,7 @@ class PersonForm:
     organization: str
     title: str
     tags: tuple[str, ...]
+    points: ContactPoints = field(default_factory=ContactPoints)
 
 
 class PersonDialog(QDialog):
@@ -59,6 +73,8 @@ class PersonDialog(QDialog):
         self.met_on.setDisplayFormat("yyyy-MM-dd")
         self.has_met_on.toggled.connect(self.met_on.setEnabled)
         self.met_on.setEnabled(False)
+        self.birthday = QLineEdit()
+        self.birthday.setPlaceholderText("1985-03-22, or 03-22 without the year")
         self.cadence = QSpinBox()
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText("Circle's rhythm")
@@ -68,7 +84,10 @@ class PersonDialog(QDialog):
         self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e")
         self.error.hide()
-        self._birthday: Birthday | None = None
+        self.emails = RowsEditor(("Label", "Email"), "email")
+        self.phones = RowsEditor(("Label", "Phone"), "phone")
+        self.urls = RowsEditor(("Label", "Web address"), "web address")
+        self.addresses = RowsEditor(ADDRESS_HEADERS, "address")
 
         form = QFormLayout()
         form.addRow("&Given name", self.given)
@@ -84,19 +103,31 @@ class PersonDialog(QDialog):
         met_layout.setContentsMargins(0, 0, 0, 0)
         met_layout.addWidget(self.has_met_on)
         met_layout.addWidget(self.met_on, 1)
-        form.addRow("Met &on", met_row)
+        form.addRow("&Met on", met_row)
+        form.addRow("&Birthday", self.birthday)
         form.addRow("Check &in every", self.cadence)
-        form.addRow("No&te", self.note)
+        form.addRow("Not&e", self.note)
+        general = QWidget()
+        general.setLayout(form)
+        reach = QWidget()
+        reach_form = QFormLayout(reach)
+        reach_form.addRow("&Email", self.emails)
+        reach_form.addRow("&Phone", self.phones)
+        reach_form.addRow("&Web", self.urls)
+        reach_form.addRow("Addre&ss", self.addresses)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "Gene&ral")
+        self.tabs.addTab(reach, "Contact &details")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(460, 520)
+        self.resize(620, 560)
         if initial is not None:
             self._load(initial)
         self.given.setFocus()
@@ -116,9 +147,19 @@ class PersonDialog(QDialog):
         if f.met_on:
             self.has_met_on.setChecked(True)
             self.met_on.setDate(QDate(f.met_on.year, f.met_on.month, f.met_on.day))
+        self.birthday.setText(_birthday_text(f.birthday))
         self.cadence.setValue(f.cadence_days or 0)
         self.note.setPlainText(f.note)
-        self._birthday = f.birthday
+        points = initial.points
+        self.emails.set_rows([(v.label, v.value) for v in points.emails])
+        self.phones.set_rows([(v.label, v.value) for v in points.phones])
+        self.urls.set_rows([(v.label, v.value) for v in points.urls])
+        self.addresses.set_rows(
+            [
+                (a.label, a.street, a.locality, a.region, a.postal_code, a.country)
+                for a in points.addresses
+            ]
+        )
 
     def result_form(self) -> PersonForm:
         given, family = self.given.text().strip(), self.family.text().strip()
@@ -133,20 +174,69 @@ class PersonDialog(QDialog):
             how_we_met=self.how_we_met.text().strip(),
             met_on=_to_date(self.met_on.date()) if self.has_met_on.isChecked() else None,
             cadence_days=self.cadence.value() or None,
-            birthday=self._birthday,  # not edited here; kept as imported
+            birthday=_parse_birthday(self.birthday.text()),
         )
         tags = tuple(dict.fromkeys(t.strip() for t in self.tags.text().split(",") if t.strip()))
+        points = ContactPoints(
+            emails=_labeled(self.emails),
+            phones=_labeled(self.phones),
+            urls=_labeled(self.urls),
+            addresses=tuple(PostalAddress(*row) for row in self.addresses.rows()),
+        )
         return PersonForm(
-            fields, self.organization.text().strip(), self.job_title.text().strip(), tags
+            fields, self.organization.text().strip(), self.job_title.text().strip(), tags, points
         )
 
-    def _on_buttons_accepted(self) -> None:
+    def problem(self) -> tuple[str, QWidget] | None:
+        """What keeps the form from being saved, and where to fix it."""
         if not self.result_form().fields.full_name:
-            self.error.setText("Please give at least a name.")
+            return "Please give at least a name.", self.given
+        if self.birthday.text().strip() and _parse_birthday(self.birthday.text()) is None:
+            return (
+                "The birthday should be a date like 1985-03-22, or 03-22 without the year.",
+                self.birthday,
+            )
+        for label, value in self.emails.rows():
+            if value and ("@" not in value or value.strip("@") != value.strip()):
+                return f"“{value}” does not look like an email address.", self.emails
+            if not value:
+                return f"The email labelled “{label}” has no address.", self.emails
+        for editor, noun in ((self.phones, "phone"), (self.urls, "web address")):
+            for label, value in editor.rows():
+                if not value:
+                    return f"The {noun} labelled “{label}” is empty.", editor
+        return None
+
+    def _on_buttons_accepted(self) -> None:
+        problem = self.problem()
+        if problem is not None:
+            message, widget = problem
+            self.error.setText(message)
             self.error.show()
-            self.given.setFocus()
+            self.tabs.setCurrentIndex(0 if widget in (self.given, self.birthday) else 1)
+            widget.setFocus()
             return
         self.accept()
+
+
+def _labeled(editor: RowsEditor) -> tuple[LabeledValue, ...]:
+    return tuple(LabeledValue(value=value, label=label) for label, value in editor.rows())
+
+
+def _birthday_text(birthday: Birthday | None) -> str:
+    if birthday is None:
+        return ""
+    if birthday.year is None:
+        return f"{birthday.month:02d}-{birthday.day:02d}"
+    return str(birthday)
+
+
+def _parse_birthday(text: str) -> Birthday | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{1,2}-\d{1,2}", text):  # month-day, no year
+        month, day = (int(part) for part in text.split("-"))
+        text = f"--{month:02d}{day:02d}"
+    return parse_birthday(text) if text else None
 
 
 def _to_date(value: QDate) -> date:

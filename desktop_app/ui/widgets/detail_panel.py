@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.values import ChangeSet, PersonDetail
+from desktop_app.domain.values import Birthday, ChangeSet, PersonDetail
 from desktop_app.storage.errors import PersonNotFoundError
 from desktop_app.ui.models.contact_table_model import format_date
 from desktop_app.ui.widgets.nurture_panel import NurturePanel
@@ -193,7 +195,7 @@ class DetailPanel(QWidget):
             ("Phone", "\n".join(_labeled(v.value, v.label) for v in d.phones)),
             ("Web", "\n".join(_labeled(v.value, v.label) for v in d.urls)),
             ("Address", "\n".join(a.one_line() for a in d.addresses)),
-            ("Birthday", str(f.birthday) if f.birthday else ""),
+            ("Birthday", birthday_text(f.birthday)),
             ("How we met", f.how_we_met),
             ("Met on", format_date(f.met_on)),
             ("Check-in every", f"{f.cadence_days} days" if f.cadence_days else ""),
@@ -243,6 +245,14 @@ class DetailPanel(QWidget):
         other = item.data(Qt.ItemDataRole.UserRole)
         if other is not None:
             self.workspace.select_person(int(other))
+
+
+def birthday_text(birthday: Birthday | None) -> str:
+    """'09 Dec 1906', or '09 Dec' when the year is not known."""
+    if birthday is None:
+        return ""
+    shown = date(birthday.year or 2000, birthday.month, birthday.day)  # 2000: 29 Feb exists
+    return format_date(shown) if birthday.year else shown.strftime("%d %b")
 
 
 def _labeled(value: str, label: str) -> str:

@@ -1,0 +1,68 @@
+"""ContactsService.edit: one edit of a person is one transaction, lists replaced whole."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from desktop_app.domain.values import (
+    Birthday,
+    ContactPoints,
+    EmploymentRecord,
+    LabeledValue,
+    NewPerson,
+    PersonFields,
+    PostalAddress,
+)
+from desktop_app.services.contacts import ContactsService
+from desktop_app.storage.database import Database
+
+
+def make_person(contacts: ContactsService) -> int:
+    person_id, _ = contacts.create(
+        NewPerson(
+            fields=PersonFields(given_name="Ada", family_name="Byron", full_name="Ada Byron"),
+            emails=(LabeledValue("ada@old.example", "work"),),
+            phones=(LabeledValue("+44 20 7946 0000", "home"),),
+            tags=("mentor",),
+            employment=(EmploymentRecord("Analytical Engines", "Programmer"),),
+        )
+    )
+    return person_id
+
+
+def test_edit_replaces_contact_points_and_keeps_their_order(db: Database) -> None:
+    contacts = ContactsService(db)
+    person_id = make_person(contacts)
+    fields = contacts.detail(person_id).fields
+    points = ContactPoints(
+        emails=(LabeledValue("ada@new.example", "work"), LabeledValue("ada@home.example")),
+        phones=(),
+        urls=(LabeledValue("https://example.org/ada", "site"),),
+        addresses=(PostalAddress("home", "12 St James's Sq", "London", "", "SW1Y", "UK"),),
+    )
+    birthday = Birthday(12, 10)
+    change = contacts.edit(person_id, replace(fields, birthday=birthday), points=points)
+    detail = contacts.detail(person_id)
+    assert change.people_changed == {person_id}
+    assert detail.contact_points == points
+    assert detail.fields.birthday == birthday
+    assert detail.tags == ("mentor",)  # not given: left as it was
+    assert [j.organization for j in detail.employment] == ["Analytical Engines"]
+
+
+def test_a_failing_edit_changes_nothing(db: Database) -> None:
+    contacts = ContactsService(db)
+    person_id = make_person(contacts)
+    before = contacts.detail(person_id)
+    nameless = PersonFields()
+    with pytest.raises(ValueError, match="needs a name"):
+        contacts.edit(
+            person_id,
+            nameless,
+            tags=("recruiter",),
+            job=("Elsewhere", "Boss"),
+            points=ContactPoints(),
+        )
+    assert contacts.detail(person_id) == before
