@@ -6,7 +6,7 @@ Every write is one transaction and returns the `ChangeSet` the views refresh fro
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from desktop_app.domain.cadence import CheckInState, cadence_for, next_check_in, overall_state
@@ -15,6 +15,7 @@ from desktop_app.domain.values import (
     ChangeSet,
     ContactPoints,
     ContactSummary,
+    EmploymentRecord,
     NewPerson,
     PersonDetail,
     PersonFields,
@@ -107,21 +108,25 @@ class ContactsService:
         tags: tuple[str, ...] | None = None,
         job: tuple[str, str] | None = None,
         points: ContactPoints | None = None,
+        past_jobs: Sequence[EmploymentRecord] | None = None,
     ) -> ChangeSet:
-        """One edit of a person, in one transaction: fields, and tags, current job
-        (organisation, title) and contact points when given."""
+        """One edit of a person, in one transaction: fields, and when given their tags,
+        current job (organisation, title), contact points and earlier jobs."""
         from desktop_app.storage import people_repository
 
         with self.db.transaction() as session:
             people_repository.update_fields(session, person_id, fields)
             if tags is not None:
                 people_repository.set_tags(session, person_id, tags)
+            if past_jobs is not None:  # first: a current job ended below joins them
+                people_repository.set_past_jobs(session, person_id, past_jobs)
             if job is not None:
                 people_repository.set_current_job(session, person_id, *job)
             if points is not None:
                 people_repository.set_contact_points(session, person_id, points)
         return ChangeSet(
-            people_changed=frozenset({person_id}), organizations_changed=job is not None
+            people_changed=frozenset({person_id}),
+            organizations_changed=job is not None or past_jobs is not None,
         )
 
     def delete(self, person_ids: Iterable[int]) -> tuple[list[object], ChangeSet]:

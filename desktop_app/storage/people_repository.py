@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 import phonenumbers
@@ -140,6 +142,18 @@ def _apply_contact_points(person: t.Person, points: ContactPoints) -> None:
         )
         for i, a in enumerate(points.addresses)
     ]
+
+
+def set_past_jobs(session: Session, person_id: int, jobs: Sequence[EmploymentRecord]) -> None:
+    """Replace a person's earlier (not current) jobs with `jobs`."""
+    person = _load(session, person_id)
+    for row in [j for j in person.employment if not j.current]:
+        person.employment.remove(row)
+        session.delete(row)
+    session.flush()
+    for job in jobs:
+        add_employment(session, person_id, replace(job, current=False))
+    session.expire(person, ["employment"])
 
 
 def set_contact_points(session: Session, person_id: int, points: ContactPoints) -> None:

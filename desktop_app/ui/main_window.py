@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
         form = dialog.result_form()
         from desktop_app.domain.values import EmploymentRecord
 
-        jobs = (EmploymentRecord(form.organization, form.title),) if form.organization else ()
+        current = (EmploymentRecord(form.organization, form.title),) if form.organization else ()
+        jobs = current + form.past_jobs
         points = form.points
         new = NewPerson(
             fields=form.fields,
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
             current.title if current else "",
             detail.tags,
             detail.contact_points,
+            tuple(j for j in detail.employment if not j.current),
         )
         dialog = PersonDialog(self, initial, f"Edit {detail.fields.full_name}")
         if dialog.exec() != PersonDialog.DialogCode.Accepted:
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
                 form.tags,
                 (form.organization, form.title),
                 points=form.points,
+                past_jobs=form.past_jobs,
             )
         )
 

@@ -212,10 +212,10 @@ def test_the_detail_panel_is_built_only_after_the_table_has_painted(
     assert win.detail_panel.name_label.text() == "Alex Rivera (me)"
 
 
-def test_editing_contact_details_is_one_undo_step(window: MainWindow) -> None:
+def test_editing_contact_details_and_earlier_jobs_is_one_undo_step(window: MainWindow) -> None:
     from dataclasses import replace
 
-    from desktop_app.domain.values import ContactPoints, LabeledValue
+    from desktop_app.domain.values import ContactPoints, LabeledValue, PersonDetail
 
     ws = window.workspace
     person = window.contacts_view.model.summary_at(3)
@@ -225,13 +225,27 @@ def test_editing_contact_details_is_one_undo_step(window: MainWindow) -> None:
         emails=(LabeledValue("new@example.org", "work"),),
         phones=(LabeledValue("+1 555 0100", "mobile"),),
     )
+    earlier = (EmploymentRecord("Initech", "Analyst", current=False),)
     assert ws.execute(
-        EditPersonCommand(ws, person.id, replace(before.fields, note="met at PyCon"), points=points)
+        EditPersonCommand(
+            ws,
+            person.id,
+            replace(before.fields, note="met at PyCon"),
+            points=points,
+            past_jobs=earlier,
+        )
     )
     after = ws.contacts.detail(person.id)
     assert after.contact_points == points and after.fields.note == "met at PyCon"
+    assert [(j.organization, j.title) for j in after.employment if not j.current] == [
+        ("Initech", "Analyst")
+    ]
     window.workspace.select_person(person.id)
     shown = [label.text() for label in window.detail_panel.findChildren(QLabel)]
     assert "new@example.org (work)" in shown
     ws.undo_stack.undo()
-    assert ws.contacts.detail(person.id) == before
+
+    def same_jobs_any_ids(detail: PersonDetail) -> PersonDetail:  # earlier jobs get new ids
+        return replace(detail, employment=tuple(replace(j, id=None) for j in detail.employment))
+
+    assert same_jobs_any_ids(ws.contacts.detail(person.id)) == same_jobs_any_ids(before)

@@ -104,3 +104,30 @@ def test_the_detail_panel_shows_a_birthday_without_its_year_as_a_day() -> None:
     assert birthday_text(Birthday(2, 29)) == "29 Feb"
     assert birthday_text(Birthday(12, 9, 1906)) == "09 Dec 1906"
     assert birthday_text(None) == ""
+
+
+def test_earlier_jobs_round_trip_and_are_checked(qtbot: QtBot) -> None:
+    from datetime import date
+
+    from desktop_app.domain.values import EmploymentRecord
+
+    earlier = (
+        EmploymentRecord("Harvard", "Mark I programmer", date(1944, 1, 1), date(1949, 6, 1), False),
+        EmploymentRecord("Remington Rand", "", None, None, False),
+    )
+    dialog = make_dialog(qtbot, PersonForm(FORM.fields, "US Navy", "", (), past_jobs=earlier))
+    assert dialog.result_form().past_jobs == earlier
+    dialog.past_jobs.add_row()
+    row = dialog.past_jobs.table.rowCount() - 1
+    for column, text in enumerate(("Eckert–Mauchly", "Senior mathematician", "1949-06", "1950")):
+        dialog.past_jobs.table.item(row, column).setText(text)
+    added = dialog.result_form().past_jobs[-1]
+    assert (added.start, added.end, added.current) == (date(1949, 6, 1), date(1950, 1, 1), False)
+    assert dialog.problem() is None
+    dialog.past_jobs.table.item(row, 3).setText("1948")
+    assert "To comes before From" in dialog.problem()[0]  # type: ignore[index]
+    dialog.past_jobs.table.item(row, 3).setText("soon")
+    assert "should be a date" in dialog.problem()[0]  # type: ignore[index]
+    dialog.past_jobs.table.item(row, 0).setText("")
+    dialog.past_jobs.table.item(row, 3).setText("")
+    assert "Which organisation" in dialog.problem()[0]  # type: ignore[index]

@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.domain.values import ChangeSet, ContactPoints, NewPerson, PersonFields
+from desktop_app.domain.values import (
+    ChangeSet,
+    ContactPoints,
+    EmploymentRecord,
+    NewPerson,
+    PersonFields,
+)
 from desktop_app.ui.workspace import Workspace
 
 
@@ -66,23 +72,30 @@ class EditPersonCommand(ServiceCommand):
         job: tuple[str, str] | None = None,
         text: str = "",
         points: ContactPoints | None = None,
+        past_jobs: tuple[EmploymentRecord, ...] | None = None,
     ) -> None:
         super().__init__(workspace, text or "Edit contact")
         self.person_id = person_id
         self.new_fields, self.new_tags, self.new_job = fields, tags, job
-        self.new_points = points
+        self.new_points, self.new_past_jobs = points, past_jobs
         detail = workspace.contacts.detail(person_id)
         self.old_fields = detail.fields
         self.old_tags = detail.tags
         current = next((j for j in detail.employment if j.current), None)
         self.old_job = (current.organization, current.title) if current else ("", "")
         self.old_points = detail.contact_points
+        self.old_past_jobs = tuple(j for j in detail.employment if not j.current)
         if not text:
             self.setText(f"Edit {detail.fields.full_name}")
 
     def apply(self) -> ChangeSet:
         return self.workspace.contacts.edit(
-            self.person_id, self.new_fields, self.new_tags, self.new_job, self.new_points
+            self.person_id,
+            self.new_fields,
+            self.new_tags,
+            self.new_job,
+            self.new_points,
+            self.new_past_jobs,
         )
 
     def revert(self) -> ChangeSet:
@@ -92,6 +105,7 @@ class EditPersonCommand(ServiceCommand):
             self.old_tags if self.new_tags is not None else None,
             self.old_job if self.new_job is not None else None,
             self.old_points if self.new_points is not None else None,
+            self.old_past_jobs if self.new_past_jobs is not None else None,
         )
 
 

@@ -1,5 +1,6 @@
 """Add or edit a contact: names, circle, current job, tags, how we met, birthday, cadence,
-note, and on a second tab how to reach them (emails, phones, web, postal addresses)."""
+note; on a second tab how to reach them (emails, phones, web, postal addresses); on a third
+their earlier jobs."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import (
     Birthday,
     ContactPoints,
+    EmploymentRecord,
     LabeledValue,
     PersonFields,
     PostalAddress,
@@ -38,6 +40,8 @@ from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.widgets.rows_editor import RowsEditor
 
 ADDRESS_HEADERS = ("Label", "Street", "City", "Region", "Postal code", "Country")
+JOB_HEADERS = ("Organisation", "Title", "From", "To")
+DATE_HINT = "a date like 2019, 2019-03 or 2019-03-15"
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class PersonForm:
     title: str
     tags: tuple[str, ...]
     points: ContactPoints = field(default_factory=ContactPoints)
+    past_jobs: tuple[EmploymentRecord, ...] = ()
 
 
 class PersonDialog(QDialog):
@@ -88,6 +93,7 @@ class PersonDialog(QDialog):
         self.phones = RowsEditor(("Label", "Phone"), "phone")
         self.urls = RowsEditor(("Label", "Web address"), "web address")
         self.addresses = RowsEditor(ADDRESS_HEADERS, "address")
+        self.past_jobs = RowsEditor(JOB_HEADERS, "job", narrow=(2, 3))
 
         form = QFormLayout()
         form.addRow("&Given name", self.given)
@@ -118,6 +124,16 @@ class PersonDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "Gene&ral")
         self.tabs.addTab(reach, "Contact &details")
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(
+            PlainLabel(
+                "Where they worked before (the current job is on the first tab). "
+                f"From and To take {DATE_HINT}."
+            )
+        )
+        history_layout.addWidget(self.past_jobs, 1)
+        self.tabs.addTab(history, "Earlier &jobs")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -160,6 +176,9 @@ class PersonDialog(QDialog):
                 for a in points.addresses
             ]
         )
+        self.past_jobs.set_rows(
+            [(j.organization, j.title, _iso(j.start), _iso(j.end)) for j in initial.past_jobs]
+        )
 
     def result_form(self) -> PersonForm:
         given, family = self.given.text().strip(), self.family.text().strip()
@@ -183,8 +202,19 @@ class PersonDialog(QDialog):
             urls=_labeled(self.urls),
             addresses=tuple(PostalAddress(*row) for row in self.addresses.rows()),
         )
+        past_jobs = tuple(
+            EmploymentRecord(
+                organization, title, _parse_when(start), _parse_when(end), current=False
+            )
+            for organization, title, start, end in self.past_jobs.rows()
+        )
         return PersonForm(
-            fields, self.organization.text().strip(), self.job_title.text().strip(), tags, points
+            fields,
+            self.organization.text().strip(),
+            self.job_title.text().strip(),
+            tags,
+            points,
+            past_jobs,
         )
 
     def problem(self) -> tuple[str, QWidget] | None:
@@ -205,6 +235,19 @@ class PersonDialog(QDialog):
             for label, value in editor.rows():
                 if not value:
                     return f"The {noun} labelled “{label}” is empty.", editor
+        return self._job_problem()
+
+    def _job_problem(self) -> tuple[str, QWidget] | None:
+        for organization, title, start, end in self.past_jobs.rows():
+            job = organization or title or "an earlier job"
+            if not organization:
+                return f"Which organisation was “{job}” at?", self.past_jobs
+            for text in (start, end):
+                if text and _parse_when(text) is None:
+                    return f"“{text}” ({job}) should be {DATE_HINT}.", self.past_jobs
+            began, ended = _parse_when(start), _parse_when(end)
+            if began and ended and ended < began:
+                return f"{job}: To comes before From.", self.past_jobs
         return None
 
     def _on_buttons_accepted(self) -> None:
@@ -213,7 +256,9 @@ class PersonDialog(QDialog):
             message, widget = problem
             self.error.setText(message)
             self.error.show()
-            self.tabs.setCurrentIndex(0 if widget in (self.given, self.birthday) else 1)
+            self.tabs.setCurrentIndex(
+                0 if widget in (self.given, self.birthday) else 2 if widget is self.past_jobs else 1
+            )
             widget.setFocus()
             return
         self.accept()
@@ -221,6 +266,24 @@ class PersonDialog(QDialog):
 
 def _labeled(editor: RowsEditor) -> tuple[LabeledValue, ...]:
     return tuple(LabeledValue(value=value, label=label) for label, value in editor.rows())
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _parse_when(text: str) -> date | None:
+    """2019 → 1 Jan 2019, 2019-03 → 1 Mar 2019, or a whole ISO date; None if neither."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+            year, month = text.split("-")
+            return date(int(year), int(month), 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _birthday_text(birthday: Birthday | None) -> str:

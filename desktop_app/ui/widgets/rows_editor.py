@@ -19,22 +19,37 @@ Row = tuple[str, ...]
 
 
 class RowsEditor(QWidget):
-    """Rows of plain-text cells under `headers`; rows left wholly empty are dropped."""
+    """Rows of plain-text cells under `headers`; rows left wholly empty are dropped.
 
-    def __init__(self, headers: Sequence[str], noun: str, parent: QWidget | None = None) -> None:
+    Columns in `narrow` (a label, a date) keep a small width; the others share the rest.
+    """
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        noun: str,
+        parent: QWidget | None = None,
+        *,
+        narrow: Sequence[int] = (0,),
+    ) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers), self)
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setAccessibleName(noun.capitalize() + "s")
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        if len(headers) > 1:  # the first column is the label: narrow
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, 90)
+        for column in narrow if len(headers) > 1 else ():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 90)
         self.add_button = QPushButton(f"Add {noun}", self)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton("Remove", self)

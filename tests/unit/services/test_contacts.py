@@ -66,3 +66,24 @@ def test_a_failing_edit_changes_nothing(db: Database) -> None:
             points=ContactPoints(),
         )
     assert contacts.detail(person_id) == before
+
+
+def test_edit_replaces_earlier_jobs_and_an_ended_current_job_joins_them(db: Database) -> None:
+    from datetime import date
+
+    contacts = ContactsService(db)
+    person_id = make_person(contacts)
+    fields = contacts.detail(person_id).fields
+    earlier = (EmploymentRecord("Royal Society", "Correspondent", date(1840, 1, 1), None, False),)
+    contacts.edit(person_id, fields, past_jobs=earlier)
+    jobs = contacts.detail(person_id).employment
+    assert {(j.organization, j.current) for j in jobs} == {
+        ("Analytical Engines", True),
+        ("Royal Society", False),
+    }
+    contacts.edit(person_id, fields, job=("", ""), past_jobs=earlier)  # no current job now
+    jobs = contacts.detail(person_id).employment
+    assert sorted((j.organization, j.current) for j in jobs) == [
+        ("Analytical Engines", False),
+        ("Royal Society", False),
+    ]
