@@ -76,7 +76,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: _restore_from_backup(window),
         tip="Put one of the automatic backups back in place (the present is backed up first)",
     )
-    actions["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    # Windows has no standard Quit key (Alt+F4 closes the window): Ctrl+Q as elsewhere.
+    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    actions["quit"] = _action(window, "&Quit", window.close, None)
+    actions["quit"].setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
     file_menu.addAction(actions["new_contact"])
     file_menu.addAction(actions["import_contacts"])
     file_menu.addSeparator()

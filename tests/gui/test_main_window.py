@@ -249,3 +249,14 @@ def test_editing_contact_details_and_earlier_jobs_is_one_undo_step(window: MainW
         return replace(detail, employment=tuple(replace(j, id=None) for j in detail.employment))
 
     assert same_jobs_any_ids(ws.contacts.detail(person.id)) == same_jobs_any_ids(before)
+
+
+def test_everyday_actions_have_their_standard_keys(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    keys = {name: a.shortcut() for name, a in window.actions_by_name.items()}
+    assert keys["new_contact"] == QKeySequence(QKeySequence.StandardKey.New)
+    assert keys["find"] == QKeySequence(QKeySequence.StandardKey.Find)
+    assert keys["delete_contact"] == QKeySequence(QKeySequence.StandardKey.Delete)
+    assert not keys["quit"].isEmpty()  # Ctrl+Q where the platform has no Quit key
+    assert keys["view_contacts"].toString() == "Ctrl+1"
