@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import UnconfirmedDateError, question_interaction_dates
 from desktop_app.domain.enums import Direction, InteractionKind
@@ -15,6 +16,9 @@ from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import nurture_queries as q
 from desktop_app.storage import reciprocity_queries as rq
 from desktop_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +56,9 @@ def log_interaction(
     `ImplausibleDateError` for dates before 1900, `ValueError` without participants,
     `LookupError` for an unknown person.
     """
-    questions = check_dates(entry, today)
-    if questions and not confirmed:
-        raise UnconfirmedDateError(questions)
-    participants = tuple(dict.fromkeys(entry.participant_ids))
-    if not participants:
-        raise ValueError("An interaction needs at least one person.")
+    participants = _checked_participants(entry, today, confirmed)
     with db.transaction() as session:
-        missing = set(participants) - q.existing_person_ids(session, participants)
-        if missing:
-            raise LookupError(f"No person with id {min(missing)}.")
+        _check_people_exist(session, participants)
         interaction_id = q.insert_interaction(
             session,
             occurred_on=entry.occurred_on,
@@ -71,18 +68,127 @@ def log_interaction(
             follow_up_on=entry.follow_up_on,
             participant_ids=participants,
         )
-        if entry.resource is not None:
-            rq.insert_shared_resource(
-                session,
-                interaction_id,
-                kind=entry.resource.kind,
-                title=entry.resource.title.strip(),
-                url=entry.resource.url.strip(),
-                tags=entry.resource.tags,
-            )
+        _add_resource(session, interaction_id, entry.resource)
     return interaction_id, ChangeSet(
         people_changed=frozenset(participants), interactions_changed=True
     )
+
+
+def interaction_entry(db: Database, interaction_id: int) -> NewInteraction:
+    """A logged interaction as the form that logs one holds it (to edit it)."""
+    with db.transaction() as session:
+        rows = q.interaction_rows(session, interaction_id)
+    if not rows["interactions"]:
+        raise LookupError(f"No interaction with id {interaction_id}.")
+    return _entry_of(rows)
+
+
+def _entry_of(rows: Snapshot) -> NewInteraction:
+    row = rows["interactions"][0]
+    shared = rows["shared_resources"][0] if rows["shared_resources"] else None
+    occurred_on = q.as_date(row["occurred_on"])
+    assert occurred_on is not None  # the column is NOT NULL
+    return NewInteraction(
+        occurred_on=occurred_on,
+        kind=InteractionKind(str(row["kind"])),
+        direction=Direction(str(row["direction"])),
+        participant_ids=tuple(int(str(r["person_id"])) for r in rows["interaction_participants"]),
+        note=str(row["note"] or ""),
+        follow_up_on=q.as_date(row["follow_up_on"]),
+        resource=(
+            ResourceFields(
+                str(shared["kind"]), str(shared["title"]), str(shared["url"]), str(shared["tags"])
+            )
+            if shared is not None
+            else None
+        ),
+    )
+
+
+def edit_interaction(
+    db: Database,
+    interaction_id: int,
+    entry: NewInteraction,
+    *,
+    today: date | None = None,
+    confirmed: bool = False,
+) -> tuple[Snapshot, ChangeSet]:
+    """Rewrite a logged interaction (same checks as logging one), in one transaction;
+    the snapshot lets `revert_edit` undo it."""
+    participants = _checked_participants(entry, today, confirmed)
+    with db.transaction() as session:
+        snapshot = q.interaction_rows(session, interaction_id)
+        if not snapshot["interactions"]:
+            raise LookupError(f"No interaction with id {interaction_id}.")
+        _check_people_exist(session, participants)
+        before = q.interaction_participant_ids(session, interaction_id)
+        q.update_interaction(
+            session,
+            interaction_id,
+            occurred_on=entry.occurred_on,
+            kind=InteractionKind(entry.kind).value,
+            direction=Direction(entry.direction).value,
+            note=entry.note.strip(),
+            follow_up_on=entry.follow_up_on,
+            participant_ids=participants,
+        )
+        _add_resource(session, interaction_id, entry.resource)
+    people = frozenset(before) | frozenset(participants)
+    return snapshot, ChangeSet(people_changed=people, interactions_changed=True)
+
+
+def revert_edit(db: Database, snapshot: Snapshot) -> ChangeSet:
+    """Put an edited interaction back as `snapshot` holds it, in place (what refers to
+    the interaction keeps referring to it)."""
+    row = snapshot["interactions"][0]
+    interaction_id = int(str(row["id"]))
+    old = _entry_of(snapshot)
+    with db.transaction() as session:
+        now = q.interaction_participant_ids(session, interaction_id)
+        q.update_interaction(
+            session,
+            interaction_id,
+            occurred_on=old.occurred_on,
+            kind=old.kind.value,
+            direction=old.direction.value,
+            note=old.note,
+            follow_up_on=old.follow_up_on,
+            participant_ids=old.participant_ids,
+            follow_up_done=bool(row["follow_up_done"]),
+        )
+        _add_resource(session, interaction_id, old.resource)
+    people = frozenset(old.participant_ids) | frozenset(now)
+    return ChangeSet(people_changed=people, interactions_changed=True)
+
+
+def _checked_participants(
+    entry: NewInteraction, today: date | None, confirmed: bool
+) -> tuple[int, ...]:
+    questions = check_dates(entry, today)
+    if questions and not confirmed:
+        raise UnconfirmedDateError(questions)
+    participants = tuple(dict.fromkeys(entry.participant_ids))
+    if not participants:
+        raise ValueError("An interaction needs at least one person.")
+    return participants
+
+
+def _check_people_exist(session: Session, participants: tuple[int, ...]) -> None:
+    missing = set(participants) - q.existing_person_ids(session, participants)
+    if missing:
+        raise LookupError(f"No person with id {min(missing)}.")
+
+
+def _add_resource(session: Session, interaction_id: int, resource: ResourceFields | None) -> None:
+    if resource is not None:
+        rq.insert_shared_resource(
+            session,
+            interaction_id,
+            kind=resource.kind,
+            title=resource.title.strip(),
+            url=resource.url.strip(),
+            tags=resource.tags,
+        )
 
 
 @dataclass(frozen=True, slots=True)

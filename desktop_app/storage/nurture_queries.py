@@ -21,7 +21,13 @@ from desktop_app.domain.cadence import (
     PendingAction,
 )
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
-from desktop_app.storage.tables import Interaction, Person, Setting, interaction_participants
+from desktop_app.storage.tables import (
+    Interaction,
+    Person,
+    Setting,
+    SharedResource,
+    interaction_participants,
+)
 
 CADENCE_KEY_PREFIX = "cadence."
 
@@ -259,3 +265,45 @@ def person_choices(session: Session) -> list[tuple[int, str, str]]:
         )
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def update_interaction(
+    session: Session,
+    interaction_id: int,
+    *,
+    occurred_on: date,
+    kind: str,
+    direction: str,
+    note: str,
+    follow_up_on: date | None,
+    participant_ids: Iterable[int],
+    follow_up_done: bool | None = None,
+) -> None:
+    """Rewrite one interaction in place, its participants included; its shared resource,
+    if any, is removed (the caller adds the new one). Without `follow_up_done`, a
+    follow-up stays done only if its date did not change."""
+    before = session.execute(
+        select(Interaction.follow_up_on, Interaction.follow_up_done).where(
+            Interaction.id == interaction_id
+        )
+    ).one()
+    if follow_up_done is None:
+        follow_up_done = before.follow_up_done and before.follow_up_on == follow_up_on
+    session.execute(
+        update(Interaction)
+        .where(Interaction.id == interaction_id)
+        .values(
+            occurred_on=occurred_on,
+            kind=kind,
+            direction=direction,
+            note=note,
+            follow_up_on=follow_up_on,
+            follow_up_done=follow_up_done,
+        )
+    )
+    column = interaction_participants.c
+    session.execute(delete(interaction_participants).where(column.interaction_id == interaction_id))
+    rows = [{"interaction_id": interaction_id, "person_id": pid} for pid in participant_ids]
+    if rows:
+        session.execute(insert(interaction_participants), rows)
+    session.execute(delete(SharedResource).where(SharedResource.interaction_id == interaction_id))

@@ -229,3 +229,40 @@ def test_nurture_panel_follows_the_person_and_snoozes(small, qtbot: QtBot) -> No
     assert "snoozed until" in panel.check_in.text()
     workspace.undo_stack.undo()
     assert "snoozed" not in panel.check_in.text()
+
+
+def test_a_logged_interaction_is_edited_from_the_detail_panel_with_undo(
+    small, qtbot: QtBot
+) -> None:
+    from desktop_app.services import interactions
+    from desktop_app.services.interactions import NewInteraction
+    from desktop_app.ui.widgets.detail_panel import DetailPanel
+
+    workspace, ids = small
+    entry = NewInteraction(
+        TODAY - timedelta(days=3), InteractionKind.CALL, Direction.ASKED, (ids["Ana"],), "typo"
+    )
+    interaction_id, _ = interactions.log_interaction(workspace.db, entry)
+    panel = DetailPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show_person(ids["Ana"])
+    item = panel.timeline.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == interaction_id
+    menu = panel.timeline_menu(interaction_id)
+    assert [a.text() for a in menu.actions()] == ["Edit interaction…", "Delete interaction"]
+
+    dialog = QuickLogDialog(workspace, (), editing=(interaction_id, entry))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit interaction"
+    assert dialog.entry() == entry  # the form holds what was logged
+    dialog.note.setPlainText("Called about the opening at Acme")
+    dialog.people.add_person(ids["Bo"])
+    with qtbot.waitSignal(workspace.changed):
+        dialog.accept()
+    edited = interactions.interaction_entry(workspace.db, interaction_id)
+    assert edited.note == "Called about the opening at Acme"
+    assert set(edited.participant_ids) == {ids["Ana"], ids["Bo"]}
+    assert panel.timeline.item(0).text().endswith("Called about the opening at Acme")
+    assert workspace.undo_stack.undoText() == "Edit call"
+    workspace.undo_stack.undo()
+    assert interactions.interaction_entry(workspace.db, interaction_id) == entry

@@ -43,6 +43,27 @@ class LogInteractionCommand(ServiceCommand):
         return change
 
 
+class EditInteractionCommand(ServiceCommand):
+    """Rewrite a logged interaction in place; undo puts back what it said."""
+
+    def __init__(
+        self, workspace: Workspace, interaction_id: int, entry: NewInteraction, confirmed: bool
+    ) -> None:
+        super().__init__(workspace, f"Edit {entry.kind.label.lower()}")
+        self.interaction_id, self.entry, self.confirmed = interaction_id, entry, confirmed
+        self._snapshot: interactions.Snapshot | None = None
+
+    def apply(self) -> ChangeSet:
+        self._snapshot, change = interactions.edit_interaction(
+            self.workspace.db, self.interaction_id, self.entry, confirmed=self.confirmed
+        )
+        return change
+
+    def revert(self) -> ChangeSet:
+        assert self._snapshot is not None
+        return interactions.revert_edit(self.workspace.db, self._snapshot)
+
+
 class DeleteInteractionCommand(ServiceCommand):
     """Delete an interaction; due dates fall back; undo restores it exactly."""
 

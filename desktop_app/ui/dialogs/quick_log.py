@@ -33,7 +33,7 @@ from desktop_app.services.interactions import (
     check_dates,
     person_choices,
 )
-from desktop_app.ui.commands.nurture_commands import LogInteractionCommand
+from desktop_app.ui.commands.nurture_commands import EditInteractionCommand, LogInteractionCommand
 from desktop_app.ui.dialogs.asking import confirm_dates, tell, to_date, to_qdate
 from desktop_app.ui.widgets.person_picker import PersonPicker
 from desktop_app.ui.workspace import Workspace
@@ -53,12 +53,15 @@ class QuickLogDialog(QDialog):
         parent: QWidget | None = None,
         *,
         kind: InteractionKind = InteractionKind.COFFEE,
+        editing: tuple[int, NewInteraction] | None = None,
     ) -> None:
+        """`editing` (an interaction's id and what it says) turns logging into editing."""
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle("Log an interaction")
+        self.editing = editing
+        self.setWindowTitle("Edit interaction" if editing else "Log an interaction")
         self.setMinimumWidth(460)
-        self.command: LogInteractionCommand | None = None
+        self.command: LogInteractionCommand | EditInteractionCommand | None = None
 
         self.people = PersonPicker(person_choices(workspace.db), self)
         for person_id in person_ids:
@@ -128,12 +131,32 @@ class QuickLogDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Log")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save" if editing else "&Log")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
         self._on_kind_changed()
+        if editing is not None:
+            self._fill(editing[1])
         (self.kind if self.people.person_ids() else self.people.search).setFocus()
+
+    def _fill(self, entry: NewInteraction) -> None:
+        for person_id in entry.participant_ids:
+            self.people.add_person(person_id)
+        self.occurred.setDate(to_qdate(entry.occurred_on))
+        self.kind.setCurrentIndex(self.kind.findData(InteractionKind(entry.kind).value))
+        self.set_direction(Direction(entry.direction))  # after the kind, which may set one
+        self.note.setPlainText(entry.note)
+        self.follow_up_enabled.setChecked(entry.follow_up_on is not None)
+        if entry.follow_up_on is not None:
+            self.follow_up.setDate(to_qdate(entry.follow_up_on))
+        if entry.resource is not None:
+            self.resource_kind.setCurrentIndex(
+                max(0, self.resource_kind.findData(entry.resource.kind))
+            )
+            self.resource_title.setText(entry.resource.title)
+            self.resource_url.setText(entry.resource.url)
+            self.resource_tags.setText(entry.resource.tags)
 
     # -- reading the form ---------------------------------------------------------------
 
@@ -193,11 +216,17 @@ class QuickLogDialog(QDialog):
         except ValueError as error:
             tell(self, str(error))
             return
-        if questions and not confirm_dates(self, questions, "Log it"):
+        if questions and not confirm_dates(self, questions, "Save" if self.editing else "Log it"):
             return
-        command = LogInteractionCommand(
-            self.workspace, entry, self.people.names(), confirmed=bool(questions)
-        )
+        command: LogInteractionCommand | EditInteractionCommand
+        if self.editing is not None:
+            command = EditInteractionCommand(
+                self.workspace, self.editing[0], entry, confirmed=bool(questions)
+            )
+        else:
+            command = LogInteractionCommand(
+                self.workspace, entry, self.people.names(), confirmed=bool(questions)
+            )
         if self.workspace.execute(command):
             self.command = command
             super().accept()
@@ -213,3 +242,22 @@ def open_quick_log(
     dialog = QuickLogDialog(workspace, person_ids, parent)
     dialog.exec()
     return dialog.command.interaction_id if dialog.command else None
+
+
+def open_interaction_editor(
+    workspace: Workspace, interaction_id: int, parent: QWidget | None = None
+) -> bool:
+    """Edit a logged interaction; True when it was changed."""
+    if workspace.read_only:
+        workspace.error_raised.emit("This database is open read-only; changes are not saved.")
+        return False
+    from desktop_app.services.interactions import interaction_entry
+
+    try:
+        entry = interaction_entry(workspace.db, interaction_id)
+    except LookupError as error:
+        workspace.error_raised.emit(str(error))
+        return False
+    dialog = QuickLogDialog(workspace, (), parent, editing=(interaction_id, entry))
+    dialog.exec()
+    return dialog.command is not None

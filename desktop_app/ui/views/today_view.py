@@ -206,8 +206,14 @@ class TodayView(QWidget):
         if not isinstance(interaction_id, int):
             return
         menu = QMenu(self)
+        menu.addAction("Edit interaction…", lambda: self.edit_interaction(interaction_id))
         menu.addAction("Delete interaction", lambda: self.delete_interaction(interaction_id))
         menu.exec(self.recent_list.viewport().mapToGlobal(position))
+
+    def edit_interaction(self, interaction_id: int) -> None:
+        from desktop_app.ui.dialogs.quick_log import open_interaction_editor
+
+        open_interaction_editor(self.workspace, interaction_id, self.window())
 
     def delete_interaction(self, interaction_id: int) -> None:
         """Delete a logged interaction (undoable); due dates are recomputed without it."""

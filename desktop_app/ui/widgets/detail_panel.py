@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -80,6 +81,10 @@ class DetailPanel(QWidget):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
         self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
+        self.timeline.setToolTip("Double-click to edit; right-click to edit or delete")
+        self.timeline.itemDoubleClicked.connect(self._on_timeline_item_double_clicked)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._show_timeline_menu)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -233,13 +238,49 @@ class DetailPanel(QWidget):
                 line += f"\n{event.note}"
             if event.follow_up_on:
                 line += f"\nFollow up on {format_date(event.follow_up_on)}"
-            self.timeline.addItem(line)
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, event.id)
+            self.timeline.addItem(item)
         if not d.interactions:
             self.timeline.addItem("No interactions logged yet.")
         for lst in (self.ties, self.timeline):
             # Wrapped rows are taller than sizeHintForRow says: leave room, then scroll.
             lines = sum(1 + lst.item(i).text().count("\n") for i in range(lst.count()))
             lst.setFixedHeight(min(240, max(28, lst.fontMetrics().lineSpacing() * lines + 24)))
+
+    def _interaction_at(self, item: QListWidgetItem | None) -> int | None:
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, int) and not self.workspace.read_only else None
+
+    def _on_timeline_item_double_clicked(self, item: QListWidgetItem) -> None:
+        interaction_id = self._interaction_at(item)
+        if interaction_id is not None:
+            self.edit_interaction(interaction_id)
+
+    def _show_timeline_menu(self, position: QPoint) -> None:
+        interaction_id = self._interaction_at(self.timeline.itemAt(position))
+        if interaction_id is None:
+            return
+        menu = self.timeline_menu(interaction_id)
+        menu.exec(self.timeline.viewport().mapToGlobal(position))
+
+    def timeline_menu(self, interaction_id: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Edit interaction…", lambda: self.edit_interaction(interaction_id))
+        menu.addAction("Delete interaction", lambda: self.delete_interaction(interaction_id))
+        return menu
+
+    def edit_interaction(self, interaction_id: int) -> None:
+        from desktop_app.ui.dialogs.quick_log import open_interaction_editor
+
+        open_interaction_editor(self.workspace, interaction_id, self.window())
+
+    def delete_interaction(self, interaction_id: int) -> None:
+        from desktop_app.ui.commands.nurture_commands import DeleteInteractionCommand
+
+        self.workspace.execute(
+            DeleteInteractionCommand(self.workspace, interaction_id, "Delete interaction")
+        )
 
     def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole)
