@@ -186,3 +186,31 @@ def test_path_selection_flash_and_odd_edges_do_not_break_drawing(
     assert "<b>Ann</b>" in canvas._label_layer.texts()  # plain text, shown as typed
     assert "<b>Ann</b>" in canvas._tooltip.text()
     assert canvas._tooltip.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_touchpad_pinch_zooms_in_and_out(canvas: NetworkCanvas) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    show(canvas, clustered())
+    fitted = canvas.viewbox.viewRect().width()
+    centre = QPointF(canvas.viewport().rect().center())
+
+    def pinch(value: float) -> None:
+        event = QNativeGestureEvent(
+            Qt.NativeGestureType.ZoomNativeGesture,
+            QPointingDevice.primaryPointingDevice(),
+            2,
+            centre,
+            centre,
+            QPointF(canvas.viewport().mapToGlobal(centre.toPoint())),
+            value,
+            QPointF(),
+            1,
+        )
+        QApplication.sendEvent(canvas.viewport(), event)
+
+    pinch(0.25)  # fingers apart: closer
+    zoomed = canvas.viewbox.viewRect().width()
+    assert zoomed < fitted
+    pinch(-0.2)  # together: further
+    assert canvas.viewbox.viewRect().width() > zoomed
