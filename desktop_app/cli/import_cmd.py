@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports services only when a command runs
+    from desktop_app.services.importing.report import ImportReport
 
 SHOWN = 20  # preview rows per section before "… and N more"
 
@@ -32,13 +36,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import EXIT_FAILURE, EXIT_OK, db_path, fail
+    from desktop_app.cli import db_path
     from desktop_app.services.importing.pipeline import run_import
-    from desktop_app.services.importing.report import write_rejections
     from desktop_app.storage.database import open_database
 
     with open_database(db_path(args), backups=not args.dry_run) as db:
         report = run_import(db, args.files, dry_run=args.dry_run)
+    try:
+        return _show(args, report)
+    finally:
+        report.close()
+
+
+def _show(args: argparse.Namespace, report: ImportReport) -> int:
+    from desktop_app.cli import EXIT_FAILURE, EXIT_OK, fail
+    from desktop_app.services.importing.report import write_rejections
+
     for _path, reason in report.unreadable:
         print(f"trellis: {reason}", file=sys.stderr)
     for rejected in report.rejected:
@@ -56,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_report(report: object) -> None:
-    from desktop_app.services.importing.report import ImportReport
-
-    assert isinstance(report, ImportReport)
+def _print_report(report: ImportReport) -> None:
     out = sys.stdout
     if report.dry_run:
         print(f"Preview (nothing written): {len(report.new)} new", file=out)
@@ -68,18 +78,17 @@ def _print_report(report: object) -> None:
             print(f"  new        {card.name}{org}  [{Path(card.path).name}:{card.line}]", file=out)
         if len(report.new) > SHOWN:
             print(f"  … and {len(report.new) - SHOWN} more", file=out)
-    sure = [d for d in report.duplicates if d.sure]
-    possible = [d for d in report.duplicates if not d.sure]
-    if sure:
-        print(f"Already known, merged: {len(sure)}", file=out)
-        for dup in sure[:SHOWN]:
+    duplicates = report.duplicates  # spooled: read a page at a time, never all at once
+    if duplicates.sure_count:
+        print(f"Already known, merged: {duplicates.sure_count}", file=out)
+        for dup in duplicates.where_sure(True, limit=SHOWN):
             where = f"{Path(dup.card.path).name}:{dup.card.line}"
             print(f"  merge      {dup.card.name} → {dup.match_name}  ({dup.reason}) [{where}]")
-        if len(sure) > SHOWN:
-            print(f"  … and {len(sure) - SHOWN} more", file=out)
-    if possible:
-        print(f"Possible duplicates, kept apart: {len(possible)}", file=out)
-        for dup in possible:
+        if duplicates.sure_count > SHOWN:
+            print(f"  … and {duplicates.sure_count - SHOWN} more", file=out)
+    if duplicates.possible_count:
+        print(f"Possible duplicates, kept apart: {duplicates.possible_count}", file=out)
+        for dup in duplicates.where_sure(False):
             where = f"{Path(dup.card.path).name}:{dup.card.line}"
             print(
                 f"  keep both  {dup.card.name} ~ {dup.match_name} (id {dup.match_id}, "

@@ -79,6 +79,11 @@ class ImportWriter:
         }
         self.organizations_changed = False
 
+    @property
+    def next_id(self) -> int:
+        """The id `allocate_id` gives next; ids are handed out in increasing order."""
+        return self._next_id
+
     def allocate_id(self) -> int:
         person_id = self._next_id
         self._next_id += 1

@@ -103,8 +103,9 @@ def test_files_and_folders_dropped_on_the_window_open_the_preview(
 
 
 def _notes(dialog: ImportPreviewDialog) -> list[str]:
-    widget = dialog.tabs.widget(dialog.tabs.count() - 1)
-    return [widget.item(i).text() for i in range(widget.count())]  # type: ignore[attr-defined]
+    assert dialog.tabs.widget(dialog.tabs.count() - 1) is dialog.notes_view
+    model = dialog.notes_model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
 
 def test_cancelling_a_long_import_writes_nothing(

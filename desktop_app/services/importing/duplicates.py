@@ -15,6 +15,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from desktop_app.domain.values import NewPerson
+from desktop_app.services.importing.bounded import BucketCache, KeyFilter
 from desktop_app.services.importing.normalize import (
     MIN_PHONE_DIGITS,
     name_blocks,
@@ -25,6 +26,7 @@ from desktop_app.services.importing.normalize import (
     profile_key,
 )
 from desktop_app.storage.contact_keys import KnownPerson
+from desktop_app.storage.import_keys import ImportKeyTables
 
 # Same organisation: a close name is a possible duplicate. Without an organisation on
 # either side the name alone must be nearly identical.
@@ -90,20 +92,35 @@ class MatchKeys:
         )
 
 
+# People whose keys an import holds in dicts before it moves them to the TEMP tables:
+# about 15 MB at most. A 20,000-card import never leaves memory (and matches as fast as
+# ever); a 100 MB one moves them out every 25,000 people and stays flat.
+MEMORY_PEOPLE = 25_000
+
+_KINDS = ("u", "e", "p", "l")  # UID, email, phone, LinkedIn profile: the order tried
+
+
 class DuplicateIndex:
-    """Everyone known so far (stored, and imported earlier in this run), by their keys."""
+    """Everyone known so far (stored, and imported earlier in this run), by their keys.
 
-    def __init__(self) -> None:
-        self._uids: dict[str, int] = {}
+    The newest people (up to `memory_people`) are in dicts; past that they are written to
+    TEMP tables of the import's connection (storage/import_keys.py), so memory does not
+    grow with the file. A lookup asks the tables, then the dicts: the tables hold the
+    older entries, and the first one in wins. Once the tables are in use, a Bloom filter
+    of their keys spares SQLite the lookups of keys never seen, and the names of recently
+    used buckets stay in a bounded cache (bounded.py).
+    """
+
+    def __init__(self, tables: ImportKeyTables, memory_people: int | None = None) -> None:
+        self._tables = tables
+        self._limit = MEMORY_PEOPLE if memory_people is None else memory_people
+        self._in_tables = False
+        self._filter: KeyFilter | None = None
+        self._cache: BucketCache | None = None
+        self._names_of: dict[int, str] = {}
         self._uid_of: dict[int, str] = {}
-        self._emails: dict[str, int] = {}
-        self._phones: dict[str, int] = {}
-        self._profiles: dict[str, int] = {}
+        self._exact: tuple[dict[str, int], ...] = ({}, {}, {}, {})  # in _KINDS order
         self._blocks: dict[tuple[str, str], dict[int, str]] = {}
-        self.names: dict[int, str] = {}
-
-    def __len__(self) -> int:
-        return len(self.names)
 
     def add_known(self, known: KnownPerson) -> None:
         keys = MatchKeys(
@@ -119,48 +136,108 @@ class DuplicateIndex:
 
     def add(self, person_id: int, display_name: str, keys: MatchKeys) -> None:
         """Make `person_id` findable by `keys` (first one in wins for each key)."""
-        self.names.setdefault(person_id, display_name)
+        self._names_of.setdefault(person_id, display_name)
+        uids, emails, phones, profiles = self._exact
         if keys.uid:
-            self._uids.setdefault(keys.uid, person_id)
+            uids.setdefault(keys.uid, person_id)
             self._uid_of.setdefault(person_id, keys.uid)
         for email in keys.emails:
-            self._emails.setdefault(email, person_id)
+            emails.setdefault(email, person_id)
         for phone in keys.phones:
-            self._phones.setdefault(phone, person_id)
+            phones.setdefault(phone, person_id)
         for profile in keys.profiles:
-            self._profiles.setdefault(profile, person_id)
+            profiles.setdefault(profile, person_id)
         if keys.name:
             for org in keys.organizations or ("",):
                 for block in keys.blocks:
                     self._blocks.setdefault((org, block), {})[person_id] = keys.name
+                    if self._cache is not None:
+                        self._cache.added(block + org, person_id, keys.name)
+        if len(self._names_of) >= self._limit:
+            self.flush()
+
+    def flush(self) -> None:
+        """Move the people held in dicts to the tables."""
+        if not self._names_of:
+            return
+        if self._filter is None:
+            self._filter = KeyFilter()
+            self._cache = BucketCache()
+        keys = [
+            (f"{kind}:{key}", person_id)
+            for kind, found in zip(_KINDS, self._exact, strict=True)
+            for key, person_id in found.items()
+        ]
+        for key, _ in keys:
+            self._filter.add(key)
+        self._tables.add(
+            [(pid, name, self._uid_of.get(pid, "")) for pid, name in self._names_of.items()],
+            keys,
+            [
+                (block + org, pid, name)
+                for (org, block), names in self._blocks.items()
+                for pid, name in names.items()
+            ],
+        )
+        self._in_tables = True
+        self._names_of.clear()
+        self._uid_of.clear()
+        for found in self._exact:
+            found.clear()
+        self._blocks.clear()
+
+    def name_of(self, person_id: int) -> str:
+        """The name `person_id` was first known by ('' when unknown)."""
+        stored = self._tables.person(person_id) if self._in_tables else None
+        if stored is not None:
+            return stored[0]
+        return self._names_of.get(person_id, "")
+
+    def _first_uid(self, person_id: int) -> str:
+        stored = self._tables.person(person_id) if self._in_tables else None
+        uid = stored[1] if stored is not None else ""
+        return uid or self._uid_of.get(person_id, "")
 
     def _checked(self, keys: MatchKeys, match: Match) -> Match:
         """Two cards that both carry a UID, and different ones, are two contacts (a shared
         office number, a family email): only a possible duplicate. This is what keeps an
         export read back into an empty database exactly as it was."""
-        other = self._uid_of.get(match.person_id, "")
-        if keys.uid and other and other != keys.uid:
+        if not keys.uid:
+            return match
+        other = self._first_uid(match.person_id)
+        if other and other != keys.uid:
             return Match(match.person_id, MatchReason.OTHER_UID, match.detail, 99.0)
         return match
 
     def find(self, keys: MatchKeys) -> Match | None:
         """The best match for `keys`: sure reasons first, then a similar name."""
-        if keys.uid and keys.uid in self._uids:
-            return Match(self._uids[keys.uid], MatchReason.UID, keys.uid)
+        uids, emails, phones, profiles = self._exact
+        # The tables hold the older entries: they win over the dicts.
+        stored = self._stored_exact(keys) if self._filter is not None else None
+        if keys.uid:
+            person_id = stored.get(f"u:{keys.uid}") if stored else None
+            if person_id is not None or (person_id := uids.get(keys.uid)) is not None:
+                return Match(person_id, MatchReason.UID, keys.uid)
         for email in keys.emails:
-            if email in self._emails:
-                return self._checked(keys, Match(self._emails[email], MatchReason.EMAIL, email))
+            person_id = stored.get(f"e:{email}") if stored else None
+            if person_id is not None or (person_id := emails.get(email)) is not None:
+                return self._checked(keys, Match(person_id, MatchReason.EMAIL, email))
         for phone in keys.phones:
-            if phone in self._phones:
-                return self._checked(keys, Match(self._phones[phone], MatchReason.PHONE, phone))
+            person_id = stored.get(f"p:{phone}") if stored else None
+            if person_id is not None or (person_id := phones.get(phone)) is not None:
+                return self._checked(keys, Match(person_id, MatchReason.PHONE, phone))
         for profile in keys.profiles:
-            if profile in self._profiles:
-                return Match(self._profiles[profile], MatchReason.PROFILE, profile)
+            person_id = stored.get(f"l:{profile}") if stored else None
+            if person_id is not None or (person_id := profiles.get(profile)) is not None:
+                return Match(person_id, MatchReason.PROFILE, profile)
         if not keys.name:
             return None
         best: Match | None = None
         for org, block in ((o, b) for o in keys.organizations or ("",) for b in keys.blocks):
-            candidates = self._blocks.get((org, block))
+            if self._cache is None:
+                candidates = self._blocks.get((org, block))
+            else:
+                candidates = self._cached_bucket(org, block)
             if not candidates:
                 continue
             cutoff = NAME_SCORE_WITH_ORG if org else NAME_SCORE_WITHOUT_ORG
@@ -171,3 +248,26 @@ class DuplicateIndex:
                 detail = " at the same organisation" if org else ""
                 best = Match(found[2], MatchReason.NAME, detail, found[1])
         return best
+
+    def _stored_exact(self, keys: MatchKeys) -> dict[str, int]:
+        """The people the tables hold for the exact keys of `keys`."""
+        assert self._filter is not None
+        wanted = ((keys.uid,) if keys.uid else (), keys.emails, keys.phones, keys.profiles)
+        maybe = [
+            key
+            for kind, values in zip(_KINDS, wanted, strict=True)
+            for key in (f"{kind}:{value}" for value in values)
+            if key in self._filter  # most keys of a new card never were: no query
+        ]
+        return self._tables.people_of(maybe) if maybe else {}
+
+    def _cached_bucket(self, org: str, block: str) -> dict[int, str]:
+        """Everyone in the (organisation, initial) bucket, once the tables are in use."""
+        assert self._cache is not None
+        bucket = block + org
+        names = self._cache.get(bucket)
+        if names is None:
+            names = self._tables.names_in(bucket)
+            names.update(self._blocks.get((org, block), {}))  # newer than the tables
+            self._cache.put(bucket, names)
+        return names

@@ -2,12 +2,15 @@
 
 The same run serves the preview (`dry_run=True`: nothing is written) and the import itself
 (with the user's decision per duplicate). Cards stream through in batches, so memory holds
-one batch of people and the small preview rows, never the whole file as objects.
+one batch of people, never the whole file: the matching keys of everyone known live in
+TEMP tables of the import's connection (storage/import_keys.py) and the report's rows in
+its spool (storage/import_spool.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path
 
 from desktop_app.domain.values import ChangeSet, NewPerson
@@ -36,6 +39,7 @@ from desktop_app.services.importing.sources import (
 )
 from desktop_app.storage.contact_keys import known_people
 from desktop_app.storage.database import Database
+from desktop_app.storage.import_keys import ImportKeyTables
 from desktop_app.storage.import_writer import ImportWriter
 
 BATCH = 1000
@@ -65,17 +69,19 @@ def run_import(
     try:
         with db.transaction() as session:
             connection = session.connection()
-            run = _Run(ImportWriter(connection), report, decisions or {}, dry_run)
+            tables = ImportKeyTables.on(connection)  # inside the transaction: rolled back too
+            run = _Run(ImportWriter(connection), tables, report, decisions or {}, dry_run)
             for known in known_people(connection):
                 run.index.add_known(known)
             done = 0
             for file_index, path in enumerate(files):
                 done += run.read_file(file_index, path, done, total, progress, is_cancelled)
             run.flush()
-            report.change_set = run.change_set()
+            report.set_change_set(run.change_set())
+            tables.drop()
     except ImportCancelledError:
         report.cancelled = True
-        report.change_set = ChangeSet()
+        report.set_change_set(ChangeSet())
         report.added = report.merged = report.skipped = 0
     return report
 
@@ -84,6 +90,7 @@ class _Run:
     def __init__(
         self,
         writer: ImportWriter,
+        tables: ImportKeyTables,
         report: ImportReport,
         decisions: Mapping[CardKey, Decision],
         dry_run: bool,
@@ -92,10 +99,11 @@ class _Run:
         self.report = report
         self.decisions = decisions
         self.dry_run = dry_run
-        self.index = DuplicateIndex()
+        self.index = DuplicateIndex(tables)
         self.pending_new: dict[int, NewPerson] = {}
         self.pending_merges: dict[int, NewPerson] = {}
-        self.added_ids: set[int] = set()
+        # Ids are handed out in order, so the people added are a range: no set per card.
+        self.first_id = writer.next_id
         self.changed_ids: set[int] = set()
 
     def read_file(
@@ -154,7 +162,16 @@ class _Run:
             self._add(person, keys)
             return
         decision = self.decisions.get(key, Decision.MERGE if match.is_sure else Decision.KEEP_BOTH)
-        report.duplicates.append(_duplicate(preview, match, self.index, decision))
+        report.duplicates.append(
+            PossibleDuplicate(
+                card=preview,
+                match_id=match.person_id,
+                match_name=self.index.name_of(match.person_id),
+                reason=match.describe(),
+                sure=match.is_sure,
+                decision=decision,
+            )
+        )
         if decision is Decision.KEEP_BOTH:
             self._add(person, keys)
         elif decision is Decision.MERGE:
@@ -200,7 +217,6 @@ class _Run:
     def flush(self) -> None:
         if not self.dry_run:
             self.writer.insert_people(list(self.pending_new.items()))
-            self.added_ids.update(self.pending_new)
             # Most re-imported cards bring nothing new: find those on cheap summaries and
             # build full values only for the rest.
             summaries = self.writer.load_summaries(self.pending_merges.keys())
@@ -219,22 +235,19 @@ class _Run:
         self.pending_new.clear()
         self.pending_merges.clear()
 
-    def change_set(self) -> ChangeSet:
-        return ChangeSet(
-            people_added=frozenset(self.added_ids),
-            people_changed=frozenset(self.changed_ids - self.added_ids),
-            organizations_changed=self.writer.organizations_changed,
+    def change_set(self) -> Callable[[], ChangeSet]:
+        """What changed, as a recipe: the set of added ids is built only when asked for."""
+        return partial(
+            _change_set,
+            range(self.first_id, self.writer.next_id) if not self.dry_run else range(0),
+            frozenset(self.changed_ids),
+            self.writer.organizations_changed,
         )
 
 
-def _duplicate(
-    preview: PreviewCard, match: Match, index: DuplicateIndex, decision: Decision
-) -> PossibleDuplicate:
-    return PossibleDuplicate(
-        card=preview,
-        match_id=match.person_id,
-        match_name=index.names.get(match.person_id, ""),
-        reason=match.describe(),
-        sure=match.is_sure,
-        decision=decision,
+def _change_set(added: range, changed: frozenset[int], organizations: bool) -> ChangeSet:
+    return ChangeSet(
+        people_added=frozenset(added),
+        people_changed=frozenset(i for i in changed if i not in added),
+        organizations_changed=organizations,
     )

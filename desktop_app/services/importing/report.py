@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from desktop_app.domain.values import ChangeSet, NewPerson
+from desktop_app.storage.import_spool import Spool, SpoolTable
 
 
 class ImportCancelledError(Exception):
@@ -77,29 +80,205 @@ class RejectedCard:
         return f"{Path(self.path).name}, line {self.line}: {self.reason}"
 
 
-@dataclass
+T = TypeVar("T")
+_PAGE = 500
+
+
+class SpooledList(Sequence[T]):
+    """A list of report rows kept in the report's spool, not in memory; pages on demand."""
+
+    def __init__(
+        self,
+        table: SpoolTable,
+        to_row: Callable[[T], tuple[Any, ...]],
+        of_row: Callable[[tuple[Any, ...]], T],
+    ) -> None:
+        self._table = table
+        self._to_row = to_row
+        self._of_row = of_row
+
+    def append(self, value: T) -> None:
+        self._table.append(self._to_row(value))
+
+    def extend(self, values: Iterable[T]) -> None:
+        for value in values:
+            self.append(value)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return self.page(start, stop)
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self.page(position, position + 1)[0]
+
+    def page(self, start: int, stop: int) -> list[T]:
+        """Rows `start` to `stop` (excluded) as values."""
+        return [self._of_row(row) for row in self._table.rows(start, stop)]
+
+    def __iter__(self) -> Iterator[T]:
+        for start in range(0, len(self), _PAGE):
+            yield from self.page(start, start + _PAGE)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} spooled rows>"
+
+
+_DUPLICATE_COLUMNS = (
+    "file",
+    "ordinal",
+    "path",
+    "line",
+    "name",
+    "organization",
+    "email",
+    "phone",
+    "match_id",
+    "match_name",
+    "reason",
+    "sure",
+    "decision",
+)
+_PREVIEW_COLUMNS = _DUPLICATE_COLUMNS[:8]
+
+
+def _preview_row(card: PreviewCard) -> tuple[Any, ...]:
+    return (card.key.file, card.key.ordinal, card.path, card.line, card.name,
+            card.organization, card.email, card.phone)  # fmt: skip
+
+
+def _preview_of(row: tuple[Any, ...]) -> PreviewCard:
+    return PreviewCard(CardKey(row[0], row[1]), *row[2:8])
+
+
+def _duplicate_row(d: PossibleDuplicate) -> tuple[Any, ...]:
+    return (*_preview_row(d.card), d.match_id, d.match_name, d.reason, d.sure, d.decision.value)
+
+
+def _duplicate_of(row: tuple[Any, ...]) -> PossibleDuplicate:
+    return PossibleDuplicate(
+        _preview_of(row), row[8], row[9], row[10], bool(row[11]), Decision(row[12])
+    )
+
+
+class DuplicateList(SpooledList[PossibleDuplicate]):
+    """The cards that match someone known, with the decision taken for each."""
+
+    def __init__(self, table: SpoolTable) -> None:
+        super().__init__(table, _duplicate_row, _duplicate_of)
+        self.sure_count = 0
+
+    def append(self, value: PossibleDuplicate) -> None:
+        super().append(value)
+        self.sure_count += value.sure
+
+    @property
+    def possible_count(self) -> int:
+        return len(self) - self.sure_count
+
+    def set_decision(self, positions: Iterable[int], decision: Decision) -> None:
+        self._table.set_column("decision", decision.value, positions)
+
+    def decision_for(self, key: CardKey) -> Decision | None:
+        found = self._table.lookup((key.file, key.ordinal), "decision")
+        return None if found is None else Decision(found)
+
+    def where_sure(self, sure: bool, limit: int | None = None) -> Iterator[PossibleDuplicate]:
+        """The sure (or the possible) duplicates in order, at most `limit` of them."""
+        after, left = 0, len(self) if limit is None else limit
+        while left > 0:
+            rows = self._table.rows_where("sure", sure, after, min(left, _PAGE))
+            if not rows:
+                return
+            for row in rows:
+                yield _duplicate_of(row[1:])
+            after, left = rows[-1][0] + 1, left - len(rows)
+
+
+class SpooledDecisions(Mapping[CardKey, Decision]):
+    """The decision per duplicate card, read from the spool: to replay the import."""
+
+    def __init__(self, duplicates: DuplicateList) -> None:
+        self._duplicates = duplicates
+
+    def __getitem__(self, key: CardKey) -> Decision:
+        found = self._duplicates.decision_for(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[CardKey]:
+        return (d.card.key for d in self._duplicates)
+
+    def __len__(self) -> int:
+        return len(self._duplicates)
+
+
 class ImportReport:
-    files: list[str] = field(default_factory=list)
-    read_files: list[str] = field(default_factory=list)
-    new: list[PreviewCard] = field(default_factory=list)
-    duplicates: list[PossibleDuplicate] = field(default_factory=list)
-    rejected: list[RejectedCard] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
-    added: int = 0
-    merged: int = 0
-    skipped: int = 0
-    change_set: ChangeSet = field(default_factory=ChangeSet)
-    dry_run: bool = False
-    cancelled: bool = False
+    """What an import found and did. The rows per card (new, duplicates, rejected, warnings)
+    are spooled to a private temporary database, so the report's memory does not grow with
+    the file; `close()` (or dropping the report) deletes them."""
+
+    def __init__(self, files: list[str] | None = None, dry_run: bool = False) -> None:
+        self.files = list(files or [])
+        self.read_files: list[str] = []
+        self.unreadable: list[tuple[str, str]] = []
+        self.added = self.merged = self.skipped = 0
+        self._change: Callable[[], ChangeSet] | ChangeSet = ChangeSet()
+        self.dry_run = dry_run
+        self.cancelled = False
+        self._spool = Spool()
+        self.new = SpooledList(
+            self._spool.table("new_cards", _PREVIEW_COLUMNS), _preview_row, _preview_of
+        )
+        self.duplicates = DuplicateList(
+            self._spool.table("duplicates", _DUPLICATE_COLUMNS, key=("file", "ordinal"))
+        )
+        self.rejected: SpooledList[RejectedCard] = SpooledList(
+            self._spool.table("rejected", ("path", "line", "end_line", "reason")),
+            lambda r: (r.path, r.line, r.end_line, r.reason),
+            lambda row: RejectedCard(*row),
+        )
+        self.warnings: SpooledList[str] = SpooledList(
+            self._spool.table("warnings", ("text",)), lambda text: (text,), lambda row: row[0]
+        )
+
+    def close(self) -> None:
+        self._spool.close()
+
+    @property
+    def change_set(self) -> ChangeSet:
+        """What the import changed. Built when first asked for (the window asks, the CLI
+        does not): half a million added ids are a set of ~25 MB."""
+        if callable(self._change):
+            self._change = self._change()
+        return self._change
+
+    def set_change_set(self, change: Callable[[], ChangeSet] | ChangeSet) -> None:
+        self._change = change
 
     @property
     def anything_read(self) -> bool:
         return bool(self.read_files)
 
-    def decisions(self) -> dict[CardKey, Decision]:
+    def decisions(self) -> Mapping[CardKey, Decision]:
         """The decision taken for every duplicate, to replay the import with changes."""
-        return {d.card.key: d.decision for d in self.duplicates}
+        return SpooledDecisions(self.duplicates)
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
@@ -109,7 +288,7 @@ class ImportReport:
             f"{self.skipped} skipped",
             f"{len(self.rejected)} rejected",
         ]
-        possible = sum(1 for d in self.duplicates if not d.sure)
+        possible = self.duplicates.possible_count
         text = f"{', '.join(parts)} ({verb} written)"
         if possible:
             text += f"; {possible} possible duplicate(s) kept apart"
@@ -118,7 +297,7 @@ class ImportReport:
         return text
 
 
-def write_rejections(rejected: list[RejectedCard], out: Path) -> None:
+def write_rejections(rejected: Iterable[RejectedCard], out: Path) -> None:
     """Save the rejected cards, each with its reason and its original lines, to `out`."""
     from desktop_app.services.importing.sources import source_lines
 

@@ -128,9 +128,8 @@ class ImportController(QObject):
             # that earlier undo steps would put back to older values, so those go too.
             self.workspace.undo_stack.clear()
             self.workspace.announce(change)
-            added = sorted(change.people_added)
-            if added:
-                self.workspace.select_person(added[0])
+            if change.people_added:
+                self.workspace.select_person(min(change.people_added))
         backup = self.last_job.backup if isinstance(self.last_job, ImportJob) else None
         where = f" The database as it was is saved in {backup.parent}." if backup else ""
         status.showMessage(f"Import finished: {report.summary()}.{where}", 15000)

@@ -38,7 +38,7 @@ class ImportJob(QThread):
         self.backup: Path | None = None
         self.paths = paths
         self.dry_run = dry_run
-        self.decisions = dict(decisions or {})
+        self.decisions = decisions or {}  # the preview's spooled decisions: not copied
         self._cancel = threading.Event()
 
     def cancel(self) -> None:

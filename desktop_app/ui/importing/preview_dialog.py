@@ -6,6 +6,7 @@ or kept as a separate contact, and the rejected cards can be saved to a file to 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -35,6 +35,7 @@ from desktop_app.ui.importing.preview_models import (
     DuplicatesModel,
     RowsModel,
     new_cards_model,
+    notes_model,
     rejected_model,
 )
 
@@ -82,10 +83,10 @@ class ImportPreviewDialog(QDialog):
         self.tabs.addTab(self._duplicates_page(), f"Possible duplicates ({len(report.duplicates)})")
         self.rejected_model = rejected_model(report.rejected)
         self.tabs.addTab(self._rejected_page(), f"Rejected ({len(report.rejected)})")
-        if report.warnings or report.unreadable:
-            warnings = QListWidget(self)
-            warnings.addItems([reason for _, reason in report.unreadable] + report.warnings)
-            self.tabs.addTab(warnings, f"Notes ({len(report.warnings) + len(report.unreadable)})")
+        self.notes_model = notes_model([reason for _, reason in report.unreadable], report.warnings)
+        if self.notes_model.rowCount():
+            self.notes_view = _table(self.notes_model, self)
+            self.tabs.addTab(self.notes_view, f"Notes ({self.notes_model.rowCount()})")
         if not report.new and report.duplicates:
             self.tabs.setCurrentIndex(1)
 
@@ -102,8 +103,8 @@ class ImportPreviewDialog(QDialog):
 
     def _summary(self) -> str:
         report = self.report
-        sure = sum(1 for d in report.duplicates if d.sure)
-        possible = len(report.duplicates) - sure
+        sure = report.duplicates.sure_count
+        possible = report.duplicates.possible_count
         files = len(report.read_files)
         parts = [
             f"{len(report.new)} new contact(s)",
@@ -167,9 +168,9 @@ class ImportPreviewDialog(QDialog):
         )
         self.duplicates_model.set_decision(rows, decision)
 
-    def decisions(self) -> dict[CardKey, Decision]:
-        model = self.duplicates_model
-        return {d.card.key: model.decisions[i] for i, d in enumerate(model.duplicates)}
+    def decisions(self) -> Mapping[CardKey, Decision]:
+        """The decision per duplicate as the user left it (read from the report's spool)."""
+        return self.report.decisions()
 
     def save_rejected(self, path: Path | None = None) -> Path | None:
         """Save the rejected cards (with reasons and original lines); asks where if needed."""

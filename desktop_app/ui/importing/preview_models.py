@@ -1,22 +1,70 @@
-"""Table models of the import preview: new cards, possible duplicates, rejected cards."""
+"""Table models of the import preview: new cards, possible duplicates, rejected cards, notes.
+
+The rows come from the report's spool a page at a time (`PagedCells`), so a preview of
+half a million cards shows at once and holds only the pages on screen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.services.importing.report import (
     Decision,
-    PossibleDuplicate,
+    DuplicateList,
     PreviewCard,
     RejectedCard,
 )
 from desktop_app.ui.widgets.plain_label import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+_PAGE = 200
+_PAGES_KEPT = 8
+
+
+class PagedCells(Sequence[Sequence[str]]):
+    """The cells of a long row sequence (a spooled report list), a page at a time: a table
+    of 500,000 imported cards holds a few pages in memory, never all of them."""
+
+    def __init__(self, rows: Sequence[T], cells: Callable[[T], Sequence[str]]) -> None:
+        self._rows: Sequence[Any] = rows
+        self._cells: Callable[[Any], Sequence[str]] = cells
+        self._pages: OrderedDict[int, list[list[str]]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        number, offset = divmod(index, _PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            start = number * _PAGE
+            page = [list(self._cells(row)) for row in self._rows[start : start + _PAGE]]
+            self._pages[number] = page
+            if len(self._pages) > _PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset]
+
+    def forget(self) -> None:
+        """Read the rows afresh (they changed underneath)."""
+        self._pages.clear()
 
 
 class RowsModel(QAbstractTableModel):
@@ -25,7 +73,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         super().__init__()
         self._headers = list(headers)
-        self._rows = [list(row) for row in rows]
+        self._rows = rows if isinstance(rows, PagedCells) else [list(row) for row in rows]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -53,11 +101,6 @@ class RowsModel(QAbstractTableModel):
             return self._headers[section]
         return str(section + 1)
 
-    def set_cell(self, row: int, column: int, text: str) -> None:
-        self._rows[row][column] = text
-        index = self.index(row, column)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
-
 
 def _where(path: str, line: int) -> str:
     return f"{Path(path).name}:{line}"
@@ -66,40 +109,83 @@ def _where(path: str, line: int) -> str:
 def new_cards_model(cards: Sequence[PreviewCard]) -> RowsModel:
     return RowsModel(
         ("Name", "Organisation", "Email", "Phone", "From"),
-        [(c.name, c.organization, c.email, c.phone, _where(c.path, c.line)) for c in cards],
+        PagedCells(
+            cards, lambda c: (c.name, c.organization, c.email, c.phone, _where(c.path, c.line))
+        ),
     )
 
 
 def rejected_model(rejected: Sequence[RejectedCard]) -> RowsModel:
     return RowsModel(
         ("File", "Line", "Reason"),
-        [(Path(r.path).name, str(r.line), r.reason) for r in rejected],
+        PagedCells(rejected, lambda r: (Path(r.path).name, str(r.line), r.reason)),
     )
 
 
+def notes_model(unreadable: Sequence[str], warnings: Sequence[str]) -> RowsModel:
+    """Files that could not be read, then the warnings (values repaired or left out)."""
+    head = list(unreadable)
+    return RowsModel(
+        ("Note",),
+        PagedCells(_Chained(head, warnings), lambda text: (text,)),
+    )
+
+
+class _Chained(Sequence[str]):
+    def __init__(self, head: list[str], rest: Sequence[str]) -> None:
+        self._head = head
+        self._rest = rest
+
+    def __len__(self) -> int:
+        return len(self._head) + len(self._rest)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            start, stop, _ = index.indices(len(self))
+            first = self._head[start:stop]
+            rest = self._rest[max(0, start - len(self._head)) : max(0, stop - len(self._head))]
+            return [*first, *rest]
+        if index < len(self._head):
+            return self._head[index]
+        return self._rest[index - len(self._head)]
+
+
 class DuplicatesModel(RowsModel):
-    """Possible duplicates with the decision the user takes for each."""
+    """Possible duplicates with the decision the user takes for each (kept in the report's
+    spool, so deciding for 100,000 rows holds no list of them)."""
 
     DECISION_COLUMN = 0
 
-    def __init__(self, duplicates: Sequence[PossibleDuplicate]) -> None:
-        self.duplicates = list(duplicates)
-        self.decisions = [d.decision for d in self.duplicates]
+    def __init__(self, duplicates: DuplicateList) -> None:
+        self.duplicates = duplicates
+        self._cells = PagedCells(
+            duplicates,
+            lambda d: (
+                d.decision.label,
+                d.card.name,
+                d.match_name,
+                d.reason,
+                _where(d.card.path, d.card.line),
+            ),
+        )
         super().__init__(
-            ("Decision", "In the file", "Already in Trellis", "Why", "From"),
-            [
-                (
-                    d.decision.label,
-                    d.card.name,
-                    d.match_name,
-                    d.reason,
-                    _where(d.card.path, d.card.line),
-                )
-                for d in self.duplicates
-            ],
+            ("Decision", "In the file", "Already in Trellis", "Why", "From"), self._cells
         )
 
     def set_decision(self, rows: Sequence[int], decision: Decision) -> None:
-        for row in rows:
-            self.decisions[row] = decision
-            self.set_cell(row, self.DECISION_COLUMN, decision.label)
+        if not rows:
+            return
+        self.duplicates.set_decision(rows, decision)
+        self._cells.forget()
+        column = self.DECISION_COLUMN
+        self.dataChanged.emit(
+            self.index(min(rows), column),
+            self.index(max(rows), column),
+            [Qt.ItemDataRole.DisplayRole],
+        )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.values import EmploymentRecord, LabeledValue, NewPerson, PersonFields
 from desktop_app.services.importing.duplicates import DuplicateIndex, MatchKeys, MatchReason
 from desktop_app.services.importing.merge import merge_people
+from desktop_app.storage.import_keys import ImportKeyTables
 from desktop_app.storage.import_writer import normalize_phone
 from desktop_app.storage.people_repository import normalize_phone as slow_normalize_phone
 
@@ -33,13 +37,24 @@ def person(
     )
 
 
+FLUSH_EVERY = {"people": 1000}
+
+
+@pytest.fixture(params=[1, 1000], ids=["keys-in-tables", "keys-in-memory"])
+def where_keys_wait(request: pytest.FixtureRequest) -> None:
+    """Matching reads the TEMP tables and the people not yet flushed to them alike."""
+    FLUSH_EVERY["people"] = request.param
+
+
 def indexed(*people: NewPerson) -> DuplicateIndex:
-    index = DuplicateIndex()
+    tables = ImportKeyTables(sqlite3.connect(":memory:"))
+    index = DuplicateIndex(tables, memory_people=FLUSH_EVERY["people"])
     for number, someone in enumerate(people, 1):
         index.add(number, someone.fields.full_name, MatchKeys.of(someone))
     return index
 
 
+@pytest.mark.usefixtures("where_keys_wait")
 def test_sure_matches_by_uid_email_phone_and_linkedin_profile() -> None:
     index = indexed(
         person("Ada Lovelace", uid="u-1"),
@@ -59,6 +74,7 @@ def test_sure_matches_by_uid_email_phone_and_linkedin_profile() -> None:
         assert (match.person_id, match.reason, match.is_sure) == (expected_id, reason, True)
 
 
+@pytest.mark.usefixtures("where_keys_wait")
 def test_similar_names_at_the_same_organisation_are_only_possible_duplicates() -> None:
     index = indexed(person("Jonathan Smith", org="Acme"), person("Maria Garcia"))
     match = index.find(MatchKeys.of(person("Jonathon Smith", org="ACME ")))
@@ -72,6 +88,7 @@ def test_similar_names_at_the_same_organisation_are_only_possible_duplicates() -
     assert exact.person_id == 2
 
 
+@pytest.mark.usefixtures("where_keys_wait")
 def test_middle_names_and_reversed_names_are_still_candidates() -> None:
     index = indexed(person("Alan Turing", org="Bletchley"))
     for variant in ("Alan M. Turing", "Turing, Alan", "Alan Turring"):
@@ -80,6 +97,7 @@ def test_middle_names_and_reversed_names_are_still_candidates() -> None:
         assert match.reason is MatchReason.NAME
 
 
+@pytest.mark.usefixtures("where_keys_wait")
 def test_short_numbers_identify_nobody() -> None:
     index = indexed(person("A", phones=("123",)))
     assert index.find(MatchKeys.of(person("B", phones=("123",)))) is None

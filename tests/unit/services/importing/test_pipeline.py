@@ -206,3 +206,26 @@ def test_the_cheap_summary_agrees_with_merging_on_every_pair(db: Database) -> No
             agreeing += unchanged
     assert checked > (500 if CORPUS.is_dir() else 150)  # fewer pairs from our fixtures alone
     assert agreeing >= len(ids)  # every person at least holds the card it came from
+
+
+def test_the_matching_tables_end_with_the_import(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The duplicate keys live in TEMP tables of the import's connection: created inside
+    its transaction, gone after it, whether it committed, previewed or was cancelled."""
+    from desktop_app.services.importing import duplicates
+
+    def temp_tables() -> list[str]:
+        with db.transaction() as session:
+            rows = session.connection().exec_driver_sql("SELECT name FROM sqlite_temp_master")
+            return [name for (name,) in rows]
+
+    monkeypatch.setattr(duplicates, "MEMORY_PEOPLE", 100)  # past it, keys go to the tables
+    path = cards(tmp_path, 1200)
+    assert run_import(db, [path]).added == 1200
+    assert temp_tables() == []
+    again = run_import(db, [path], dry_run=True)
+    assert again.duplicates.sure_count == 1200
+    assert temp_tables() == []
+    assert run_import(db, [cards(tmp_path, 600, "b.vcf")], is_cancelled=lambda: True).cancelled
+    assert temp_tables() == []
