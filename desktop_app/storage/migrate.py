@@ -5,7 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+
+from desktop_app.storage.errors import StorageError
 
 
 def alembic_config():  # type: ignore[no-untyped-def]
@@ -26,14 +28,43 @@ def head_revision() -> str:
     return head
 
 
+class MigrationError(StorageError):
+    """The upgrade left rows pointing at rows that do not exist; nothing was committed."""
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration in one transaction."""
+    """Run every pending migration in one transaction, with foreign keys off.
+
+    Batch mode rebuilds a table by copying it and dropping the original; with foreign keys
+    on, that DROP would cascade into the child tables (dropping `mock_interviews` empties
+    `mock_answers`). So, as SQLite's ALTER TABLE procedure says, foreign keys are turned
+    off outside the transaction (the pragma is a no-op inside one) and checked before commit.
+    """
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                before = _broken_references(connection)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = _broken_references(connection) - before
+                if broken:  # rolls back: the file stays as it was (and was backed up)
+                    raise MigrationError(
+                        f"Upgrading the database would break {broken} links between its "
+                        "rows, so it was left as it was. Please report this."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _broken_references(connection: Connection) -> int:
+    """How many rows point at a missing row (ones broken before the upgrade are not ours)."""
+    return len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
 def database_path(engine: Engine) -> Path:
