@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import Column, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.cadence import (
@@ -22,6 +23,7 @@ from desktop_app.domain.cadence import (
 )
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
 from desktop_app.storage.tables import (
+    Base,
     Interaction,
     Person,
     Setting,
@@ -208,7 +210,9 @@ def insert_interaction(
 
 
 def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[dict[str, object]]]:
-    """The rows of one interaction (with participants and shared resource), for undo."""
+    """The rows of one interaction (with participants and shared resource), for undo; under
+    "links", the rows whose reference to it (`ON DELETE SET NULL`: the feedback round or mock
+    interview that logged it) a delete will blank."""
     result: dict[str, list[dict[str, object]]] = {}
     for table in ("interactions", "interaction_participants", "shared_resources"):
         key = "id" if table == "interactions" else "interaction_id"
@@ -216,16 +220,43 @@ def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[di
             text(f"SELECT * FROM {table} WHERE {key} = :id"), {"id": interaction_id}
         )
         result[table] = [dict(row._mapping) for row in rows]
+    result["links"] = [
+        {"table": table.name, "column": column.name, "id": row_id}
+        for table, column in _links_to_interactions()
+        for row_id in session.scalars(select(table.c.id).where(column == interaction_id))
+    ]
     return result
 
 
 def restore_interaction_rows(session: Session, rows: dict[str, list[dict[str, object]]]) -> None:
-    """Put back what `interaction_rows` read, ids included."""
+    """Put back what `interaction_rows` read, ids and links included."""
     for table in ("interactions", "interaction_participants", "shared_resources"):
         for row in rows.get(table, []):
             columns = ", ".join(row)
             marks = ", ".join(f":{c}" for c in row)
             session.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({marks})"), row)
+    if not rows["interactions"]:
+        return
+    [interaction] = rows["interactions"]
+    links = {(t.name, c.name): (t, c) for t, c in _links_to_interactions()}
+    for link in rows.get("links", []):
+        referrer, column = links[(str(link["table"]), str(link["column"]))]
+        session.execute(
+            update(referrer)
+            .where(referrer.c.id == link["id"], column.is_(None))
+            .values({column.name: interaction["id"]})
+        )
+
+
+def _links_to_interactions() -> list[tuple[Table, Column[Any]]]:
+    """(table, column) of every `ON DELETE SET NULL` reference to an interaction, from the
+    schema itself, so a table added later is covered."""
+    return [
+        (table, fk.parent)
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column.table.name == "interactions" and fk.ondelete == "SET NULL"
+    ]
 
 
 def interaction_participant_ids(session: Session, interaction_id: int) -> tuple[int, ...]:
