@@ -195,14 +195,31 @@ class MockAnswerInfo:
 
 @dataclass(frozen=True, slots=True)
 class MockInterviewInfo:
+    """A mock interview. `interaction_id` is the 'asked' interaction it logged with the
+    interviewer when they are a contact (None otherwise, or once that interaction is gone)."""
+
     id: int
     interviewer_id: int | None
     interviewer_name: str
     held_on: date
     note: str
     answers: tuple[MockAnswerInfo, ...] = ()
+    interaction_id: int | None = None
 
     @property
     def mean_rating(self) -> float | None:
         ratings = [a.rating for a in self.answers if a.rating is not None]
         return sum(ratings) / len(ratings) if ratings else None
+
+
+MOCK_INTERACTION_NOTE = "Mock interview"
+SHORT_NOTE_CHARS = 80
+
+
+def mock_interaction_note(interview_note: str) -> str:
+    """The note of the interaction a mock interview logs: "Mock interview", followed by the
+    interview's own note when that fits on a line."""
+    note = " ".join(interview_note.split())
+    if note and len(note) <= SHORT_NOTE_CHARS:
+        return f"{MOCK_INTERACTION_NOTE}: {note}"
+    return MOCK_INTERACTION_NOTE

@@ -336,8 +336,10 @@ class _Generator:
         direction: Direction,
         people: list[int],
         occurred: date | None = None,
+        note: str | None = None,
     ) -> int:
-        """An interaction on `occurred` (default: a random day of the past year)."""
+        """An interaction on `occurred` (default: a random day of the past year) with
+        `note` (default: a random one)."""
         iid = self.next_interaction
         self.next_interaction += 1
         chosen_day = occurred is not None
@@ -352,7 +354,7 @@ class _Generator:
                 "occurred_on": occurred,
                 "kind": kind.value,
                 "direction": direction.value,
-                "note": self.rng.choice(vocab.INTERACTION_NOTES),
+                "note": self.rng.choice(vocab.INTERACTION_NOTES) if note is None else note,
                 "follow_up_on": follow_up,
                 "follow_up_done": False,
             },

@@ -8,16 +8,28 @@ review; deterministic like the rest of the demo.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
+from desktop_app.domain.documents import mock_interaction_note
 from desktop_app.domain.enums import Direction, InteractionKind, Verdict
 from desktop_app.services import document_resources
 
 Row = dict[str, Any]
-# (kind, direction, people, occurred_on) -> interaction id
-LogInteraction = Callable[[InteractionKind, Direction, list[int], date], int]
+
+
+class LogInteraction(Protocol):
+    """Adds an interaction to the demo's rows and returns its id."""
+
+    def __call__(
+        self,
+        kind: InteractionKind,
+        direction: Direction,
+        people: list[int],
+        occurred: date | None = None,
+        note: str | None = None,
+    ) -> int: ...
 
 
 class Rows(Protocol):
@@ -231,6 +243,17 @@ class _Builder:
         for index, days_ago in enumerate((84, 56, 35, 14, 5)):
             interviewer = self.reviewers[index % len(self.reviewers)] if self.reviewers else None
             interview_id = self._next("mock_interviews")
+            held_on = self.today - timedelta(days=days_ago)
+            note = ("Nervous start", "Better pacing", "", "Strong close", "")[index]
+            interaction = None
+            if interviewer is not None:  # like feedback.add_mock_interview: an 'asked' favour
+                interaction = self.log_interaction(
+                    InteractionKind.MOCK_INTERVIEW,
+                    Direction.ASKED,
+                    [interviewer],
+                    held_on,
+                    mock_interaction_note(note),
+                )
             self.rows.add(
                 "mock_interviews",
                 {
@@ -239,8 +262,9 @@ class _Builder:
                     "interviewer_name": self.names.get(interviewer, "A friend")
                     if interviewer is not None
                     else "A friend",
-                    "held_on": self.today - timedelta(days=days_ago),
-                    "note": ("Nervous start", "Better pacing", "", "Strong close", "")[index],
+                    "held_on": held_on,
+                    "note": note,
+                    "interaction_id": interaction,
                 },
             )
             for position, question in enumerate(self.rng.sample(questions, 4)):

@@ -8,6 +8,7 @@ due until a 'gave' (or mutual) interaction with them is logged.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,13 @@ from desktop_app.domain.documents import (
     MockAnswerInfo,
     MockInterviewInfo,
     ThankYouDue,
+    mock_interaction_note,
 )
 from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import interactions
 from desktop_app.storage import feedback_repository as repo
+from desktop_app.storage import nurture_queries
 from desktop_app.storage.database import Database
 
 if TYPE_CHECKING:
@@ -134,6 +137,15 @@ def mock_interviews(db: Database) -> list[MockInterviewInfo]:
         return repo.mock_interviews(session)
 
 
+@dataclass(frozen=True, slots=True)
+class MockInterviewState:
+    """A mock interview as it was, with the rows of the interaction it logged: what undo
+    puts back exactly (ids, and anything else on the interaction, included)."""
+
+    info: MockInterviewInfo
+    interaction: interactions.Snapshot | None = None
+
+
 def add_mock_interview(
     db: Database,
     interviewer_id: int | None,
@@ -142,44 +154,147 @@ def add_mock_interview(
     answers: Sequence[MockAnswerInfo],
     interviewer_name: str = "",
 ) -> tuple[int, ChangeSet]:
-    """A mock interview with a contact, or with someone named only (`interviewer_name`)."""
+    """A mock interview with a contact, or with someone named only (`interviewer_name`).
+
+    With a contact it is also logged, in the same transaction, as an 'asked' mock-interview
+    interaction with them on `held_on`: their check-in clock, give/ask balance, timeline and
+    "thank them" follow it like any other interaction.
+    """
     with db.transaction() as session:
+        interaction_id = None
+        if interviewer_id is not None:
+            interaction_id = repo.insert_mock_interaction(
+                session, interviewer_id, held_on, mock_interaction_note(note)
+            )
         interview_id = repo.create_mock_interview(
-            session, interviewer_id, held_on, note, answers, interviewer_name=interviewer_name
+            session,
+            interviewer_id,
+            held_on,
+            note,
+            answers,
+            interviewer_name=interviewer_name,
+            interaction_id=interaction_id,
         )
-    return interview_id, DOCUMENTS_CHANGED
+    if interaction_id is None:
+        return interview_id, DOCUMENTS_CHANGED
+    return interview_id, _people_changed(interviewer_id)
 
 
-def delete_mock_interview(db: Database, interview_id: int) -> tuple[MockInterviewInfo, ChangeSet]:
-    """Delete a mock interview; the returned value puts it back (`restore_mock_interview`)."""
+def delete_mock_interview(db: Database, interview_id: int) -> tuple[MockInterviewState, ChangeSet]:
+    """Delete a mock interview and the interaction it logged; the returned state puts both
+    back (`restore_mock_interview`)."""
     with db.transaction() as session:
-        [info] = [i for i in repo.mock_interviews(session) if i.id == interview_id]
-        repo.delete_mock_interview(session, interview_id)
-    return info, DOCUMENTS_CHANGED
+        state, people = _remove(session, interview_id)
+    return state, _changed(people)
 
 
-def restore_mock_interview(db: Database, info: MockInterviewInfo) -> ChangeSet:
+def restore_mock_interview(db: Database, state: MockInterviewState) -> ChangeSet:
     with db.transaction() as session:
-        _insert_interview(session, info)
-    return DOCUMENTS_CHANGED
+        people = _put_back(session, state)
+    return _changed(people)
 
 
 def replace_mock_interview(
-    db: Database, info: MockInterviewInfo
-) -> tuple[MockInterviewInfo, ChangeSet]:
-    """Save an edited interview under its id; returns the previous state for undo."""
+    db: Database, edited: MockInterviewInfo
+) -> tuple[MockInterviewState, ChangeSet]:
+    """Save an edited interview under its id; returns the previous state for undo
+    (`swap_mock_interview`).
+
+    Its interaction follows in place: the date, the interviewer and (while it is still the
+    one Trellis wrote) the note, so anything else on it survives. An interviewer who is no
+    longer a contact takes the interaction away; naming a new contact logs one. Editing
+    anything else of an interview without an interaction (the user deleted it, or the
+    interview is older than the link) does not log one behind the user's back.
+    """
     with db.transaction() as session:
-        [previous] = [i for i in repo.mock_interviews(session) if i.id == info.id]
-        repo.delete_mock_interview(session, info.id)
-        session.flush()
-        _insert_interview(session, info)
-    return previous, DOCUMENTS_CHANGED
+        previous, people = _remove(session, edited.id, keep_interaction=True)
+        before = previous.info
+        interviewer = _existing(session, edited.interviewer_id)
+        interaction_id = before.interaction_id
+        if interaction_id is not None and interviewer is None:
+            nurture_queries.delete_interaction(session, interaction_id)
+            interaction_id = None
+        elif interaction_id is not None and interviewer is not None:
+            repo.update_mock_interaction(
+                session,
+                interaction_id,
+                held_on=edited.held_on,
+                interviewer_id=interviewer,
+                note=mock_interaction_note(edited.note),
+                note_written=mock_interaction_note(before.note),
+            )
+        elif interviewer is not None and interviewer != before.interviewer_id:
+            interaction_id = repo.insert_mock_interaction(
+                session, interviewer, edited.held_on, mock_interaction_note(edited.note)
+            )
+        _insert_interview(session, replace(edited, interaction_id=interaction_id))
+    return previous, _changed(people | {interviewer})
+
+
+def swap_mock_interview(
+    db: Database, state: MockInterviewState
+) -> tuple[MockInterviewState, ChangeSet]:
+    """Put an interview (and its interaction) back as `state` says, returning the state it
+    replaced: undo and redo of an edit, each restoring the very rows of the other."""
+    with db.transaction() as session:
+        current, removed = _remove(session, state.info.id)
+        restored = _put_back(session, state)
+    return current, _changed(removed | restored)
+
+
+def _remove(
+    session: Session, interview_id: int, *, keep_interaction: bool = False
+) -> tuple[MockInterviewState, set[int | None]]:
+    """Delete an interview (and, unless kept, its interaction); its state and the people
+    whose interactions changed."""
+    info = repo.mock_interview(session, interview_id)
+    snapshot = None
+    people: set[int | None] = {info.interviewer_id}
+    interaction_id = info.interaction_id
+    if interaction_id is not None:
+        snapshot = nurture_queries.interaction_rows(session, interaction_id)
+        people |= set(nurture_queries.interaction_participant_ids(session, interaction_id))
+    repo.delete_mock_interview(session, interview_id)
+    if interaction_id is not None and not keep_interaction:
+        nurture_queries.delete_interaction(session, interaction_id)
+    return MockInterviewState(info, snapshot), people
+
+
+def _put_back(session: Session, state: MockInterviewState) -> set[int | None]:
+    """Insert a removed interview and its interaction rows, ids included."""
+    people: set[int | None] = {state.info.interviewer_id}
+    interaction_id = None
+    rows = dict(state.interaction or {})
+    if rows.get("interactions"):
+        # An interaction with nobody left in it (the interviewer was deleted) is not revived.
+        participants = [int(str(r["person_id"])) for r in rows["interaction_participants"]]
+        present = nurture_queries.existing_person_ids(session, participants)
+        if present:
+            rows["interaction_participants"] = [
+                r for r in rows["interaction_participants"] if int(str(r["person_id"])) in present
+            ]
+            nurture_queries.restore_interaction_rows(session, rows)
+            interaction_id = state.info.interaction_id
+            people |= present
+    _insert_interview(session, replace(state.info, interaction_id=interaction_id))
+    return people
+
+
+def _existing(session: Session, person_id: int | None) -> int | None:
+    """`person_id` if that contact still exists."""
+    if person_id is None or not nurture_queries.existing_person_ids(session, (person_id,)):
+        return None
+    return person_id
+
+
+def _changed(people: set[int | None]) -> ChangeSet:
+    """Documents changed and, with them, the interactions of these people."""
+    known = {p for p in people if p is not None}
+    return _people_changed(*known) if known else DOCUMENTS_CHANGED
 
 
 def _insert_interview(session: Session, info: MockInterviewInfo) -> None:
-    interviewer = info.interviewer_id
-    if interviewer is not None and interviewer not in dict(repo.people_choices(session)):
-        interviewer = None  # deleted meanwhile: keep the stored name only
+    interviewer = _existing(session, info.interviewer_id)  # deleted meanwhile: name only
     repo.create_mock_interview(
         session,
         interviewer,
@@ -188,6 +303,7 @@ def _insert_interview(session: Session, info: MockInterviewInfo) -> None:
         info.answers,
         interview_id=info.id,
         interviewer_name=info.interviewer_name,
+        interaction_id=info.interaction_id,
     )
 
 

@@ -165,7 +165,7 @@ def mock_interviews(conn: sqlite3.Connection) -> Iterator[Row]:
     return _dicts(
         conn,
         "SELECT m.id, m.held_on, COALESCE(p.full_name, m.interviewer_name) AS interviewer,"
-        " m.interviewer_id, m.note FROM mock_interviews m"
+        " m.interviewer_id, m.note, m.interaction_id FROM mock_interviews m"
         " LEFT JOIN people p ON p.id = m.interviewer_id ORDER BY m.held_on, m.id",
     )
 

@@ -229,8 +229,10 @@ def create_mock_interview(
     *,
     interview_id: int | None = None,
     interviewer_name: str = "",
+    interaction_id: int | None = None,
 ) -> int:
-    """A mock interview; `interview_id` and `interviewer_name` serve undo and edits."""
+    """A mock interview; `interview_id` and `interviewer_name` serve undo and edits,
+    `interaction_id` links the interaction it logged (see `insert_mock_interaction`)."""
     name = person_name(session, interviewer_id) if interviewer_id is not None else ""
     interview = MockInterview(
         id=interview_id,
@@ -238,6 +240,7 @@ def create_mock_interview(
         interviewer_name=name or interviewer_name,
         held_on=held_on,
         note=note,
+        interaction_id=interaction_id,
     )
     interview.answers = [
         MockAnswer(position=i, question=a.question, notes=a.notes, rating=a.rating)
@@ -248,11 +251,57 @@ def create_mock_interview(
     return interview.id
 
 
+def insert_mock_interaction(session: Session, interviewer_id: int, held_on: date, note: str) -> int:
+    """Log a mock interview as an interaction: they gave me their time, so it is 'asked'."""
+    _person(session, interviewer_id)  # NotFoundError rather than a foreign-key failure
+    return nurture_queries.insert_interaction(
+        session,
+        occurred_on=held_on,
+        kind=InteractionKind.MOCK_INTERVIEW.value,
+        direction=Direction.ASKED.value,
+        note=note,
+        follow_up_on=None,
+        participant_ids=(interviewer_id,),
+    )
+
+
+def update_mock_interaction(
+    session: Session,
+    interaction_id: int,
+    *,
+    held_on: date,
+    interviewer_id: int,
+    note: str,
+    note_written: str,
+) -> bool:
+    """Keep a mock interview's interaction in step with it, in place: date, participant, and
+    the note only while it is still the one Trellis wrote (`note_written`), so anything else
+    on it survives. False when the interaction no longer exists."""
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None:
+        return False
+    interaction.occurred_on = held_on
+    if interaction.note == note_written:
+        interaction.note = note
+    if [p.id for p in interaction.participants] != [interviewer_id]:
+        interaction.participants = [_person(session, interviewer_id)]
+    session.flush()
+    return True
+
+
 def delete_mock_interview(session: Session, interview_id: int) -> None:
     interview = session.get(MockInterview, interview_id)
     if interview is None:
         raise NotFoundError(f"mock interview {interview_id} no longer exists")
     session.delete(interview)
+    session.flush()
+
+
+def mock_interview(session: Session, interview_id: int) -> MockInterviewInfo:
+    interview = session.get(MockInterview, interview_id)
+    if interview is None:
+        raise NotFoundError(f"mock interview {interview_id} no longer exists")
+    return _mock_info(interview)
 
 
 def mock_interviews(session: Session) -> list[MockInterviewInfo]:
@@ -260,17 +309,19 @@ def mock_interviews(session: Session) -> list[MockInterviewInfo]:
     interviews = session.scalars(
         select(MockInterview).order_by(MockInterview.held_on, MockInterview.id)
     )
-    return [
-        MockInterviewInfo(
-            i.id,
-            i.interviewer_id,
-            i.interviewer_name,
-            i.held_on,
-            i.note,
-            tuple(MockAnswerInfo(a.question, a.notes, a.rating) for a in i.answers),
-        )
-        for i in interviews
-    ]
+    return [_mock_info(i) for i in interviews]
+
+
+def _mock_info(interview: MockInterview) -> MockInterviewInfo:
+    return MockInterviewInfo(
+        interview.id,
+        interview.interviewer_id,
+        interview.interviewer_name,
+        interview.held_on,
+        interview.note,
+        tuple(MockAnswerInfo(a.question, a.notes, a.rating) for a in interview.answers),
+        interview.interaction_id,
+    )
 
 
 def _round(session: Session, round_id: int) -> FeedbackRound:

@@ -381,6 +381,10 @@ class CriterionFeedback(Base):
 
 
 class MockInterview(Base):
+    """A mock interview; with a contact it is also an 'asked' interaction (`interaction_id`),
+    null for someone named only, for interviews from before revision 0002, and once the
+    user deletes that interaction on its own."""
+
     __tablename__ = "mock_interviews"
     id: Mapped[int] = mapped_column(primary_key=True)
     interviewer_id: Mapped[int | None] = mapped_column(
@@ -389,6 +393,9 @@ class MockInterview(Base):
     interviewer_name: Mapped[str] = mapped_column(String, default="")
     held_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
 
     answers: Mapped[list[MockAnswer]] = relationship(
         cascade="all, delete-orphan", order_by="MockAnswer.position", passive_deletes=True

@@ -81,3 +81,32 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
         open_database(db_path)
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
     assert not backup.list_backups(db_path)
+
+
+def test_mock_interviews_of_0001_keep_no_interaction_and_gain_the_link(tmp_path: Path) -> None:
+    """0002 adds `mock_interviews.interaction_id`: old interviews stay unlinked (no past
+    interaction is invented), the link is a real foreign key, and the upgraded schema is
+    the one a new database gets."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop_app.storage.tables import Base
+
+    db_path = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "0001_initial.db", db_path)
+    interactions_before = snapshot(db_path)["interactions"][1]
+
+    with open_database(db_path) as db:
+        conn = db.fast_connection()
+        counts = conn.execute("SELECT COUNT(*), COUNT(interaction_id) FROM mock_interviews")
+        assert counts.fetchone() == (5, 0)
+        links = [
+            (row[2], row[3], row[4], row[6])
+            for row in conn.execute("PRAGMA foreign_key_list(mock_interviews)")
+        ]
+        assert ("interactions", "interaction_id", "id", "SET NULL") in links
+        assert ("people", "interviewer_id", "id", "SET NULL") in links
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with db.engine.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    assert snapshot(db_path)["interactions"][1] == interactions_before

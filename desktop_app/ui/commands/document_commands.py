@@ -289,11 +289,13 @@ class LogThanksCommand(ServiceCommand):
 
 
 class AddMockInterviewCommand(ServiceCommand):
+    """Add a mock interview (and the interaction it logs with a contact interviewer)."""
+
     def __init__(self, workspace: Workspace, interview: MockInterviewInfo) -> None:
         super().__init__(workspace, "Add mock interview")
         self.interview = interview
         self.interview_id: int | None = None
-        self.removed: MockInterviewInfo | None = None
+        self.removed: feedback.MockInterviewState | None = None
 
     def apply(self) -> ChangeSet:
         if self.removed is not None:
@@ -311,25 +313,33 @@ class AddMockInterviewCommand(ServiceCommand):
 
 
 class EditMockInterviewCommand(ServiceCommand):
+    """Edit a mock interview; undo and redo swap in the exact rows of the other state."""
+
     def __init__(self, workspace: Workspace, edited: MockInterviewInfo) -> None:
         super().__init__(workspace, "Edit mock interview")
         self.edited = edited
-        self.previous: MockInterviewInfo | None = None
+        self.other: feedback.MockInterviewState | None = None
 
     def apply(self) -> ChangeSet:
-        self.previous, change = feedback.replace_mock_interview(self.workspace.db, self.edited)
+        if self.other is not None:  # redo: the edited rows undo took away
+            self.other, change = feedback.swap_mock_interview(self.workspace.db, self.other)
+            return change
+        self.other, change = feedback.replace_mock_interview(self.workspace.db, self.edited)
         return change
 
     def revert(self) -> ChangeSet:
-        assert self.previous is not None
-        return feedback.replace_mock_interview(self.workspace.db, self.previous)[1]
+        assert self.other is not None
+        self.other, change = feedback.swap_mock_interview(self.workspace.db, self.other)
+        return change
 
 
 class DeleteMockInterviewCommand(ServiceCommand):
+    """Delete a mock interview and its interaction; undo brings both back, ids included."""
+
     def __init__(self, workspace: Workspace, interview_id: int) -> None:
         super().__init__(workspace, "Delete mock interview")
         self.interview_id = interview_id
-        self.removed: MockInterviewInfo | None = None
+        self.removed: feedback.MockInterviewState | None = None
 
     def apply(self) -> ChangeSet:
         self.removed, change = feedback.delete_mock_interview(self.workspace.db, self.interview_id)

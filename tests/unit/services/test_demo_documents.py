@@ -30,13 +30,27 @@ def test_demo_has_documents_with_versions_checklists_and_feedback(db: Database) 
     assert len(interviews) == 5
     assert all(i.answers for i in interviews)
     assert len(feedback.ratings_over_time(interviews)) == 5
+    # Each mock interview with a contact is logged as an 'asked' interaction with them.
+    conn = db.fast_connection()
+    for interview in interviews:
+        assert interview.interviewer_id is not None
+        row = conn.execute(
+            "SELECT i.occurred_on, i.kind, i.direction, ip.person_id FROM interactions i"
+            " JOIN interaction_participants ip ON ip.interaction_id = i.id WHERE i.id = ?",
+            (interview.interaction_id,),
+        ).fetchall()
+        assert row == [
+            (interview.held_on.isoformat(), "mock_interview", "asked", interview.interviewer_id)
+        ]
     assert check_database(db).sound
 
 
 def test_demo_without_contacts_still_has_documents_and_mocks(db: Database) -> None:
     demo.write_demo(db, 0, today=TODAY)
     assert len(documents.list_documents(db)) == 4
-    assert [i.interviewer_name for i in feedback.mock_interviews(db)] == ["A friend"] * 5
+    interviews = feedback.mock_interviews(db)
+    assert [i.interviewer_name for i in interviews] == ["A friend"] * 5
+    assert [i.interaction_id for i in interviews] == [None] * 5
 
 
 def test_demo_documents_are_deterministic() -> None:

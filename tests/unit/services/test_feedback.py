@@ -157,14 +157,17 @@ def test_mock_interviews_round_trip_edit_delete_and_ratings(
     )
     previous, _ = feedback.replace_mock_interview(db, edited)
     assert feedback.mock_interviews(db)[1] == edited
-    feedback.replace_mock_interview(db, previous)
+    feedback.swap_mock_interview(db, previous)
+    assert feedback.mock_interviews(db)[1] == previous.info
     removed, _ = feedback.delete_mock_interview(db, first)
     with db.transaction() as session:
         session.delete(session.get(Person, bob))
     feedback.restore_mock_interview(db, removed)
     restored = feedback.mock_interviews(db)[0]
     assert (restored.id, restored.interviewer_id, restored.interviewer_name) == (first, None, "Bob")
-    assert restored.answers == removed.answers
+    assert restored.answers == removed.info.answers
+    assert restored.interaction_id is None  # Bob is gone: his interaction is not revived
+    assert interactions(db) == []
 
 
 def test_the_due_list_agrees_thank_them_after_the_feedback_not_the_request(

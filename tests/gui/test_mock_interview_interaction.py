@@ -1,0 +1,78 @@
+"""In the window: a mock interview with a contact shows in their timeline and the table,
+and undo/redo of adding, editing and deleting it keep the interview and interaction in step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.documents import MockAnswerInfo, MockInterviewInfo
+from desktop_app.services import feedback
+from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.contact_table_model import Column, format_date
+
+
+def test_undo_and_redo_keep_the_interview_and_its_interaction_in_step(
+    window: MainWindow,
+) -> None:
+    ws = window.workspace
+    stack = ws.undo_stack
+    table = window.contacts_view.model
+    today = date.today()
+    person = next(  # someone not already seen today, so the table's change is visible
+        s.id
+        for row in range(1, table.rowCount())
+        if (s := table.summary_at(row)) is not None and s.last_contact != today
+    )
+    ws.select_person(person)
+    panel = window.detail_panel
+
+    def timeline() -> list[str]:
+        return [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
+
+    def mock_lines() -> list[str]:
+        return [line for line in timeline() if "mock interview · asked" in line]
+
+    def last_contact() -> str:
+        row = table.row_of(person)
+        assert row is not None
+        return str(table.index(row, Column.LAST_CONTACT).data(Qt.ItemDataRole.DisplayRole))
+
+    def interviews() -> list[MockInterviewInfo]:
+        return [i for i in feedback.mock_interviews(ws.db) if i.interviewer_id == person]
+
+    before_lines, before_last, before_interviews = mock_lines(), last_contact(), interviews()
+    assert before_last != format_date(today)
+    new = MockInterviewInfo(0, person, "", today, "Nervous start", (MockAnswerInfo("Why us?"),))
+    add = commands.AddMockInterviewCommand(ws, new)
+    assert ws.execute(add)
+    line = f"{format_date(today)} · mock interview · asked\nMock interview: Nervous start"
+    assert timeline()[0] == line
+    assert last_contact() == format_date(today)
+    [added] = [i for i in interviews() if i.id == add.interview_id]
+    assert added.interaction_id is not None
+
+    stack.undo()
+    assert mock_lines() == before_lines
+    assert last_contact() == before_last
+    assert interviews() == before_interviews
+    stack.redo()
+    assert timeline()[0] == line
+    assert [i for i in interviews() if i.id == add.interview_id] == [added]
+
+    assert ws.execute(commands.EditMockInterviewCommand(ws, replace(added, note="Calmer")))
+    assert timeline()[0].endswith("Mock interview: Calmer")
+    stack.undo()
+    assert timeline()[0] == line
+    stack.redo()
+    assert timeline()[0].endswith("Mock interview: Calmer")
+
+    assert ws.execute(commands.DeleteMockInterviewCommand(ws, added.id))
+    assert mock_lines() == before_lines
+    assert last_contact() == before_last
+    stack.undo()
+    assert timeline()[0].endswith("Mock interview: Calmer")
+    assert last_contact() == format_date(today)
