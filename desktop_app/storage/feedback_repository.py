@@ -77,15 +77,7 @@ def create_round(
     name = person_name(session, reviewer_id)
     note = f"Asked for feedback on {label}"
     if interaction_id is None:
-        interaction_id = nurture_queries.insert_interaction(
-            session,
-            occurred_on=asked_on,
-            kind=InteractionKind.MESSAGE.value,
-            direction=Direction.ASKED.value,
-            note=note,
-            follow_up_on=None,
-            participant_ids=(reviewer_id,),
-        )
+        interaction_id = _log_asked(session, InteractionKind.MESSAGE, asked_on, note, reviewer_id)
     else:
         interaction = Interaction(
             id=interaction_id,
@@ -254,14 +246,19 @@ def create_mock_interview(
 def insert_mock_interaction(session: Session, interviewer_id: int, held_on: date, note: str) -> int:
     """Log a mock interview as an interaction: they gave me their time, so it is 'asked'."""
     _person(session, interviewer_id)  # NotFoundError rather than a foreign-key failure
+    return _log_asked(session, InteractionKind.MOCK_INTERVIEW, held_on, note, interviewer_id)
+
+
+def _log_asked(session: Session, kind: InteractionKind, on: date, note: str, person_id: int) -> int:
+    """An 'asked' interaction with one person: a favour asked of them."""
     return nurture_queries.insert_interaction(
         session,
-        occurred_on=held_on,
-        kind=InteractionKind.MOCK_INTERVIEW.value,
+        occurred_on=on,
+        kind=kind.value,
         direction=Direction.ASKED.value,
         note=note,
         follow_up_on=None,
-        participant_ids=(interviewer_id,),
+        participant_ids=(person_id,),
     )
 
 
