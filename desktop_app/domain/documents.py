@@ -212,14 +212,13 @@ class MockInterviewInfo:
         return sum(ratings) / len(ratings) if ratings else None
 
 
-MOCK_INTERACTION_NOTE = "Mock interview"
 SHORT_NOTE_CHARS = 80
 
 
 def mock_interaction_note(interview_note: str) -> str:
-    """The note of the interaction a mock interview logs: "Mock interview", followed by the
-    interview's own note when that fits on a line."""
+    """The note of the interaction a mock interview logs: the interview's own note on one
+    line, cut at `SHORT_NOTE_CHARS` (its kind already says it was a mock interview)."""
     note = " ".join(interview_note.split())
-    if note and len(note) <= SHORT_NOTE_CHARS:
-        return f"{MOCK_INTERACTION_NOTE}: {note}"
-    return MOCK_INTERACTION_NOTE
+    if len(note) <= SHORT_NOTE_CHARS:
+        return note
+    return note[: SHORT_NOTE_CHARS - 1].rstrip() + "…"

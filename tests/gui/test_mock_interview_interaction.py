@@ -49,7 +49,7 @@ def test_undo_and_redo_keep_the_interview_and_its_interaction_in_step(
     new = MockInterviewInfo(0, person, "", today, "Nervous start", (MockAnswerInfo("Why us?"),))
     add = commands.AddMockInterviewCommand(ws, new)
     assert ws.execute(add)
-    line = f"{format_date(today)} · mock interview · asked\nMock interview: Nervous start"
+    line = f"{format_date(today)} · mock interview · asked\nNervous start"
     assert timeline()[0] == line
     assert last_contact() == format_date(today)
     [added] = [i for i in interviews() if i.id == add.interview_id]
@@ -64,15 +64,15 @@ def test_undo_and_redo_keep_the_interview_and_its_interaction_in_step(
     assert [i for i in interviews() if i.id == add.interview_id] == [added]
 
     assert ws.execute(commands.EditMockInterviewCommand(ws, replace(added, note="Calmer")))
-    assert timeline()[0].endswith("Mock interview: Calmer")
+    assert timeline()[0].endswith("\nCalmer")
     stack.undo()
     assert timeline()[0] == line
     stack.redo()
-    assert timeline()[0].endswith("Mock interview: Calmer")
+    assert timeline()[0].endswith("\nCalmer")
 
     assert ws.execute(commands.DeleteMockInterviewCommand(ws, added.id))
     assert mock_lines() == before_lines
     assert last_contact() == before_last
     stack.undo()
-    assert timeline()[0].endswith("Mock interview: Calmer")
+    assert timeline()[0].endswith("\nCalmer")
     assert last_contact() == format_date(today)
