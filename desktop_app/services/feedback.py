@@ -200,8 +200,9 @@ def replace_mock_interview(
     """Save an edited interview under its id; returns the previous state for undo
     (`swap_mock_interview`).
 
-    Its interaction follows in place: the date, the interviewer and (while it is still the
-    one Trellis wrote) the note, so anything else on it survives. An interviewer who is no
+    Its interaction follows in place: the date, the interviewer (in place of the previous
+    one; anyone else on it stays) and, while it is still the one Trellis wrote, the note, so
+    what the user changed on it survives. An interviewer who is no
     longer a contact takes the interaction away; naming a new contact logs one. Editing
     anything else of an interview without an interaction (the user deleted it, or the
     interview is older than the link) does not log one behind the user's back.
@@ -220,6 +221,7 @@ def replace_mock_interview(
                 interaction_id,
                 held_on=edited.held_on,
                 interviewer_id=interviewer,
+                previous_interviewer_id=before.interviewer_id,
                 note=mock_interaction_note(edited.note),
                 note_written=mock_interaction_note(before.note),
             )

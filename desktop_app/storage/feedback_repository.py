@@ -268,20 +268,25 @@ def update_mock_interaction(
     *,
     held_on: date,
     interviewer_id: int,
+    previous_interviewer_id: int | None,
     note: str,
     note_written: str,
 ) -> bool:
-    """Keep a mock interview's interaction in step with it, in place: date, participant, and
-    the note only while it is still the one Trellis wrote (`note_written`), so anything else
-    on it survives. False when the interaction no longer exists."""
+    """Keep a mock interview's interaction in step with it, in place: its date; a new
+    interviewer in place of the previous one (anyone else on it stays); and the note only
+    while it is still the one Trellis wrote (`note_written`), so what the user changed
+    survives. False when the interaction no longer exists."""
     interaction = session.get(Interaction, interaction_id)
     if interaction is None:
         return False
     interaction.occurred_on = held_on
     if interaction.note == note_written:
         interaction.note = note
-    if [p.id for p in interaction.participants] != [interviewer_id]:
-        interaction.participants = [_person(session, interviewer_id)]
+    if interviewer_id != previous_interviewer_id:
+        others = [p for p in interaction.participants if p.id != previous_interviewer_id]
+        if all(p.id != interviewer_id for p in others):
+            others.append(_person(session, interviewer_id))
+        interaction.participants = others
     session.flush()
     return True
 

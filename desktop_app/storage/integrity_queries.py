@@ -50,14 +50,6 @@ CONSISTENCY_CHECKS: tuple[tuple[str, str, str], ...] = (
         " WHERE verdict NOT IN ('met', 'partly', 'not_met', 'not_reviewed')",
         "feedback verdicts of an unknown kind",
     ),
-    (
-        "mock interviews",
-        "SELECT COUNT(*) FROM mock_interviews m WHERE m.interaction_id IS NOT NULL"
-        " AND m.interviewer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
-        " interaction_participants ip WHERE ip.interaction_id = m.interaction_id"
-        " AND ip.person_id = m.interviewer_id)",
-        "mock interviews logged as an interaction with someone other than their interviewer",
-    ),
 )
 
 
