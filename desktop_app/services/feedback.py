@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.dates import question_interaction_dates
 from desktop_app.domain.documents import (
     CriterionVerdict,
     FeedbackRoundInfo,
@@ -144,6 +145,24 @@ class MockInterviewState:
 
     info: MockInterviewInfo
     interaction: interactions.Snapshot | None = None
+
+
+def mock_interview_date_questions(
+    interviewer_id: int | None, held_on: date, today: date | None = None
+) -> list[str]:
+    """Questions to put before saving an interview held with a contact on `held_on`: it is
+    logged as an interaction, whose date is questioned like any other (far ahead, long ago).
+    Raises `ImplausibleDateError` before 1900."""
+    if interviewer_id is None:
+        return []
+    today = today or date.today()
+    if held_on > today + timedelta(days=1):
+        return [
+            f"The interview date {held_on.isoformat()} is in the future. It is logged as an "
+            "interaction with the interviewer on that day, so their check-in clock would "
+            "start from it; save it once it has happened."
+        ]
+    return question_interaction_dates(held_on, None, today)  # long ago, before 1900
 
 
 def add_mock_interview(

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.documents import MockAnswerInfo, MockInterviewInfo
 from desktop_app.services import feedback
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.contact_table_model import Column, format_date
+from tests.gui.test_nurture_dialogs import answer_next_box
 
 
 def test_undo_and_redo_keep_the_interview_and_its_interaction_in_step(
@@ -76,3 +79,30 @@ def test_undo_and_redo_keep_the_interview_and_its_interaction_in_step(
     stack.undo()
     assert timeline()[0].endswith("\nCalmer")
     assert last_contact() == format_date(today)
+
+
+def test_the_dialog_questions_a_far_date_only_for_an_interview_with_a_contact(
+    qtbot: QtBot,
+) -> None:
+    from desktop_app.ui.dialogs.mock_interview_dialog import MockInterviewDialog
+
+    dialog = MockInterviewDialog([(1, "Ana Ruiz")], date(2026, 5, 1))
+    qtbot.addWidget(dialog)
+    dialog.interviewer.setEditText("Ana Ruiz")
+    dialog.held_on.setDate(QDate(2026, 8, 1))
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.No, seen)
+    dialog.accept()
+    assert "interview date 2026-08-01 is in the future" in seen[0]
+    assert dialog.result() != MockInterviewDialog.DialogCode.Accepted
+    answer_next_box(QMessageBox.StandardButton.Yes, seen)
+    dialog.accept()
+    assert dialog.result() == MockInterviewDialog.DialogCode.Accepted
+
+    named_only = MockInterviewDialog([(1, "Ana Ruiz")], date(2026, 5, 1))
+    qtbot.addWidget(named_only)
+    named_only.interviewer.setEditText("Sam from the meetup")
+    named_only.held_on.setDate(QDate(2026, 8, 1))
+    named_only.accept()  # no interaction is logged: nothing to question
+    assert named_only.result() == MockInterviewDialog.DialogCode.Accepted
+    assert len(seen) == 2  # the two answers above, none for the name-only interview

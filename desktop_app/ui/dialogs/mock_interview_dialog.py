@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.documents import MockAnswerInfo, MockInterviewInfo
 from desktop_app.services.document_resources import question_bank
+from desktop_app.services.feedback import mock_interview_date_questions
+from desktop_app.ui.dialogs.asking import confirm_dates, tell
 from desktop_app.ui.dialogs.feedback_dialogs import (
     combo_person_id,
     date_edit,
@@ -47,6 +49,7 @@ class MockInterviewDialog(QDialog):
         self.setWindowTitle("Edit mock interview" if interview else "New mock interview")
         self.resize(760, 520)
         self.interview = interview
+        self.today = today
         self.interviewer = person_combo(people, allow_none=NO_CONTACT)
         if interview is not None:
             index = self.interviewer.findData(interview.interviewer_id)
@@ -106,6 +109,20 @@ class MockInterviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(question_buttons)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """With a contact, the interview is logged as an interaction with them: its date is
+        questioned as the quick log questions one (far ahead or long ago)."""
+        try:
+            questions = mock_interview_date_questions(
+                self.interviewer_id(), to_date(self.held_on), self.today
+            )
+        except ValueError as error:
+            tell(self, str(error))
+            return
+        if questions and not confirm_dates(self, questions, "Save"):
+            return
+        super().accept()
 
     def add_question(self, question: str, notes: str = "", rating: int | None = None) -> None:
         row = self.table.rowCount()
