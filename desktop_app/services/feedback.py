@@ -287,10 +287,12 @@ def _put_back(session: Session, state: MockInterviewState) -> set[int | None]:
     interaction_id = None
     rows = dict(state.interaction or {})
     if rows.get("interactions"):
-        # An interaction with nobody left in it (the interviewer was deleted) is not revived.
+        # Put back exactly what was there: an interaction whose interviewer was deleted has
+        # no participants left, and undoing that deletion needs it back. Only one whose
+        # people have all gone since it was taken (undo outside the stack) stays away.
         participants = [int(str(r["person_id"])) for r in rows["interaction_participants"]]
         present = nurture_queries.existing_person_ids(session, participants)
-        if present:
+        if present or not participants:
             rows["interaction_participants"] = [
                 r for r in rows["interaction_participants"] if int(str(r["person_id"])) in present
             ]

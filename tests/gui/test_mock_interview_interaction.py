@@ -15,6 +15,7 @@ from desktop_app.services import feedback
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.contact_table_model import Column, format_date
+from desktop_app.ui.workspace import Workspace
 from tests.gui.test_nurture_dialogs import answer_next_box
 
 
@@ -106,3 +107,34 @@ def test_the_dialog_questions_a_far_date_only_for_an_interview_with_a_contact(
     named_only.accept()  # no interaction is logged: nothing to question
     assert named_only.result() == MockInterviewDialog.DialogCode.Accepted
     assert len(seen) == 2  # the two answers above, none for the name-only interview
+
+
+def test_undo_across_deleting_the_interviewer_puts_every_row_back(workspace: Workspace) -> None:
+    from desktop_app.ui.commands.contact_commands import DeletePeopleCommand
+
+    ws, stack = workspace, workspace.undo_stack
+    interview = next(i for i in feedback.mock_interviews(ws.db) if i.interaction_id)
+    interviewer = interview.interviewer_id
+    assert interviewer is not None
+    conn = ws.db.fast_connection()
+
+    def participants() -> list[tuple[int, int]]:
+        return conn.execute(
+            "SELECT interaction_id, person_id FROM interaction_participants"
+            " WHERE interaction_id = ?",
+            (interview.interaction_id,),
+        ).fetchall()
+
+    assert participants() == [(interview.interaction_id, interviewer)]
+    assert ws.execute(DeletePeopleCommand(ws, [interviewer], [interview.interviewer_name]))
+    [orphaned] = [i for i in feedback.mock_interviews(ws.db) if i.id == interview.id]
+    assert orphaned.interviewer_id is None
+    # The dialog now shows the interviewer by name only: saving takes the interaction away.
+    assert ws.execute(commands.EditMockInterviewCommand(ws, replace(orphaned, note="Later")))
+    assert [i.interaction_id for i in feedback.mock_interviews(ws.db) if i.id == interview.id] == [
+        None
+    ]
+    stack.undo()  # the edit
+    stack.undo()  # deleting the interviewer
+    assert [i for i in feedback.mock_interviews(ws.db) if i.id == interview.id] == [interview]
+    assert participants() == [(interview.interaction_id, interviewer)]
