@@ -98,10 +98,24 @@ def read_revision(path: Path) -> str | None:
 
 
 class Database:
-    """An open Trellis database; create with `open_database`."""
+    """An open Trellis database; create with `open_database`.
 
-    def __init__(self, path: Path, read_only: bool, lock: InstanceLock | None) -> None:
+    `path` is the user's database (its name, attachments and backups go by it); `file` is
+    the file actually read, which differs only for an older database opened read-only:
+    then it is an upgraded copy in a private temporary folder, deleted on `close`.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        read_only: bool,
+        lock: InstanceLock | None,
+        *,
+        upgraded_copy: Path | None = None,
+    ) -> None:
         self.path = path
+        self.file = upgraded_copy or path
+        self.upgraded_copy = upgraded_copy is not None
         self.read_only = read_only
         self._lock = lock
         self._fast: sqlite3.Connection | None = None
@@ -111,21 +125,21 @@ class Database:
     def fast_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for quick reads on the thread that opened it."""
         if self._fast is None:
-            uri = read_only_uri(self.path) if self.read_only else f"file:{self.path}"
+            uri = read_only_uri(self.file) if self.read_only else f"file:{self.file}"
             self._fast = sqlite3.connect(uri, uri=True, isolation_level=None)
             apply_pragmas(self._fast, self.read_only)
         return self._fast
 
     def new_reader(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for a worker thread to own and close."""
-        conn = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(self.file), uri=True, check_same_thread=False)
         apply_pragmas(conn, read_only=True)
         return conn
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = create_engine(self.path, self.read_only)
+            self._engine = create_engine(self.file, self.read_only)
         return self._engine
 
     @contextmanager
@@ -148,6 +162,10 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self.upgraded_copy:
+            import shutil
+
+            shutil.rmtree(self.file.parent, ignore_errors=True)
 
     def __enter__(self) -> Database:
         return self
@@ -200,10 +218,8 @@ def open_database(
     if revision and revision not in KNOWN_REVISIONS:
         raise NewerSchemaError(path, revision)
     if read_only:
-        if revision != HEAD_REVISION:
-            raise StorageError(
-                f"{path} needs an upgrade before it can be opened, and it is read-only."
-            )
+        if revision is not None and revision != HEAD_REVISION:
+            return Database(path, True, None, upgraded_copy=_upgraded_copy(path))
         return Database(path, True, None)
     lock = InstanceLock(path) if exclusive else None
     if lock is not None:
@@ -220,6 +236,36 @@ def open_database(
             lock.release()
         raise
     return Database(path, False, lock)
+
+
+def _upgraded_copy(path: Path) -> Path:
+    """An older database that must not be written, upgraded in a private copy: it reads
+    like a current one, and the file itself upgrades the next time it is opened to write."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="trellis-upgraded-"))  # 0700
+    copy = folder / path.name
+    try:
+        source = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            target = sqlite3.connect(copy)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        _migrate(copy)
+    except (sqlite3.Error, OSError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise StorageError(
+            f"{path} is from an older Trellis and could not be upgraded for reading: {error}"
+        ) from error
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return copy
 
 
 def _migrate(path: Path) -> None:

@@ -163,3 +163,18 @@ def test_commands_that_read_say_what_is_wrong_with_the_database(
     assert broken.returncode == 1
     assert "not an SQLite file" in broken.stderr and "Traceback" not in broken.stderr
     assert not_db.read_text() == "hello"
+
+
+def test_check_reads_a_database_from_an_older_trellis_without_upgrading_it(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    import shutil
+
+    old = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parents[1] / "migrations/fixtures/0001_initial.db", old)
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    result = run_cli("check", "--db", str(old))
+    assert result.returncode == 0, result.stderr
+    assert "sound" in result.stdout
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == digest

@@ -110,3 +110,29 @@ def test_mock_interviews_of_0001_keep_no_interaction_and_gain_the_link(tmp_path:
         with db.engine.connect() as connection:
             assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     assert snapshot(db_path)["interactions"][1] == interactions_before
+
+
+@pytest.mark.parametrize(
+    "frozen",
+    [p for p in FROZEN if p.stem != HEAD_REVISION],
+    ids=[p.stem for p in FROZEN if p.stem != HEAD_REVISION],
+)
+def test_an_older_database_opened_read_only_is_read_through_an_upgraded_copy(
+    frozen: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "old.db"
+    shutil.copyfile(frozen, db_path)
+    digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    people = snapshot(db_path)["people"][1].total()
+    db = open_database(db_path, read_only=True)
+    try:
+        assert db.read_only and db.path == db_path.resolve() and db.file != db.path
+        conn = db.fast_connection()
+        assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == people
+        assert read_revision(db.file) == HEAD_REVISION
+        copy_folder = db.file.parent
+    finally:
+        db.close()
+    assert not copy_folder.exists()  # the copy goes with the database
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest  # never written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]  # nothing beside it

@@ -14,7 +14,7 @@ from desktop_app.domain.values import NewPerson
 from desktop_app.services.exporting.csv_writer import write_csv
 from desktop_app.services.exporting.vcard_writer import write_vcards
 from desktop_app.storage.database import Database
-from desktop_app.storage.person_loader import iter_people, read_connection
+from desktop_app.storage.person_loader import iter_people
 
 # Format name → (description, file suffix).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -30,7 +30,7 @@ def export_contacts(
     """Write every contact (me included) to `out` in `fmt`; returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    connection = read_connection(db.path)
+    connection = db.new_reader()
     try:
         people: Iterator[NewPerson] = (
             _with_uid(db, pid, person) for pid, person in iter_people(connection)
