@@ -24,6 +24,20 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_path.stem}-*.db"))
 
 
+def copy_database(source_uri: str, target: Path) -> None:
+    """A consistent copy of the database at `source_uri` (an sqlite3 URI) into `target`,
+    through SQLite's online backup API."""
+    source = sqlite3.connect(source_uri, uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+
+
 def make_backup(db_path: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
     """Copy `db_path` consistently into its backup folder and drop the oldest beyond `keep`."""
     folder = backup_dir_for(db_path)
@@ -31,15 +45,7 @@ def make_backup(db_path: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    copy_database(f"file:{db_path}?mode=ro", partial)
     partial.replace(target)
     target.chmod(0o600)
     for old in list_backups(db_path)[:-keep]:

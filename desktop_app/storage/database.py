@@ -247,15 +247,7 @@ def _upgraded_copy(path: Path) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="trellis-upgraded-"))  # 0700
     copy = folder / path.name
     try:
-        source = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            target = sqlite3.connect(copy)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        backup.copy_database(read_only_uri(path), copy)
         _migrate(copy)
     except (sqlite3.Error, OSError) as error:
         shutil.rmtree(folder, ignore_errors=True)
