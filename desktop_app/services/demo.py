@@ -354,7 +354,11 @@ class _Generator:
                 "occurred_on": occurred,
                 "kind": kind.value,
                 "direction": direction.value,
-                "note": self.rng.choice(vocab.INTERACTION_NOTES) if note is None else note,
+                "note": (
+                    self.rng.choice(vocab.INTERACTION_NOTES[direction.value])
+                    if note is None
+                    else note
+                ),
                 "follow_up_on": follow_up,
                 "follow_up_done": False,
             },

@@ -273,15 +273,43 @@ NOTES = (
     "",
     "",
 )
-INTERACTION_NOTES = (
-    "Coffee near the office",
-    "Quick catch-up call",
-    "Sent an article they would like",
-    "Asked for advice about a role",
-    "Talked about their team's hiring",
-    "Introduced them to a former colleague",
-    "Practice interview questions",
-    "Met at the monthly meetup",
-    "Congratulated them on the new job",
-    "",
-)
+# What an interaction's note says follows its direction (never its kind, which the line
+# already shows). Ten each: the demo draws one per interaction whatever the direction.
+INTERACTION_NOTES: dict[str, tuple[str, ...]] = {
+    "gave": (
+        "Sent an article they would like",
+        "Introduced them to a former colleague",
+        "Reviewed their resume",
+        "Passed on an opening at my old team",
+        "Congratulated them on the new job",
+        "Shared my notes from the conference",
+        "Recommended them for a panel",
+        "Gave feedback on their portfolio",
+        "Told them about a meetup they would enjoy",
+        "",
+    ),
+    "asked": (
+        "Asked for advice about a role",
+        "They told me about their team's hiring",
+        "They reviewed my resume",
+        "Asked who else I should talk to",
+        "Practised interview questions with them",
+        "Asked how they moved into product",
+        "They introduced me to a recruiter",
+        "Asked about the culture at their company",
+        "They shared salary ranges for the role",
+        "",
+    ),
+    "mutual": (
+        "Caught up on what we are both working on",
+        "Traded notes on the job market",
+        "Talked about the local meetup scene",
+        "Swapped book recommendations",
+        "Compared notes on remote work",
+        "Met at the monthly meetup",
+        "Planned to co-host a workshop",
+        "Talked about the conference next month",
+        "Caught up after their move",
+        "",
+    ),
+}

@@ -63,3 +63,17 @@ def test_zero_contacts_gives_just_me(db_path: Path) -> None:
         assert db.fast_connection().execute("SELECT full_name, is_me FROM people").fetchall() == [
             ("Alex Rivera", 1)
         ]
+
+
+def test_demo_notes_agree_with_the_direction_of_their_interaction() -> None:
+    from desktop_app.services.demo_names import INTERACTION_NOTES
+
+    rows = generate(300, 3, TODAY)
+    owner = {note: direction for direction, notes in INTERACTION_NOTES.items() for note in notes}
+    checked = 0
+    for interaction in rows.tables["interactions"]:
+        note = interaction["note"]
+        if note and note in owner:
+            assert owner[note] == interaction["direction"], interaction
+            checked += 1
+    assert checked > 100
