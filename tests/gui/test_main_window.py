@@ -260,3 +260,12 @@ def test_everyday_actions_have_their_standard_keys(window: MainWindow) -> None:
     assert keys["delete_contact"] == QKeySequence(QKeySequence.StandardKey.Delete)
     assert not keys["quit"].isEmpty()  # Ctrl+Q where the platform has no Quit key
     assert keys["view_contacts"].toString() == "Ctrl+1"
+
+
+def test_my_own_timeline_explains_where_interactions_are(window: MainWindow) -> None:
+    me = window.workspace.contacts.me_id()
+    assert me is not None
+    window.workspace.select_person(me)
+    panel = window.detail_panel
+    assert panel.timeline.count() == 1
+    assert "each is listed with the other people" in panel.timeline.item(0).text()

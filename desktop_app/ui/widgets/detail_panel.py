@@ -242,7 +242,12 @@ class DetailPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.timeline.addItem(item)
         if not d.interactions:
-            self.timeline.addItem("No interactions logged yet.")
+            self.timeline.addItem(
+                "You are in every interaction: each is listed with the other people in it "
+                "(log one with Ctrl+L)."
+                if d.is_me
+                else "No interactions logged yet (log one with Ctrl+L)."
+            )
         for lst in (self.ties, self.timeline):
             # Wrapped rows are taller than sizeHintForRow says: leave room, then scroll.
             lines = sum(1 + lst.item(i).text().count("\n") for i in range(lst.count()))
