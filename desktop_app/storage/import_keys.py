@@ -88,12 +88,13 @@ class ImportKeyTables:
             found.update(rows)
         return found
 
-    def names_in(self, bucket: str) -> dict[int, str]:
-        """Everyone in `bucket`, with the name they have there."""
-        rows = self._raw.execute(
-            "SELECT person_id, name FROM import_names WHERE bucket = ?", (bucket,)
-        )
-        return dict(rows.fetchall())
+    def names_in(self, buckets: Sequence[str]) -> list[tuple[str, int, str]]:
+        """Everyone in `buckets`: (bucket, person_id, the name they have there)."""
+        marks = ", ".join("?" for _ in buckets)
+        return self._raw.execute(
+            f"SELECT bucket, person_id, name FROM import_names WHERE bucket IN ({marks})",
+            buckets,
+        ).fetchall()
 
     def person(self, person_id: int) -> tuple[str, str] | None:
         """The display name and UID first seen for `person_id`."""

@@ -24,16 +24,16 @@ class KeyFilter:
         self._bits = bytearray(bits // 8)
         self._mask = bits - 1
 
-    def _probes(self, key: str) -> tuple[int, int]:
-        h = hash(key)  # salted per process: the filter lives for one import only
-        return h & self._mask, (h >> 32) & self._mask
-
     def add(self, key: str) -> None:
-        for probe in self._probes(key):
+        h = hash(key)  # salted per process: the filter lives for one import only
+        for probe in (h & self._mask, (h >> 32) & self._mask):
             self._bits[probe >> 3] |= 1 << (probe & 7)
 
     def __contains__(self, key: str) -> bool:
-        return all(self._bits[p >> 3] & (1 << (p & 7)) for p in self._probes(key))
+        h = hash(key)
+        bits, mask = self._bits, self._mask
+        first, second = h & mask, (h >> 32) & mask
+        return bool(bits[first >> 3] >> (first & 7) & 1 and bits[second >> 3] >> (second & 7) & 1)
 
 
 class BucketCache:

@@ -168,8 +168,9 @@ class DuplicateIndex:
             for kind, found in zip(_KINDS, self._exact, strict=True)
             for key, person_id in found.items()
         ]
-        for key, _ in keys:
-            self._filter.add(key)
+        for found in self._exact:
+            for key in found:  # the bare value: a hit across kinds only costs a query
+                self._filter.add(key)
         self._tables.add(
             [(pid, name, self._uid_of.get(pid, "")) for pid, name in self._names_of.items()],
             keys,
@@ -233,11 +234,10 @@ class DuplicateIndex:
         if not keys.name:
             return None
         best: Match | None = None
-        for org, block in ((o, b) for o in keys.organizations or ("",) for b in keys.blocks):
-            if self._cache is None:
-                candidates = self._blocks.get((org, block))
-            else:
-                candidates = self._cached_bucket(org, block)
+        pairs = [(o, b) for o in keys.organizations or ("",) for b in keys.blocks]
+        held = self._blocks if self._cache is None else self._cached_buckets(pairs)
+        for org, block in pairs:
+            candidates = held.get((org, block))
             if not candidates:
                 continue
             cutoff = NAME_SCORE_WITH_ORG if org else NAME_SCORE_WITHOUT_ORG
@@ -251,23 +251,37 @@ class DuplicateIndex:
 
     def _stored_exact(self, keys: MatchKeys) -> dict[str, int]:
         """The people the tables hold for the exact keys of `keys`."""
-        assert self._filter is not None
-        wanted = ((keys.uid,) if keys.uid else (), keys.emails, keys.phones, keys.profiles)
-        maybe = [
-            key
-            for kind, values in zip(_KINDS, wanted, strict=True)
-            for key in (f"{kind}:{value}" for value in values)
-            if key in self._filter  # most keys of a new card never were: no query
-        ]
+        seen = self._filter
+        assert seen is not None
+        # Most keys of a new card never were: no query at all.
+        maybe = [f"u:{keys.uid}"] if keys.uid and keys.uid in seen else []
+        maybe += [f"e:{value}" for value in keys.emails if value in seen]
+        maybe += [f"p:{value}" for value in keys.phones if value in seen]
+        maybe += [f"l:{value}" for value in keys.profiles if value in seen]
         return self._tables.people_of(maybe) if maybe else {}
 
-    def _cached_bucket(self, org: str, block: str) -> dict[int, str]:
-        """Everyone in the (organisation, initial) bucket, once the tables are in use."""
-        assert self._cache is not None
-        bucket = block + org
-        names = self._cache.get(bucket)
-        if names is None:
-            names = self._tables.names_in(bucket)
-            names.update(self._blocks.get((org, block), {}))  # newer than the tables
-            self._cache.put(bucket, names)
-        return names
+    def _cached_buckets(
+        self, pairs: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[int, str]]:
+        """Everyone in each (organisation, initial) bucket, once the tables are in use:
+        from the cache, else from the tables in one query and the dicts."""
+        cache = self._cache
+        assert cache is not None
+        found: dict[tuple[str, str], dict[int, str]] = {}
+        missing: dict[str, tuple[str, str]] = {}
+        for org, block in pairs:
+            names = cache.get(block + org)
+            if names is None:
+                missing[block + org] = (org, block)
+            else:
+                found[(org, block)] = names
+        if missing:
+            fetched: dict[str, dict[int, str]] = {bucket: {} for bucket in missing}
+            for bucket, person_id, name in self._tables.names_in(list(missing)):
+                fetched[bucket][person_id] = name
+            for bucket, names in fetched.items():
+                pair = missing[bucket]
+                names.update(self._blocks.get(pair, {}))  # newer than the tables
+                cache.put(bucket, names)
+                found[pair] = names
+        return found
