@@ -228,11 +228,13 @@ def run_huge(vcard_mb: int, csv_rows: int) -> list[Huge]:
         small = write_vcards(folder / "small.vcf", 10, "small")
         results.append(measure_import("baseline: 10 cards", folder / "base.db", small))
 
-        big = folder / "big.vcf"
         per_card = write_vcards(folder / "sample.vcf", 1000, "big").stat().st_size / 1000
-        cards = int(vcard_mb * MB / per_card)
-        write_vcards(big, cards, "big")
-        results.append(measure_import(f"{cards:,} cards", folder / "big.db", big))
+        for size in (vcard_mb // 4, vcard_mb):  # a quarter, to show what grows with the file
+            big = folder / f"big-{size}.vcf"
+            cards = int(size * MB / per_card)
+            write_vcards(big, cards, "big")
+            results.append(measure_import(f"{cards:,} cards", folder / f"big-{size}.db", big))
+            big.unlink()
 
         photo = folder / "photo.vcf"
         data = b"\x89PNG\r\n\x1a\n" + os.urandom(10 * MB)
@@ -397,15 +399,21 @@ def render(
         f"{(h.peak - base) / MB:+,.0f} MB | {h.outcome.replace('|', '/')} |"
         for h in huge
     ]
-    many = next((h for h in huge if h.what.endswith(" cards") and h is not huge[0]), None)
-    if many is not None:
-        count = int(many.what.split()[0].replace(",", ""))
+    many = [h for h in huge if h.what.endswith(" cards") and h is not huge[0]]
+    if len(many) == 2:
+        quarter, whole = many
+        counts = [int(h.what.split()[0].replace(",", "")) for h in many]
+        grown = (whole.peak - quarter.peak) / max(1, counts[1] - counts[0])
         lines += [
             "",
-            f"Memory is bounded per value, not per file: the {many.size / MB:,.0f} MB import "
-            f"held about {(many.peak - base) / count / 1024:.1f} KB per card (a preview row, "
-            "a duplicate-index entry and the report's lines per card), so it grows with the "
-            "number of cards.",
+            f"Memory does not grow with the file: from {quarter.size / MB:,.0f} MB to "
+            f"{whole.size / MB:,.0f} MB of cards the peak went from {quarter.peak / MB:,.0f} "
+            f"to {whole.peak / MB:,.0f} MB ({grown:+.0f} bytes a card; before, 1.1 KB a card "
+            "and 618 MB for 105 MB). The duplicate keys of all but the newest 25,000 people "
+            "are in TEMP tables of the import's connection and the report's rows in a "
+            "temporary database the preview pages through; what is in memory is one batch "
+            "of 1,000 people and fixed-size caches (`benchmarks/bench_import_memory.py`, "
+            "docs/import-formats.md).",
         ]
     lines += [
         "",

@@ -62,6 +62,10 @@ class PagedCells(Sequence[Sequence[str]]):
             self._pages.move_to_end(number)
         return page[offset]
 
+    @property
+    def pages_held(self) -> int:
+        return len(self._pages)
+
     def forget(self) -> None:
         """Read the rows afresh (they changed underneath)."""
         self._pages.clear()
@@ -74,6 +78,11 @@ class RowsModel(QAbstractTableModel):
         super().__init__()
         self._headers = list(headers)
         self._rows = rows if isinstance(rows, PagedCells) else [list(row) for row in rows]
+
+    @property
+    def cells(self) -> Sequence[Sequence[str]]:
+        """The rows' cells (a `PagedCells` for the report's spooled lists)."""
+        return self._rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
