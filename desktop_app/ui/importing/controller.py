@@ -210,6 +210,10 @@ class ImportController(QObject):
     def _release(self) -> None:
         """The job has delivered: a new one may start (its thread ends on its own)."""
         self._close_progress()
+        if isinstance(self.job, ImportJob):
+            # The decisions are read from the preview's spool: let it go (a big preview's
+            # temporary database is deleted when its report is collected).
+            self.job.decisions = {}
         self.last_job, self.job = self.job, None
 
     def _close_progress(self) -> None:
