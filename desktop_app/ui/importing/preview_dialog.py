@@ -80,7 +80,7 @@ class ImportPreviewDialog(QDialog):
         self.new_view = _table(self.new_model, self)
         self.tabs.addTab(self.new_view, f"New ({len(report.new)})")
         self.duplicates_model = DuplicatesModel(report.duplicates)
-        self.tabs.addTab(self._duplicates_page(), f"Possible duplicates ({len(report.duplicates)})")
+        self.tabs.addTab(self._duplicates_page(), f"Duplicates ({len(report.duplicates)})")
         self.rejected_model = rejected_model(report.rejected)
         self.tabs.addTab(self._rejected_page(), f"Rejected ({len(report.rejected)})")
         self.notes_model = notes_model([reason for _, reason in report.unreadable], report.warnings)
