@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 # (name, SQL counting offending rows, message)
 CONSISTENCY_CHECKS: tuple[tuple[str, str, str], ...] = (
@@ -88,3 +89,16 @@ def consistency_problems(conn: sqlite3.Connection) -> list[str]:
 def schema_revision(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(row[0]) if row else None
+
+
+def attachment_names_in(path: Path) -> set[str]:
+    """The attachment files another database file refers to (a backup): read-only, and an
+    empty set when it has no documents table."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "document_versions" not in tables:
+            return set()
+        return {stored for _doc, _number, stored, _name in attached_files(conn)}
+    finally:
+        conn.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -28,6 +31,7 @@ class Workspace(QObject):
         self.contacts = ContactsService(db)
         self.undo_stack = QUndoStack(self)
         self._current_person: int | None = None
+        self._closed = False
 
     @property
     def read_only(self) -> bool:
@@ -67,4 +71,15 @@ class Workspace(QObject):
         return True
 
     def close(self) -> None:
+        """The end of this network's undo history: attachment copies only it (or nothing)
+        still referred to can go now, then the database closes."""
+        if self._closed:
+            return
+        self._closed = True
+        from desktop_app.services.documents import prune_attachments
+
+        try:
+            prune_attachments(self.db)
+        except (OSError, sqlite3.Error) as error:  # tidying up must never block closing
+            print(f"trellis: attachments were not tidied: {error}", file=sys.stderr)
         self.db.close()

@@ -269,3 +269,25 @@ def test_my_own_timeline_explains_where_interactions_are(window: MainWindow) -> 
     panel = window.detail_panel
     assert panel.timeline.count() == 1
     assert "each is listed with the other people" in panel.timeline.item(0).text()
+
+
+def test_closing_the_network_tidies_away_copies_of_deleted_attachments(
+    qtbot: QtBot,
+    db_path,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop_app.paths import attachments_dir
+    from desktop_app.services import documents
+    from desktop_app.storage.database import open_database
+
+    workspace = Workspace(open_database(db_path))
+    document_id, _ = documents.create_document(workspace.db, "resume", "Old resume", [])
+    source = tmp_path / "old.pdf"
+    source.write_bytes(b"%PDF old")
+    documents.attach_file(workspace.db, document_id, source)
+    documents.delete_document(workspace.db, document_id)  # undo could still want the copy
+    folder = attachments_dir(workspace.db.path)
+    assert len(list(folder.iterdir())) == 1
+    workspace.close()  # the undo history ends here
+    assert list(folder.iterdir()) == []
+    workspace.close()  # twice is harmless

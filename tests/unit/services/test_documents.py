@@ -196,3 +196,42 @@ def test_check_reports_a_version_without_text_or_file(db: Database) -> None:
     assert check_database(db).problems == [
         "1 document versions with neither text nor a file (or both)"
     ]
+
+
+def test_copies_of_a_deleted_document_go_once_no_backup_refers_to_them(
+    db: Database, tmp_path: Path
+) -> None:
+    from desktop_app.storage import backup
+
+    kept_id, _ = documents.create_document(db, "resume", "Kept", [])
+    gone_id, _ = documents.create_document(db, "resume", "Gone", [])
+    for document_id, content in ((kept_id, b"%PDF kept"), (gone_id, b"%PDF gone")):
+        source = tmp_path / f"{document_id}.pdf"
+        source.write_bytes(content)
+        documents.attach_file(db, document_id, source)
+    kept = documents.document_detail(db, kept_id).versions[0].file_path
+    gone = documents.document_detail(db, gone_id).versions[0].file_path
+    folder = attachments_dir(db.path)
+    (folder / ".incoming-half").write_bytes(b"a copy being made")
+    assert documents.prune_attachments(db) == []  # everything is referred to
+
+    documents.delete_document(db, gone_id)
+    taken = backup.make_backup(db.path, "daily")  # a backup from after the delete…
+    older = backup.make_backup(db.path, "daily")
+    assert documents.prune_attachments(db) == [gone]  # …and none before it: the copy goes
+    assert sorted(p.name for p in folder.iterdir()) == sorted([kept, ".incoming-half"])
+    assert taken.exists() and older.exists()
+
+
+def test_a_backup_that_still_refers_to_a_copy_keeps_it(db: Database, tmp_path: Path) -> None:
+    from desktop_app.storage import backup
+
+    document_id, _ = documents.create_document(db, "resume", "Resume", [])
+    source = tmp_path / "r.pdf"
+    source.write_bytes(b"%PDF")
+    documents.attach_file(db, document_id, source)
+    stored = documents.document_detail(db, document_id).versions[0].file_path
+    backup.make_backup(db.path, "daily")  # from before the delete: it names the copy
+    documents.delete_document(db, document_id)
+    assert documents.prune_attachments(db) == []
+    assert (attachments_dir(db.path) / stored).is_file()
