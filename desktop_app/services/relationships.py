@@ -1,6 +1,8 @@
-"""Ties between two people: add one, take it back."""
+"""Ties between two people: add one, make it stronger or weaker, take it back."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from desktop_app.domain.enums import RelationshipKind
 from desktop_app.domain.values import ChangeSet
@@ -23,6 +25,35 @@ def add_relationship(
     with db.transaction() as session:
         tie_id = people_repository.add_relationship(session, a_id, b_id, kind.value, strength)
     return tie_id, ChangeSet(people_changed=frozenset({a_id, b_id}), relationships_changed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    id: int
+    a_id: int
+    b_id: int
+    kind: RelationshipKind
+    strength: int
+
+    @property
+    def people(self) -> tuple[int, int]:
+        return self.a_id, self.b_id
+
+
+def tie(db: Database, tie_id: int) -> Tie:
+    """One tie as stored; `LookupError` when it no longer exists."""
+    with db.transaction() as session:
+        a_id, b_id, kind, strength = people_repository.relationship(session, tie_id)
+    return Tie(tie_id, a_id, b_id, RelationshipKind(kind), strength)
+
+
+def set_strength(
+    db: Database, tie_id: int, a_id: int, b_id: int, strength: int
+) -> tuple[int, ChangeSet]:
+    """Change how strong a tie is (1 weak … 5 strong); returns the strength it had."""
+    with db.transaction() as session:
+        before = people_repository.set_relationship_strength(session, tie_id, strength)
+    return before, ChangeSet(people_changed=frozenset({a_id, b_id}), relationships_changed=True)
 
 
 def delete_relationship(db: Database, tie_id: int, a_id: int, b_id: int) -> ChangeSet:

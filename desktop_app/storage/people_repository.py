@@ -254,5 +254,24 @@ def add_relationship(session: Session, a_id: int, b_id: int, kind: str, strength
     return row.id
 
 
+def relationship(session: Session, relationship_id: int) -> tuple[int, int, str, int]:
+    """(a_id, b_id, kind, strength) of one tie, as stored (a mentor's tie has a way round)."""
+    row = session.get(t.Relationship, relationship_id)
+    if row is None:
+        raise LookupError(f"relationship {relationship_id} no longer exists")
+    return row.a_id, row.b_id, row.kind, row.strength
+
+
+def set_relationship_strength(session: Session, relationship_id: int, strength: int) -> int:
+    """Change a tie's strength; returns the strength it had."""
+    if not 1 <= strength <= 5:
+        raise ValueError("Strength goes from 1 (weak) to 5 (strong).")
+    row = session.get(t.Relationship, relationship_id)
+    if row is None:
+        raise LookupError(f"relationship {relationship_id} no longer exists")
+    before, row.strength = row.strength, strength
+    return before
+
+
 def delete_relationship(session: Session, relationship_id: int) -> None:
     session.execute(delete(t.Relationship).where(t.Relationship.id == relationship_id))

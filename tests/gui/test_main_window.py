@@ -291,3 +291,47 @@ def test_closing_the_network_tidies_away_copies_of_deleted_attachments(
     workspace.close()  # the undo history ends here
     assert list(folder.iterdir()) == []
     workspace.close()  # twice is harmless
+
+
+def test_ties_are_strengthened_and_removed_from_the_detail_panel_with_undo(
+    window: MainWindow,
+) -> None:
+    from desktop_app.services import relationships
+    from desktop_app.ui.widgets.detail_panel import TIE_ROLE
+
+    ws, panel = window.workspace, window.detail_panel
+    person = next(
+        s.id
+        for r in range(window.contacts_view.model.rowCount())
+        if (s := window.contacts_view.model.summary_at(r)) is not None
+        and not s.is_me
+        and ws.contacts.relationship_count(s.id) > 0
+    )
+    ws.select_person(person)
+    tie_id = panel.ties.item(0).data(TIE_ROLE)
+    tie = relationships.tie(ws.db, tie_id)
+    texts = [a.text() for a in panel.ties_menu(tie_id).actions() if not a.isSeparator()]
+    assert texts == ["Open", "Strength", "Remove relationship", "Add relationship…"]
+    assert [a.text() for a in panel.ties_menu(None).actions()] == ["Add relationship…"]
+
+    weaker = 1 if tie.strength != 1 else 2
+    panel.set_tie_strength(tie, weaker)
+    assert relationships.tie(ws.db, tie_id).strength == weaker
+    ws.undo_stack.undo()
+    assert relationships.tie(ws.db, tie_id) == tie
+
+    before = ws.contacts.relationship_count(person)
+    panel.remove_tie(tie)
+    assert ws.contacts.relationship_count(person) == before - 1
+    ws.undo_stack.undo()
+    assert ws.contacts.relationship_count(person) == before
+    back = [t for t in ws.contacts.detail(person).relationships if t.other_id in tie.people]
+    restored = relationships.tie(ws.db, back[0].id)  # … the same way round, as strong
+    assert (restored.a_id, restored.b_id, restored.kind, restored.strength) == (
+        tie.a_id,
+        tie.b_id,
+        tie.kind,
+        tie.strength,
+    )
+    ws.undo_stack.redo()
+    assert ws.contacts.relationship_count(person) == before - 1

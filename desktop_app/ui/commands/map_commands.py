@@ -1,4 +1,4 @@
-"""Undoable edits made from the network map."""
+"""Undoable edits of the network: ties (from the map and the detail panel), node moves."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Protocol
 from desktop_app.domain.enums import RelationshipKind
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import relationships
+from desktop_app.services.relationships import Tie
 from desktop_app.ui.commands.contact_commands import ServiceCommand
 from desktop_app.ui.workspace import Workspace
 
@@ -38,6 +39,43 @@ class AddRelationshipCommand(ServiceCommand):
         return relationships.delete_relationship(
             self.workspace.db, self.tie_id, self.a_id, self.b_id
         )
+
+
+class SetTieStrengthCommand(ServiceCommand):
+    """Make a tie stronger or weaker; undo puts the old strength back."""
+
+    def __init__(self, workspace: Workspace, tie: Tie, strength: int, text: str) -> None:
+        super().__init__(workspace, text)
+        self.tie, self.strength = tie, strength
+
+    def apply(self) -> ChangeSet:
+        return self._set(self.strength)
+
+    def revert(self) -> ChangeSet:
+        return self._set(self.tie.strength)
+
+    def _set(self, strength: int) -> ChangeSet:
+        tie = self.tie
+        return relationships.set_strength(self.workspace.db, tie.id, *tie.people, strength)[1]
+
+
+class RemoveRelationshipCommand(ServiceCommand):
+    """Take a tie back; undo ties the two again, the same way round and as strongly."""
+
+    def __init__(self, workspace: Workspace, tie: Tie, text: str) -> None:
+        super().__init__(workspace, text)
+        self.tie = tie
+
+    def apply(self) -> ChangeSet:
+        return relationships.delete_relationship(self.workspace.db, self.tie.id, *self.tie.people)
+
+    def revert(self) -> ChangeSet:
+        tie = self.tie
+        new_id, change = relationships.add_relationship(
+            self.workspace.db, *tie.people, tie.kind, tie.strength
+        )
+        self.tie = Tie(new_id, tie.a_id, tie.b_id, tie.kind, tie.strength)
+        return change
 
 
 Point = tuple[float, float]

@@ -1,4 +1,5 @@
-"""Add a relationship from the map: who else, how they know each other, how strongly."""
+"""Add a relationship (from the map or the detail panel): who else, how they know each other,
+how strongly."""
 
 from __future__ import annotations
 

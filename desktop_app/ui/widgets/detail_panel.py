@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -27,7 +28,11 @@ from desktop_app.ui.widgets.nurture_panel import NurturePanel
 from desktop_app.ui.widgets.plain_label import PlainLabel
 from desktop_app.ui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from desktop_app.services.relationships import Tie
+
 STRENGTH_WORDS = {1: "weak", 2: "light", 3: "medium", 4: "strong", 5: "very strong"}
+TIE_ROLE = Qt.ItemDataRole.UserRole + 1  # the tie's id (UserRole: the other person's)
 
 
 PHOTO_SIZE = 72
@@ -81,6 +86,8 @@ class DetailPanel(QWidget):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
         self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
+        self.ties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.ties.customContextMenuRequested.connect(self._show_ties_menu)
         self.timeline.setToolTip("Double-click to edit; right-click to edit or delete")
         self.timeline.itemDoubleClicked.connect(self._on_timeline_item_double_clicked)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -225,7 +232,8 @@ class DetailPanel(QWidget):
                 f"{STRENGTH_WORDS.get(tie.strength, tie.strength)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, tie.other_id)
-            item.setToolTip("Double-click to open")
+            item.setData(TIE_ROLE, tie.id)
+            item.setToolTip("Double-click to open; right-click to change or remove the tie")
             self.ties.addItem(item)
         total_ties = self.workspace.contacts.relationship_count(d.id)
         if total_ties > len(d.relationships):
@@ -252,6 +260,62 @@ class DetailPanel(QWidget):
             # Wrapped rows are taller than sizeHintForRow says: leave room, then scroll.
             lines = sum(1 + lst.item(i).text().count("\n") for i in range(lst.count()))
             lst.setFixedHeight(min(240, max(28, lst.fontMetrics().lineSpacing() * lines + 24)))
+
+    # -- ties ------------------------------------------------------------------------------
+
+    def _show_ties_menu(self, position: QPoint) -> None:
+        if self.person_id is None or self.workspace.read_only:
+            return
+        item = self.ties.itemAt(position)
+        tie_id = item.data(TIE_ROLE) if item is not None else None
+        menu = self.ties_menu(tie_id if isinstance(tie_id, int) else None)
+        menu.exec(self.ties.viewport().mapToGlobal(position))
+
+    def ties_menu(self, tie_id: int | None) -> QMenu:
+        """Add a tie; for `tie_id` also open the other person, its strength, remove it."""
+        from desktop_app.services import relationships
+
+        menu = QMenu(self)
+        tie = None
+        if tie_id is not None:
+            try:
+                tie = relationships.tie(self.workspace.db, tie_id)
+            except LookupError:
+                tie = None
+        if tie is not None:
+            other = tie.b_id if tie.a_id == self.person_id else tie.a_id
+            menu.addAction("Open", lambda: self.workspace.select_person(other))
+            strength = menu.addMenu("Strength")
+            for value, word in STRENGTH_WORDS.items():
+                action = strength.addAction(f"{value} · {word}")
+                action.setCheckable(True)
+                action.setChecked(value == tie.strength)
+                action.triggered.connect(lambda _c=False, v=value: self.set_tie_strength(tie, v))
+            menu.addAction("Remove relationship", lambda: self.remove_tie(tie))
+            menu.addSeparator()
+        menu.addAction("Add relationship…", self.add_relationship)
+        return menu
+
+    def add_relationship(self) -> None:
+        if self.person_id is None:
+            return
+        from desktop_app.ui.dialogs.relationship_dialog import RelationshipDialog
+
+        RelationshipDialog(self.workspace, self.person_id, self.window()).exec()
+
+    def set_tie_strength(self, tie: Tie, strength: int) -> None:
+        from desktop_app.ui.commands.map_commands import SetTieStrengthCommand
+
+        if strength != tie.strength:
+            text = f"Make a tie {STRENGTH_WORDS[strength]}"
+            self.workspace.execute(SetTieStrengthCommand(self.workspace, tie, strength, text))
+
+    def remove_tie(self, tie: Tie) -> None:
+        from desktop_app.ui.commands.map_commands import RemoveRelationshipCommand
+
+        self.workspace.execute(RemoveRelationshipCommand(self.workspace, tie, "Remove a tie"))
+
+    # -- interactions ------------------------------------------------------------------------
 
     def _interaction_at(self, item: QListWidgetItem | None) -> int | None:
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
