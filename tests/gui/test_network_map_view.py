@@ -358,3 +358,21 @@ def test_dragging_a_node_is_undoable(qtbot: QtBot, workspace: Workspace) -> None
     assert tuple(view.canvas.positions_array[index]) == pytest.approx(target)
     assert key in view.pinned
     qtbot.waitUntil(lambda: saved() == (pytest.approx(target), True))
+
+
+def test_hover_card_says_which_goals_a_node_serves(qtbot: QtBot, workspace: Workspace) -> None:
+    from desktop_app.services import goals as goal_service
+    from desktop_app.services.network_graph import goal_links, organization_key
+
+    view = make_view(qtbot, workspace)
+    goal = goal_service.goals(workspace.db)[0]
+    _people, organizations = goal_links(workspace.db, goal.id)
+    key = next(
+        k for k in (organization_key(o) for o in sorted(organizations)) if k in view.canvas.index
+    )
+    view.canvas.set_hovered(view.canvas.index[key])
+    assert f"Serves: {goal.title}" in view.canvas._tooltip.text()
+    plain = next(k for k in view.canvas.keys if k.startswith("p:"))
+    view.canvas.set_goal_titles({})
+    view.canvas.set_hovered(view.canvas.index[plain])
+    assert "Serves:" not in view.canvas._tooltip.text()

@@ -88,6 +88,7 @@ class _Loaded:
     organizations: list[tuple[int, str]]
     goals: list[tuple[int, str]]
     message: str
+    serves: dict[str, tuple[str, ...]]  # node key → titles of the goals it serves
 
 
 def _load(db: Database, filters: MapFilters) -> _Loaded:
@@ -110,7 +111,13 @@ def _load(db: Database, filters: MapFilters) -> _Loaded:
     positions, pinned = map_positions.load_positions(db)
     tags, organizations = filter_choices(db)
     goals = [(g.id, g.title) for g in goal_service.goals(db)]
-    return _Loaded(snapshot, filters, positions, pinned, tags, organizations, goals, message)
+    serves: dict[str, tuple[str, ...]] = {}
+    for goal_id, title in goals:
+        for key in goal_members(snapshot, *goal_links(db, goal_id)):
+            serves[key] = (*serves.get(key, ()), title)
+    return _Loaded(
+        snapshot, filters, positions, pinned, tags, organizations, goals, message, serves
+    )
 
 
 class NetworkMapView(QWidget):
@@ -320,6 +327,7 @@ class NetworkMapView(QWidget):
         self.force_positions.update(result.positions)
         self.pinned = set(result.pinned)
         self.snapshot = result.snapshot
+        self.canvas.set_goal_titles(result.serves)
         self._faces_requested.clear()  # a photo may have changed: fetch again when shown
         self._me_id = self.workspace.contacts.me_id()
         names = {n.label: n.key for n in result.snapshot.nodes if n.kind != "me"}

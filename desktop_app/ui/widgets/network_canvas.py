@@ -142,6 +142,7 @@ class NetworkCanvas(pg.GraphicsView):
         self._path: tuple[str, ...] = ()
         self._pinned: set[str] = set()
         self._move_origin: tuple[float, float] | None = None
+        self._goal_titles: Mapping[str, tuple[str, ...]] = {}
 
         self._nodes = _NodesItem(self)
         self._nodes.setZValue(10)
@@ -259,6 +260,10 @@ class NetworkCanvas(pg.GraphicsView):
     def set_show_my_ties(self, show: bool) -> None:
         self._show_my_ties = show
         self._draw_edges()
+
+    def set_goal_titles(self, titles: Mapping[str, tuple[str, ...]]) -> None:
+        """The goals each node serves, for its hover card."""
+        self._goal_titles = titles
 
     def set_pinned(self, pinned: set[str]) -> None:
         self._pinned = set(pinned)
@@ -452,6 +457,8 @@ class NetworkCanvas(pg.GraphicsView):
             lines.append(" · ".join(details))
             if node.tags:
                 lines.append("Tags: " + ", ".join(node.tags))
+        if goals := self._goal_titles.get(node.key):
+            lines.append("Serves: " + "; ".join(goals))
         if node.key in self._pinned:
             lines.append("Pinned")
         return "\n".join(lines)
