@@ -146,8 +146,7 @@ class ContactsService:
 
         restored = [s for s in snapshots if isinstance(s, row_snapshots.PersonSnapshot)]
         with self.db.transaction() as session:
-            for snapshot in restored:
-                row_snapshots.restore_person(session, snapshot)
+            row_snapshots.restore_people(session, restored)
         return ChangeSet(
             people_added=frozenset(s.person_id for s in restored),
             relationships_changed=True,

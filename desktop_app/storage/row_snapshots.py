@@ -6,6 +6,7 @@ table added later is covered without touching this module.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,26 +59,35 @@ def snapshot_person(session: Session, person_id: int) -> PersonSnapshot:
     return snapshot
 
 
-def restore_person(session: Session, snapshot: PersonSnapshot) -> None:
-    """Put back a deleted person and their rows, with their original ids."""
+def restore_people(session: Session, snapshots: Sequence[PersonSnapshot]) -> None:
+    """Put back deleted people and their rows, with their original ids.
+
+    People first, then what they own, then the references that were blanked: a tie
+    between two of them needs both back before it can be (foreign keys are checked on
+    each insert).
+    """
     tables = Base.metadata.tables
-    session.execute(insert(_people()), [snapshot.person_row])
+    if not snapshots:
+        return
+    session.execute(insert(_people()), [s.person_row for s in snapshots])
     seen: set[tuple[str, tuple[Any, ...]]] = set()
-    for name, rows in snapshot.owned_rows:
-        table = tables[name]
-        pk_cols = list(table.primary_key.columns)
-        fresh = []
-        for row in rows:
-            key = (name, tuple(row[c.name] for c in pk_cols))
-            if key not in seen:  # a relationship between two deleted people appears twice
-                seen.add(key)
-                fresh.append(row)
-        if fresh:
-            session.execute(insert(table).prefix_with("OR IGNORE"), fresh)
-    for name, column, keys in snapshot.nulled_refs:
-        table = tables[name]
-        pk = next(iter(table.primary_key.columns))
-        session.execute(update(table).where(pk.in_(keys)).values({column: snapshot.person_id}))
+    for snapshot in snapshots:
+        for name, rows in snapshot.owned_rows:
+            table = tables[name]
+            pk_cols = list(table.primary_key.columns)
+            fresh = []
+            for row in rows:
+                key = (name, tuple(row[c.name] for c in pk_cols))
+                if key not in seen:  # a relationship between two deleted people appears twice
+                    seen.add(key)
+                    fresh.append(row)
+            if fresh:
+                session.execute(insert(table).prefix_with("OR IGNORE"), fresh)
+    for snapshot in snapshots:
+        for name, column, keys in snapshot.nulled_refs:
+            table = tables[name]
+            pk = next(iter(table.primary_key.columns))
+            session.execute(update(table).where(pk.in_(keys)).values({column: snapshot.person_id}))
 
 
 def delete_people(session: Session, person_ids: list[int]) -> list[PersonSnapshot]:

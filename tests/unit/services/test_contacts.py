@@ -87,3 +87,22 @@ def test_edit_replaces_earlier_jobs_and_an_ended_current_job_joins_them(db: Data
         ("Analytical Engines", False),
         ("Royal Society", False),
     ]
+
+
+def test_undoing_the_delete_of_people_tied_to_each_other_brings_back_the_tie(
+    db: Database,
+) -> None:
+    from desktop_app.services import relationships
+
+    contacts = ContactsService(db)
+    a, _ = contacts.create(NewPerson(PersonFields(full_name="Ann")))
+    b, _ = contacts.create(NewPerson(PersonFields(full_name="Bob")))
+    c, _ = contacts.create(NewPerson(PersonFields(full_name="Cy")))
+    relationships.add_relationship(db, a, b, "mentor", 4)
+    relationships.add_relationship(db, b, c, "friend", 2)
+    for order in ([a, b], [b, a], [c, b, a]):
+        snapshots, _ = contacts.delete(order)
+        contacts.restore(snapshots)
+        assert contacts.relationship_count(a) == 1, order
+        assert contacts.relationship_count(b) == 2, order
+        assert contacts.relationship_count(c) == 1, order
