@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.storage.tables import Base
 
 Row = dict[str, Any]
+_CHUNK = 500  # ids per IN (…): well under SQLite's bound on parameters
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,36 @@ def _person_references() -> list[tuple[Table, str, str | None]]:
 
 
 def snapshot_person(session: Session, person_id: int) -> PersonSnapshot:
+    return snapshot_people(session, [person_id])[0]
+
+
+def snapshot_people(session: Session, person_ids: Sequence[int]) -> list[PersonSnapshot]:
+    """Snapshots of `person_ids` (all must exist), a few queries per 500 people."""
     people = _people()
-    person_row = session.execute(select(people).where(people.c.id == person_id)).mappings().one()
-    snapshot = PersonSnapshot(person_id, dict(person_row))
-    for table, column, ondelete in _person_references():
-        where = table.c[column] == person_id
-        if ondelete == "CASCADE":
-            rows = [dict(r) for r in session.execute(select(table).where(where)).mappings()]
-            if rows:
-                snapshot.owned_rows.append((table.name, rows))
-        elif ondelete == "SET NULL":
-            pk = next(iter(table.primary_key.columns))
-            keys = list(session.scalars(select(pk).where(where)))
-            if keys:
-                snapshot.nulled_refs.append((table.name, column, keys))
-    return snapshot
+    snapshots: dict[int, PersonSnapshot] = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        chunk = list(person_ids[start : start + _CHUNK])
+        for row in session.execute(select(people).where(people.c.id.in_(chunk))).mappings():
+            snapshots[row["id"]] = PersonSnapshot(row["id"], dict(row))
+        missing = set(chunk) - snapshots.keys()
+        if missing:
+            raise LookupError(f"person {min(missing)} no longer exists")
+        for table, column, ondelete in _person_references():
+            where = table.c[column].in_(chunk)
+            if ondelete == "CASCADE":
+                owned: dict[int, list[Row]] = {}
+                for r in session.execute(select(table).where(where)).mappings():
+                    owned.setdefault(r[column], []).append(dict(r))
+                for pid, rows in owned.items():
+                    snapshots[pid].owned_rows.append((table.name, rows))
+            elif ondelete == "SET NULL":
+                pk = next(iter(table.primary_key.columns))
+                nulled: dict[int, list[Any]] = {}
+                for key, pid in session.execute(select(pk, table.c[column]).where(where)):
+                    nulled.setdefault(pid, []).append(key)
+                for pid, keys in nulled.items():
+                    snapshots[pid].nulled_refs.append((table.name, column, keys))
+    return [snapshots[pid] for pid in person_ids]
 
 
 def restore_people(session: Session, snapshots: Sequence[PersonSnapshot]) -> None:
@@ -94,7 +110,9 @@ def delete_people(session: Session, person_ids: list[int]) -> list[PersonSnapsho
     """Snapshot then delete; cascades and SET NULLs are done by SQLite's foreign keys."""
     from sqlalchemy import delete
 
-    snapshots = [snapshot_person(session, i) for i in person_ids]
+    snapshots = snapshot_people(session, person_ids)
     people = _people()
-    session.execute(delete(people).where(people.c.id.in_(person_ids)))
+    for start in range(0, len(person_ids), _CHUNK):
+        chunk = list(person_ids[start : start + _CHUNK])
+        session.execute(delete(people).where(people.c.id.in_(chunk)))
     return snapshots

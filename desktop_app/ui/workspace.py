@@ -70,6 +70,12 @@ class Workspace(QObject):
         self.undo_stack.push(command)
         return True
 
+    def push_done(self, command: QUndoCommand) -> None:
+        """Put on the undo stack a command whose work is already done (an import that ran
+        on a worker thread): its first redo does nothing."""
+        setattr(command, "_executed", True)  # noqa: B010 - see ServiceCommand.redo
+        self.undo_stack.push(command)
+
     def close(self) -> None:
         """The end of this network's undo history: attachment copies only it (or nothing)
         still referred to can go now, then the database closes."""

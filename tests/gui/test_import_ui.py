@@ -185,3 +185,21 @@ def test_a_backup_is_made_before_an_import_from_the_window(
     assert len(made) == 1
     assert made[0].name.endswith("-before-import.db")
     assert "saved in" in window.statusBar().currentMessage()
+
+
+def test_an_import_from_the_window_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    workspace = window.workspace
+    before = workspace.contacts.count()
+    dialog = preview_of(qtbot, window, [FIXTURES / "linkedin-connections.csv"])
+    with qtbot.waitSignal(window.importer.imported, timeout=20000) as done:
+        dialog.import_button.click()
+    added = done.args[0].added
+    assert added > 0 and workspace.contacts.count() == before + added
+    assert workspace.undo_stack.undoText().startswith(f"Import ({added:,} new")
+    assert "Edit ▸ Undo takes it back" in window.statusBar().currentMessage()
+    workspace.undo_stack.undo()
+    assert workspace.contacts.count() == before
+    qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == before)
+    workspace.undo_stack.redo()
+    assert workspace.contacts.count() == before + added
+    qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == before + added)

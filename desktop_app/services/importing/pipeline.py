@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.values import ChangeSet, NewPerson
 from desktop_app.services.importing.duplicates import (
@@ -42,6 +43,9 @@ from desktop_app.storage.database import Database
 from desktop_app.storage.import_keys import ImportKeyTables
 from desktop_app.storage.import_writer import ImportWriter
 
+if TYPE_CHECKING:
+    from desktop_app.services.importing.undo import ImportJournal
+
 BATCH = 1000
 PROGRESS_EVERY = 250
 
@@ -57,11 +61,13 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
+    journal: ImportJournal | None = None,
 ) -> ImportReport:
     """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
 
     Sure duplicates are merged and possible ones kept apart unless `decisions` says
     otherwise. Cancelling rolls everything back and returns a report with `cancelled` set.
+    A `journal` keeps what it takes to undo the import (`services/importing/undo.py`).
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
@@ -71,12 +77,17 @@ def run_import(
             connection = session.connection()
             tables = ImportKeyTables.on(connection)  # inside the transaction: rolled back too
             run = _Run(ImportWriter(connection), tables, report, decisions or {}, dry_run)
+            if journal is not None and not dry_run:
+                journal.first_id = journal.next_id = run.first_id
+                run.before_merges = lambda ids: journal.remember(session, ids)
             for known in known_people(connection):
                 run.index.add_known(known)
             done = 0
             for file_index, path in enumerate(files):
                 done += run.read_file(file_index, path, done, total, progress, is_cancelled)
             run.flush()
+            if journal is not None and not dry_run:
+                journal.next_id = run.writer.next_id
             report.set_change_set(run.change_set())
             tables.drop()
     except ImportCancelledError:
@@ -105,6 +116,7 @@ class _Run:
         # Ids are handed out in order, so the people added are a range: no set per card.
         self.first_id = writer.next_id
         self.changed_ids: set[int] = set()
+        self.before_merges: Callable[[list[int]], None] | None = None  # a journal's hook
 
     def read_file(
         self,
@@ -231,6 +243,8 @@ class _Run:
                 for pid, incoming in changing.items()
                 if (held := stored.get(pid)) is not None
             ]
+            if self.before_merges is not None and merges:
+                self.before_merges([pid for pid, _held, _after in merges])
             self.changed_ids |= self.writer.write_merges(merges)
         self.pending_new.clear()
         self.pending_merges.clear()

@@ -123,15 +123,25 @@ class ImportController(QObject):
             status.showMessage("Import cancelled: nothing was written.", 6000)
             return
         change = report.change_set
+        job = self.last_job if isinstance(self.last_job, ImportJob) else None
+        journal = job.journal if job is not None else None
+        undoable = journal is not None and journal.undoable
         if not change.is_empty:
-            # An import is not undoable (a backup was made before it); merges changed people
-            # that earlier undo steps would put back to older values, so those go too.
-            self.workspace.undo_stack.clear()
+            if journal is not None and undoable:
+                from desktop_app.ui.commands.import_commands import ImportCommand
+
+                self.workspace.push_done(ImportCommand(self.workspace, journal))
+            else:
+                # Too big to undo (a backup was made before it); merges changed people that
+                # earlier undo steps would put back to older values, so those go too.
+                self.workspace.undo_stack.clear()
             self.workspace.announce(change)
             if change.people_added:
                 self.workspace.select_person(min(change.people_added))
-        backup = self.last_job.backup if isinstance(self.last_job, ImportJob) else None
+        backup = job.backup if job is not None else None
         where = f" The database as it was is saved in {backup.parent}." if backup else ""
+        if undoable:
+            where = " Edit ▸ Undo takes it back." + where
         status.showMessage(f"Import finished: {report.summary()}.{where}", 15000)
         self.imported.emit(report)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from desktop_app.services.importing.report import CardKey, Decision
+from desktop_app.services.importing.undo import ImportJournal
 from desktop_app.storage.database import Database
 
 
@@ -36,6 +37,8 @@ class ImportJob(QThread):
         self.db = db
         self.backup_first = backup_first
         self.backup: Path | None = None
+        # A window import keeps what undo needs (not a preview: it writes nothing).
+        self.journal: ImportJournal | None = None if dry_run else ImportJournal()
         self.paths = paths
         self.dry_run = dry_run
         self.decisions = decisions or {}  # the preview's spooled decisions: not copied
@@ -59,6 +62,7 @@ class ImportJob(QThread):
                 dry_run=self.dry_run,
                 progress=self._report_progress,
                 is_cancelled=self._cancel.is_set,
+                journal=self.journal,
             )
         except Exception as error:  # shown to the user; the transaction was rolled back
             self.failed.emit(f"The import stopped and nothing was written: {error}")
