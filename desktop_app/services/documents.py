@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import tempfile
 from collections.abc import Sequence
-from contextlib import closing
 from pathlib import Path
 
 from desktop_app.domain.documents import (
@@ -238,34 +236,6 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
     finally:
         Path(temporary).unlink(missing_ok=True)
     return relative, digest.hexdigest()
-
-
-def prune_attachments(db: Database) -> list[str]:
-    """Delete the attachment copies nothing refers to any more; returns their names.
-
-    Run when the undo history is gone (the window closes): a deleted document's files stay
-    while undo could bring it back, and while any backup still refers to them (a restore
-    must find them), so a deleted resume leaves the disk with the last backup naming it.
-    A backup that cannot be read keeps everything.
-    """
-    folder = attachments_dir(db.path)
-    if db.read_only or not folder.is_dir():
-        return []
-    from desktop_app.storage import backup, integrity_queries
-
-    with closing(db.new_reader()) as conn:
-        wanted = {stored for _d, _n, stored, _name in integrity_queries.attached_files(conn)}
-    try:
-        for copy in backup.list_backups(db.path):
-            wanted |= integrity_queries.attachment_names_in(copy)
-    except sqlite3.Error:
-        return []
-    removed = []
-    for path in folder.iterdir():
-        if path.is_file() and not path.name.startswith(".") and path.name not in wanted:
-            path.unlink(missing_ok=True)
-            removed.append(path.name)
-    return sorted(removed)
 
 
 def _remove_if_unreferenced(db: Database, path: Path, digest: str) -> None:

@@ -82,7 +82,7 @@ class Workspace(QObject):
         if self._closed:
             return
         self._closed = True
-        from desktop_app.services.documents import prune_attachments
+        from desktop_app.services.attachments import prune_attachments
 
         try:
             prune_attachments(self.db)

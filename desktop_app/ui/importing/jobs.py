@@ -9,12 +9,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
 from desktop_app.services.importing.report import CardKey, Decision
-from desktop_app.services.importing.undo import ImportJournal
 from desktop_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from desktop_app.services.importing.undo import ImportJournal
 
 
 class ImportJob(QThread):
@@ -37,8 +40,13 @@ class ImportJob(QThread):
         self.db = db
         self.backup_first = backup_first
         self.backup: Path | None = None
-        # A window import keeps what undo needs (not a preview: it writes nothing).
-        self.journal: ImportJournal | None = None if dry_run else ImportJournal()
+        # A window import keeps what undo needs (not a preview: it writes nothing). Made
+        # here, not imported at the top: the journal's storage side pulls in SQLAlchemy.
+        self.journal: ImportJournal | None = None
+        if not dry_run:
+            from desktop_app.services.importing.undo import ImportJournal
+
+            self.journal = ImportJournal()
         self.paths = paths
         self.dry_run = dry_run
         self.decisions = decisions or {}  # the preview's spooled decisions: not copied

@@ -10,6 +10,7 @@ import pytest
 from desktop_app.domain.documents import VersionFormat
 from desktop_app.paths import attachments_dir
 from desktop_app.services import documents
+from desktop_app.services.attachments import prune_attachments
 from desktop_app.services.documents import AttachmentError
 from desktop_app.storage.database import Database
 
@@ -213,12 +214,12 @@ def test_copies_of_a_deleted_document_go_once_no_backup_refers_to_them(
     gone = documents.document_detail(db, gone_id).versions[0].file_path
     folder = attachments_dir(db.path)
     (folder / ".incoming-half").write_bytes(b"a copy being made")
-    assert documents.prune_attachments(db) == []  # everything is referred to
+    assert prune_attachments(db) == []  # everything is referred to
 
     documents.delete_document(db, gone_id)
     taken = backup.make_backup(db.path, "daily")  # a backup from after the delete…
     older = backup.make_backup(db.path, "daily")
-    assert documents.prune_attachments(db) == [gone]  # …and none before it: the copy goes
+    assert prune_attachments(db) == [gone]  # …and none before it: the copy goes
     assert sorted(p.name for p in folder.iterdir()) == sorted([kept, ".incoming-half"])
     assert taken.exists() and older.exists()
 
@@ -233,5 +234,5 @@ def test_a_backup_that_still_refers_to_a_copy_keeps_it(db: Database, tmp_path: P
     stored = documents.document_detail(db, document_id).versions[0].file_path
     backup.make_backup(db.path, "daily")  # from before the delete: it names the copy
     documents.delete_document(db, document_id)
-    assert documents.prune_attachments(db) == []
+    assert prune_attachments(db) == []
     assert (attachments_dir(db.path) / stored).is_file()
