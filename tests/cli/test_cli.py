@@ -178,3 +178,33 @@ def test_check_reads_a_database_from_an_older_trellis_without_upgrading_it(
     assert result.returncode == 0, result.stderr
     assert "sound" in result.stdout
     assert hashlib.sha256(old.read_bytes()).hexdigest() == digest
+
+
+def test_opening_and_closing_the_window_imports_neither_sqlalchemy_nor_pyqtgraph(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    db = tmp_path / "n.db"
+    assert run_cli("demo", "--db", str(db), "--contacts", "50").returncode == 0
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in ('sqlalchemy', 'alembic', "
+        "'pyqtgraph', 'networkx') if m in sys.modules)))\n"
+        "from desktop_app.cli import main\n"
+        f"sys.exit(main(['--db', {str(db)!r}, '--exit-when-ready']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"  # the first paint needs none of them
