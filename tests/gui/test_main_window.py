@@ -268,7 +268,7 @@ def test_my_own_timeline_explains_where_interactions_are(window: MainWindow) -> 
     window.workspace.select_person(me)
     panel = window.detail_panel
     assert panel.timeline.count() == 1
-    assert "each is listed with the other people" in panel.timeline.item(0).text()
+    assert panel.timeline.item(0).text() == "Listed under the people you met."
 
 
 def test_closing_the_network_tidies_away_copies_of_deleted_attachments(

@@ -250,11 +250,9 @@ class DetailPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.timeline.addItem(item)
         if not d.interactions:
+            # Short enough for one line of a narrow panel (the list's height counts lines).
             self.timeline.addItem(
-                "You are in every interaction: each is listed with the other people in it "
-                "(log one with Ctrl+L)."
-                if d.is_me
-                else "No interactions logged yet (log one with Ctrl+L)."
+                "Listed under the people you met." if d.is_me else "None yet: Ctrl+L logs one."
             )
         for lst in (self.ties, self.timeline):
             # Wrapped rows are taller than sizeHintForRow says: leave room, then scroll.
