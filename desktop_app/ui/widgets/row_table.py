@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop_app.ui.widgets.plain_label import plain_tooltip
 
@@ -22,7 +28,7 @@ class RowTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.horizontalHeader().setStretchLastSection(True)
+        self._stretch_last()
         self.setAccessibleName(accessible_name)
 
     def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
@@ -35,6 +41,15 @@ class RowTable(QTableWidget):
                 item.setToolTip(plain_tooltip(text) if column == len(cells) - 1 else "")
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
+        self._stretch_last()
+
+    def _stretch_last(self) -> None:
+        """The last column (notes, comments) takes the room left. Set again after fitting
+        the others to their contents, which otherwise leaves it at its own width."""
+        header = self.horizontalHeader()
+        last = self.columnCount() - 1
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
 
     def record_id(self) -> int | None:
         """The id of the current row's record, None without a current row."""
