@@ -59,12 +59,12 @@ class ContactTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._painted = False
+        self.painted = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if not self.painted:
+            self.painted = True
             self.first_painted.emit()  # slots must not paint: this is inside a paint
 
 
@@ -81,7 +81,6 @@ class ContactsView(QWidget):
         self.workspace = workspace
         contacts = workspace.contacts
         self.model = ContactTableModel(contacts.ids_in_name_order, contacts.summaries, self)
-        self._painted = False
         self._pending_sort: tuple[int, Qt.SortOrder] | None = None
         self._syncing_selection = False
         # Other features append actions here (e.g. "Log interaction…"); they act on
@@ -195,7 +194,7 @@ class ContactsView(QWidget):
             header.sortIndicatorChanged.connect(self.model.sort)
         section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         if 0 <= section < len(Column):
-            if self._painted:
+            if self.table.painted:
                 self.model.sort(section, order)
             else:
                 self._pending_sort = (section, order)
@@ -203,7 +202,6 @@ class ContactsView(QWidget):
     # -- events --------------------------------------------------------------------------
 
     def _on_first_paint(self) -> None:
-        self._painted = True
         self.first_rows_painted.emit()
         if self._pending_sort is not None:
             section, order = self._pending_sort
