@@ -151,8 +151,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def focus_filter(self) -> None:
-        self.show_view(0)
-        self.contacts_view.focus_filter()
+        """Edit ▸ Find (Ctrl+F): the open view's filter or search box; views without one
+        hand over to the contacts filter. The one binding of the key, so it stays unambiguous."""
+        view = self.views.get(self.view_specs[self.tabs.currentIndex()].key)
+        focus = getattr(view, "focus_filter", None)
+        if not callable(focus):
+            self.show_view(0)
+            focus = self.contacts_view.focus_filter
+        focus()
 
     # -- contact actions -----------------------------------------------------------------
 
