@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -22,7 +22,7 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
-from desktop_app.ui.importing.controller import ImportController
+from desktop_app.ui.importing.controller import ImportController, dropped_paths
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
 from desktop_app.ui.workspace import Workspace
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         workspace.error_raised.connect(self._show_error)
         # File ▸ Import…/Export contacts…, and files or folders dropped on the window.
         self.importer = ImportController(workspace, self)
+        self.setAcceptDrops(True)  # the drag handlers below; no filter on the whole window
         self.actions_by_name = menu_actions.build_menus(self)
 
         remembered = window_state.restore_window(self)
@@ -272,6 +273,29 @@ class MainWindow(QMainWindow):
             f"and keep it two-way.\n\nYour data stays on this computer:\n{self.workspace.db.path}"
         )
         box.exec()
+
+    # -- dropped files -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_contact_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_contact_files(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Contact files and folders dropped anywhere on the window are imported."""
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.importer.start(paths)
+
+    def _accept_contact_files(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     # -- plumbing ------------------------------------------------------------------------
 
