@@ -90,7 +90,7 @@ def _ask_after_storage_error(
 def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path
 
-    app = create_application()
+    app = create_application([sys.argv[0], *getattr(args, "qt_options", [])])
     from desktop_app.ui.file_open import FileOpenForwarder
 
     opened_files = FileOpenForwarder(app)  # macOS "Open With"; kept until there is a window
