@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # the window has painted once, whichever view it opened on
     view_created = Signal(str, QWidget)
     replaced = Signal(QMainWindow)  # a restore opened this window in our place, not shown yet
+    who_is_me_asked = Signal(object)  # the "which of these is you?" dialog, once open
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         workspace.error_raised.connect(self._show_error)
         # File ▸ Import…/Export contacts…, and files or folders dropped on the window.
         self.importer = ImportController(workspace, self)
+        self.importer.imported.connect(self._on_importer_imported)
         self.setAcceptDrops(True)  # the drag handlers below; no filter on the whole window
         self.actions_by_name = menu_actions.build_menus(self)
 
@@ -246,6 +248,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Deleted {len(ids)} contact{'s' if len(ids) > 1 else ''}. Undo with Ctrl+Z.", 6000
         )
+
+    def choose_me(self) -> None:
+        """Edit ▸ Which one is me…"""
+        from desktop_app.ui import who_is_me
+
+        who_is_me.choose(self)
+
+    def ask_who_is_me_on_open(self) -> None:
+        """A network with people but nobody marked as me asks once (app.open_window)."""
+        from desktop_app.ui import who_is_me
+
+        who_is_me.ask_on_open(self)
+
+    def _on_importer_imported(self, report: object) -> None:
+        from desktop_app.services.importing.report import ImportReport
+        from desktop_app.ui import who_is_me
+
+        if isinstance(report, ImportReport):
+            who_is_me.ask_after_import(self, report.change_set)
 
     # -- file actions --------------------------------------------------------------------
 
