@@ -23,6 +23,7 @@ from desktop_app.storage.errors import DatabaseLockedError, StorageError
 if TYPE_CHECKING:  # imported where first needed: after the database is open
     from desktop_app.ui.file_open import FileOpenForwarder
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workspace import Workspace
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -90,7 +91,7 @@ def _ask_after_storage_error(
 def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path
 
-    app = create_application()
+    app = create_application([sys.argv[0], *getattr(args, "qt_options", [])])
     from desktop_app.ui.file_open import FileOpenForwarder
 
     opened_files = FileOpenForwarder(app)  # macOS "Open With"; kept until there is a window
@@ -103,36 +104,52 @@ def run_gui(args: argparse.Namespace) -> int:
     if db is None:
         return 1
 
-    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.workspace import Workspace
 
     workspace = Workspace(db)
     files = [Path(f) for f in getattr(args, "files", None) or []]
-    # `trellis FILE.vcf` imports into an empty network directly: no first-run questions.
-    if (
-        not files
-        and not args.exit_when_ready
-        and not db.read_only
-        and workspace.contacts.count() == 0
-    ):
-        from desktop_app.ui.first_run import run_first_run
-
-        if not run_first_run(workspace):
-            workspace.close()
-            return 0
-    window = MainWindow(workspace)
+    window = open_window(workspace, files, interactive=not args.exit_when_ready)
+    if window is None:
+        workspace.close()
+        return 0
     if args.exit_when_ready:
-        window.show_view(0)  # the contact table is what "ready" means, whatever was last open
-        window.contacts_ready.connect(lambda: app.exit(0))  # before work queued after the paint
+        # Connected before the event loop paints, so before work queued after the paint.
+        window.contacts_ready.connect(lambda: app.exit(0))
     else:
         _hook_up(window, opened_files)
-    window.show()
-    if files:
-        QTimer.singleShot(0, lambda: window.importer.start(files))
     opened_files.set_target(window.importer.start)
     code = app.exec()
     workspace.close()
     return int(code)
+
+
+def open_window(
+    workspace: Workspace, files: list[Path], interactive: bool = True
+) -> MainWindow | None:
+    """Show the window over `workspace` and start importing `files`; None if the user
+    cancels the welcome.
+
+    An empty network first asks who you are (or opens the sample), before any import, so
+    the map has its centre; an import that brings you in then offers "which of these is
+    you?" (MainWindow). A network with people but no me asks once after the first paint.
+    Without `interactive` (--exit-when-ready) nothing asks and the contact table opens.
+    """
+    from desktop_app.ui.main_window import MainWindow
+
+    if interactive and not workspace.read_only and workspace.contacts.count() == 0:
+        from desktop_app.ui.first_run import run_first_run
+
+        if not run_first_run(workspace):
+            return None
+    window = MainWindow(workspace)
+    if not interactive:
+        window.show_view(0)  # the contact table is what "ready" means, whatever was last open
+    elif not files:  # an import asks after it instead
+        window.first_painted.connect(window.ask_who_is_me_on_open)
+    window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.importer.start(files))
+    return window
 
 
 def _hook_up(window: MainWindow, opened_files: FileOpenForwarder) -> None:

@@ -81,9 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.services.layout_worker import main as layout_worker
 
         return layout_worker()
-    parser = _gui_parser() if _is_gui_invocation(argv) else build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(argv)
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(stop.code or 0)
     command = getattr(args, "command", None)
@@ -109,6 +108,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"the database could not be used: {error}", EXIT_FAILURE)
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Sub-commands parse `argv` as it is; the window hands Qt's own options to Qt
+    (`args.qt_options`) and parses the rest."""
+    try:
+        ours, qt_options = split_qt_options(argv)
+    except ValueError as missing:
+        if _is_gui_invocation(argv):
+            _gui_parser().error(f"argument {missing}: expected one argument")
+        ours, qt_options = argv, []
+    if not _is_gui_invocation(ours):
+        args = build_parser().parse_args(argv)
+        args.qt_options = []
+        return args
+    args = _gui_parser().parse_args(ours)
+    args.qt_options = qt_options
+    return args
+
+
 def _command_name(module: str) -> str:
     """`import_cmd` → `import`: modules named after keywords carry a `_cmd` suffix."""
     return module.removesuffix("_cmd").replace("_", "-")
@@ -131,6 +148,8 @@ def _gui_parser(with_files: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trellis",
         description="Trellis: build, nurture and use your professional network.",
+        epilog="The window also takes Qt's own options (-style Fusion, -platform xcb, "
+        "-stylesheet FILE, -reverse…) and passes them on to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"trellis {__version__}")
     add_db_argument(parser)
@@ -148,3 +167,58 @@ def _gui_parser(with_files: bool = True) -> argparse.ArgumentParser:
     if with_files:
         parser.add_argument("files", nargs="*", type=Path, help="contact files to import")
     return parser
+
+
+# Options QApplication reads itself (Qt's QGuiApplication and QApplication documentation),
+# given with one dash or two; the window passes them on to Qt instead of refusing them.
+_QT_VALUE_OPTIONS = frozenset(
+    f"{dashes}{name}"
+    for dashes in ("-", "--")
+    for name in (
+        "platform",
+        "platformpluginpath",
+        "platformtheme",
+        "plugin",
+        "qwindowgeometry",
+        "qwindowicon",
+        "qwindowtitle",
+        "session",
+        "style",
+        "stylesheet",
+        "display",
+        "geometry",
+        "title",
+        "icon",
+        "name",
+    )
+)
+_QT_FLAG_OPTIONS = frozenset(
+    f"{dashes}{name}"
+    for dashes in ("-", "--")
+    for name in ("reverse", "widgetcount", "nograb", "dograb", "sync", "testability")
+)
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`argv` without Qt's own options (`-style Fusion`, `-style=Fusion`, `-reverse`…),
+    and those options with their values, for QApplication. `--` ends the options; a value
+    option at the end without its value raises ValueError(option)."""
+    ours: list[str] = []
+    qt: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--":
+            ours.append(arg)
+            ours.extend(rest)
+            break
+        name = arg.split("=", 1)[0]
+        if arg in _QT_FLAG_OPTIONS or ("=" in arg and name in _QT_VALUE_OPTIONS):
+            qt.append(arg)
+        elif arg in _QT_VALUE_OPTIONS:
+            value = next(rest, None)
+            if value is None:
+                raise ValueError(arg)  # the option that lacks its value
+            qt.extend((arg, value))
+        else:
+            ours.append(arg)
+    return ours, qt

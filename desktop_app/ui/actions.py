@@ -108,11 +108,19 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window, "&Delete contact", window.delete_selected_people, QKeySequence.StandardKey.Delete
     )
     actions["find"] = _action(window, "&Find…", window.focus_filter, QKeySequence.StandardKey.Find)
+    actions["choose_me"] = _action(
+        window,
+        "Which one is &me…",
+        window.choose_me,
+        tip="Choose the person who is you: the centre of the map, where every path starts",
+    )
     for name in ("undo", "redo"):
         edit_menu.addAction(actions[name])
     edit_menu.addSeparator()
     for name in ("edit_contact", "delete_contact", "find"):
         edit_menu.addAction(actions[name])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions["choose_me"])
 
     view_menu = bar.addMenu("&View")
     for index, spec in enumerate(window.view_specs):
@@ -142,6 +150,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             "edit_contact",
             "delete_contact",
             "restore_backup",
+            "choose_me",
         ):
             actions[name].setEnabled(False)
     for action in actions.values():

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -22,7 +22,7 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
-from desktop_app.ui.importing.controller import ImportController
+from desktop_app.ui.importing.controller import ImportController, dropped_paths
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
 from desktop_app.ui.workspace import Workspace
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # the window has painted once, whichever view it opened on
     view_created = Signal(str, QWidget)
     replaced = Signal(QMainWindow)  # a restore opened this window in our place, not shown yet
+    who_is_me_asked = Signal(object)  # the "which of these is you?" dialog, once open
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         workspace.error_raised.connect(self._show_error)
         # File ▸ Import…/Export contacts…, and files or folders dropped on the window.
         self.importer = ImportController(workspace, self)
+        self.importer.imported.connect(self._on_importer_imported)
+        self.setAcceptDrops(True)  # the drag handlers below; no filter on the whole window
         self.actions_by_name = menu_actions.build_menus(self)
 
         remembered = window_state.restore_window(self)
@@ -151,8 +154,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def focus_filter(self) -> None:
-        self.show_view(0)
-        self.contacts_view.focus_filter()
+        """Edit ▸ Find (Ctrl+F): the open view's filter or search box; views without one
+        hand over to the contacts filter. The one binding of the key, so it stays unambiguous."""
+        view = self.views.get(self.view_specs[self.tabs.currentIndex()].key)
+        focus = getattr(view, "focus_filter", None)
+        if not callable(focus):
+            self.show_view(0)
+            focus = self.contacts_view.focus_filter
+        focus()
 
     # -- contact actions -----------------------------------------------------------------
 
@@ -240,6 +249,25 @@ class MainWindow(QMainWindow):
             f"Deleted {len(ids)} contact{'s' if len(ids) > 1 else ''}. Undo with Ctrl+Z.", 6000
         )
 
+    def choose_me(self) -> None:
+        """Edit ▸ Which one is me…"""
+        from desktop_app.ui import who_is_me
+
+        who_is_me.choose(self)
+
+    def ask_who_is_me_on_open(self) -> None:
+        """A network with people but nobody marked as me asks once (app.open_window)."""
+        from desktop_app.ui import who_is_me
+
+        who_is_me.ask_on_open(self)
+
+    def _on_importer_imported(self, report: object) -> None:
+        from desktop_app.services.importing.report import ImportReport
+        from desktop_app.ui import who_is_me
+
+        if isinstance(report, ImportReport):
+            who_is_me.ask_after_import(self, report.change_set)
+
     # -- file actions --------------------------------------------------------------------
 
     def export_json(self) -> None:
@@ -266,6 +294,29 @@ class MainWindow(QMainWindow):
             f"and keep it two-way.\n\nYour data stays on this computer:\n{self.workspace.db.path}"
         )
         box.exec()
+
+    # -- dropped files -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_contact_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_contact_files(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Contact files and folders dropped anywhere on the window are imported."""
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.importer.start(paths)
+
+    def _accept_contact_files(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     # -- plumbing ------------------------------------------------------------------------
 

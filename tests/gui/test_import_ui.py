@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.importing.report import Decision
@@ -65,37 +66,79 @@ def test_duplicates_can_be_skipped_and_markup_stays_text(qtbot: QtBot, window: M
     assert window.workspace.contacts.count() == count
 
 
-def test_a_dragged_text_is_refused(window: MainWindow) -> None:
-    mime = QMimeData()
-    mime.setText("hello")
-    enter = QDragEnterEvent(
-        QPoint(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    assert not window.importer.eventFilter(window, enter)
-
-
-def test_files_and_folders_dropped_on_the_window_open_the_preview(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES)), QUrl("https://example.com/x.vcf")])
+def _drag(kind: type, mime: QMimeData) -> QDragEnterEvent | QDragMoveEvent | QDropEvent:
     args = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(QPoint(50, 50), *args)
-    # Offscreen Qt delivers drops only from a real drag, so the window's filter is called
-    # as QApplication would call it.
-    assert window.importer.eventFilter(window, enter)
-    assert enter.isAccepted()
+    if kind is QDropEvent:
+        return QDropEvent(QPointF(50, 50), *args)
+    event = kind(QPoint(50, 50), *args)
+    assert isinstance(event, QDragMoveEvent)
+    return event
+
+
+def _offer(window: MainWindow, mime: QMimeData) -> bool:
+    """Drag `mime` over the window as Qt does: enter, move; True if both were accepted."""
+    accepted = []
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        event = _drag(kind, mime)
+        event.ignore()  # Qt hands them over ignored: the window must accept them
+        QApplication.sendEvent(window, event)
+        accepted.append(event.isAccepted())
+    return all(accepted)
+
+
+def _urls(*urls: QUrl) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls(list(urls))
+    return mime
+
+
+def test_a_dragged_text_a_txt_file_or_a_web_address_is_refused(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    text = QMimeData()
+    text.setText("hello")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("BEGIN:VCARD\nFN:Not Imported\nEND:VCARD\n", encoding="utf-8")
+    refused = [
+        text,
+        _urls(QUrl.fromLocalFile(str(notes))),
+        _urls(QUrl("https://example.com/x.vcf")),
+    ]
+    with qtbot.assertNotEmitted(window.importer.preview_shown, wait=300):
+        for mime in refused:
+            assert not _offer(window, mime)
+            drop = _drag(QDropEvent, mime)
+            drop.ignore()
+            QApplication.sendEvent(window, drop)
+            assert not drop.isAccepted()
+            assert not window.importer.busy
+    assert window.last_error == ""
+
+
+def test_a_vcard_dropped_on_the_window_opens_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    mime = _urls(QUrl.fromLocalFile(str(FIXTURES / "v21-qp-photo.vcf")))
+    assert _offer(window, mime)
+    drop = _drag(QDropEvent, mime)
     with qtbot.waitSignal(window.importer.preview_shown, timeout=20000) as shown:
-        assert window.importer.eventFilter(window, QDropEvent(QPointF(50, 50), *args))
+        QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    dialog = shown.args[0]
+    assert dialog.new_model.rowCount() == 3
+    dialog.reject()
+
+
+def test_files_and_folders_dropped_on_the_window_open_the_preview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mime = _urls(QUrl.fromLocalFile(str(FIXTURES)), QUrl("https://example.com/x.vcf"))
+    assert _offer(window, mime)
+    with qtbot.waitSignal(window.importer.preview_shown, timeout=20000) as shown:
+        QApplication.sendEvent(window, _drag(QDropEvent, mime))
     dialog = shown.args[0]
     assert dialog.new_model.rowCount() >= 10
     assert any("not-contacts.csv" in text for text in _notes(dialog))

@@ -1,6 +1,7 @@
-"""Ways in and out: File ▸ Import…, dropped files and folders, `trellis FILE.vcf`, File ▸
-Export contacts…. Reading and writing run on worker threads behind a progress dialog that
-can cancel; the preview dialog decides what is written, in one transaction."""
+"""Ways in and out: File ▸ Import…, files and folders dropped on the main window (its drag
+handlers call `dropped_paths`), `trellis FILE.vcf`, File ▸ Export contacts…. Reading and
+writing run on worker threads behind a progress dialog that can cancel; the preview dialog
+decides what is written, in one transaction."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
 from desktop_app.services.importing.report import CardKey, Decision, ImportReport
@@ -43,8 +43,6 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.preview: ImportPreviewDialog | None = None
         self._on_success: Callable[..., None] = lambda _result: None
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
 
     @property
     def busy(self) -> bool:
@@ -71,22 +69,6 @@ class ImportController(QObject):
             return
         job = ImportJob(self.workspace.db, paths, dry_run=True)
         self._run(job, "Reading contacts…", self._on_preview_ready)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Files or folders dropped anywhere on the window are imported."""
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, QDragEnterEvent)
-            if _dropped_paths(event):
-                event.acceptProposedAction()
-                return True
-        elif event.type() == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            paths = _dropped_paths(event)
-            if paths:
-                event.acceptProposedAction()
-                self.start(paths)
-                return True
-        return super().eventFilter(watched, event)
 
     def _on_preview_ready(self, report: ImportReport) -> None:
         if report.cancelled:
@@ -241,8 +223,9 @@ class ImportController(QObject):
             self._release()
 
 
-def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    mime = event.mimeData()
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The contact files (.vcf, .vcard, .csv) and folders among dragged URLs; the rest (web
+    addresses, other kinds of file, text) is left out."""
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -156,11 +156,6 @@ class ContactsView(QWidget):
             lambda _c: self._show_count(self.model.rowCount(), self.model.total)
         )
         workspace.current_person_changed.connect(self._on_workspace_person_changed)
-
-        focus_filter = QAction("Find", self)
-        focus_filter.setShortcut(QKeySequence.StandardKey.Find)
-        focus_filter.triggered.connect(self.focus_filter)
-        self.addAction(focus_filter)
 
         self.model.reload()
         self._show_count(self.model.rowCount(), self.model.total)

@@ -751,6 +751,11 @@ class NetworkMapView(QWidget):
 
     # -- misc ----------------------------------------------------------------------------
 
+    def focus_filter(self) -> None:
+        """Edit ▸ Find (Ctrl+F) on the map: type a name to find on it."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
