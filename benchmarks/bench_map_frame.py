@@ -1,7 +1,7 @@
 """Redraw time of the 5,000-contact map after a pan or a zoom.
 
 Goal (issue 4): one frame (16 ms) or less, median. Each step pans or zooms the view, then
-times a synchronous render of the widget (`grab()`, as in docs/TECH-NOTES); the choice of
+times a synchronous render of the widget (`grab()`, as in docs/platform-notes.md); the choice of
 labels, which the view redoes once a move settles, is timed apart. Baseline, same run and
 same positions: the same graph drawn as a single pyqtgraph `GraphItem` (the plain way).
 

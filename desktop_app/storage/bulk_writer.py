@@ -1,6 +1,6 @@
 """Fast bulk inserts with SQLAlchemy Core, all in the caller's single transaction.
 
-The ORM's unit of work is ~30x slower for tens of thousands of rows (docs/TECH-NOTES).
+The ORM's unit of work is ~30x slower for tens of thousands of rows (docs/platform-notes.md).
 """
 
 from __future__ import annotations

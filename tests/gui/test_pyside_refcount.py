@@ -1,5 +1,5 @@
 """Guard against PySide6 6.12.0 on Python 3.11, which drops a reference to None on every
-call of a method returning nothing and aborts the interpreter (docs/TECH-NOTES)."""
+call of a method returning nothing and aborts the interpreter (docs/platform-notes.md)."""
 
 from __future__ import annotations
 
