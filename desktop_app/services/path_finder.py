@@ -5,6 +5,8 @@ costs less the stronger it is; my own ties cost more the longer ago we last spok
 links a person to an organisation, a past job more loosely, so former colleagues count.
 Paths are ranked by cost, one per introducer (the first person I would ask), and read as
 text: "You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind".
+I am the start of every path and never a step inside one: an organisation I work or worked
+at answers first as "You → Acme (I work there)" (degree 0), never as a bridge to its staff.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.services.network_graph import (
     ME,
+    MapEdge,
     MapFilters,
     NetworkSnapshot,
     build_snapshot,
@@ -45,7 +48,7 @@ class IntroPath:
     keys: tuple[str, ...]
     cost: float
     text: str
-    introducer: str  # the first person on the way, whom I would ask
+    introducer: str  # the first person on the way, whom I would ask ("": my own workplace)
 
     @property
     def people_between(self) -> int:
@@ -113,16 +116,19 @@ class PathFinder:
         self._last = last_contacts
         self._organization_names = dict(organization_names or {})
         self._me_ties: dict[str, int] = {}
+        self._my_jobs: dict[str, str] = {}  # organisation key -> 'current_job' | 'past_job'
+        # I am where every path starts, never a step in its middle: my ties are priced per
+        # introducer (`first_hop_cost`) and my jobs answer "I work there" (degree 0), so
+        # nothing of mine is an edge of the graph, and I am not one of its nodes.
         graph = nx.Graph()
-        graph.add_nodes_from(self._nodes)
+        graph.add_nodes_from(key for key in self._nodes if key != ME)
         for edge in snapshot.edges:
             if edge.a == edge.b or edge.a not in self._nodes or edge.b not in self._nodes:
                 continue
+            if ME in (edge.a, edge.b):
+                self._note_my_edge(edge)
+                continue
             if edge.kind == "relationship":
-                if ME in (edge.a, edge.b):
-                    other = edge.b if edge.a == ME else edge.a
-                    self._me_ties[other] = max(self._me_ties.get(other, 0), edge.strength)
-                    continue  # my own ties are priced per introducer, below
                 cost, job = tie_cost(edge.strength), ""
             else:
                 cost = CURRENT_JOB_COST if edge.kind == "current_job" else PAST_JOB_COST
@@ -134,6 +140,13 @@ class PathFinder:
                 hops = 1.0 if edge.kind == "relationship" else 0.5
                 graph.add_edge(edge.a, edge.b, cost=cost, job=job, hops=hops)
         self._graph: nx.Graph[str] = graph
+
+    def _note_my_edge(self, edge: MapEdge) -> None:
+        other = edge.b if edge.a == ME else edge.a
+        if edge.kind == "relationship":
+            self._me_ties[other] = max(self._me_ties.get(other, 0), edge.strength)
+        elif other.startswith("o:") and self._my_jobs.get(other) != "current_job":
+            self._my_jobs[other] = edge.kind
 
     @classmethod
     def from_database(cls, db: Database, today: date | None = None) -> PathFinder:
@@ -154,9 +167,12 @@ class PathFinder:
         """The best path through each introducer, cheapest first (at most `limit`)."""
         import networkx as nx
 
-        if target not in self._nodes or target == ME:
+        if target not in self._nodes or target == ME or limit < 1:
             return []
-        # Distances from the target to everyone, without going back through me.
+        paths = []
+        if target in self._my_jobs:  # my own employer: degree 0, nobody to ask
+            paths.append(self._my_workplace(target))
+        # Distances from the target to everyone (I am not in the graph: never a bridge).
         costs, routes = nx.single_source_dijkstra(self._graph, target, weight="cost")
         candidates: list[tuple[float, str, list[str]]] = []
         for introducer in self._me_ties:
@@ -165,8 +181,7 @@ class PathFinder:
             total = self.first_hop_cost(introducer) + costs[introducer]
             candidates.append((total, self._nodes[introducer].label, routes[introducer]))
         candidates.sort(key=lambda c: (c[0], c[1]))
-        paths = []
-        for total, introducer, route in candidates[:limit]:
+        for total, introducer, route in candidates[: limit - len(paths)]:
             keys = (ME, *reversed(route))
             paths.append(IntroPath(keys, round(total, 3), self.describe(keys), introducer))
         return paths
@@ -188,7 +203,7 @@ class PathFinder:
                 continue
             best = next(iter(self.paths_to(key, limit=1)), None)
             degree: int | None = None
-            if self._graph.has_edge(ME, key):
+            if key in self._my_jobs:
                 degree = 0
             else:
                 hops = nx.single_source_dijkstra_path_length(self._graph, key, weight="hops")
@@ -197,6 +212,12 @@ class PathFinder:
                     degree = 1 + math.floor(min(reachable))
             result.append(OrganizationReach(key, node.label, degree, best))
         return result
+
+    def _my_workplace(self, organization: str) -> IntroPath:
+        """ "You → Acme (I work there)": where I work or worked is degree 0."""
+        verb = "work" if self._my_jobs[organization] == "current_job" else "worked"
+        text = f"You → {self._nodes[organization].label} (I {verb} there)"
+        return IntroPath((ME, organization), 0.0, text, "")
 
     def describe(self, keys: tuple[str, ...]) -> str:
         """ "You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind"."""
