@@ -12,11 +12,12 @@ at answers first as "You → Acme (I work there)" (degree 0), never as a bridge 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop_app.services.map_search import MapTarget, map_targets
 from desktop_app.services.network_graph import (
     ME,
     MapEdge,
@@ -156,6 +157,10 @@ class PathFinder:
             last = read_last_contacts(session)
         return cls(build_snapshot(rows, MapFilters()), last, today, rows.organizations)
 
+    def targets(self, *, include_me: bool = False) -> list[MapTarget]:
+        """Everyone and every organisation one can ask for, each with a label of its own."""
+        return map_targets(self._nodes.values(), include_me=include_me)
+
     def first_hop_cost(self, key: str) -> float:
         """The cost of asking someone I know directly."""
         strength = self._me_ties.get(key, 0)
@@ -266,6 +271,20 @@ class PathFinder:
     def _last_contact(self, key: str) -> date | None:
         kind, number = parse_key(key)
         return self._last.get(number) if kind == "person" and number is not None else None
+
+
+def paths_heading(target_label: str, paths: Sequence[IntroPath]) -> str:
+    """The line above the ranked paths, as the map's path panel and `trellis path` say it."""
+    if not paths:
+        return f"Nobody in your network leads to {target_label} yet."
+    if len(paths) == 1:
+        return f"One way to {target_label}:"
+    return f"{len(paths)} ways to {target_label}, best first:"
+
+
+def ranked_line(rank: int, path: IntroPath) -> str:
+    """ "1. You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind"."""
+    return f"{rank}. {path.text}"
 
 
 def goal_reach(db: Database, goal_id: int, today: date | None = None) -> list[OrganizationReach]:
