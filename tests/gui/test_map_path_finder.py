@@ -40,6 +40,7 @@ def ids(db: Database) -> dict[str, int]:
     net.job(found["astrid"], found["north"])
     net.job(found["ana_acme"], found["acme"])
     net.job(found["ana_globex"], found["globex"])
+    net.goal("Stay close", orgs=(found["acme"], found["globex"], found["north"]))
     return found
 
 
@@ -105,6 +106,15 @@ def test_my_own_employer_answers_i_work_there(
     assert view.canvas._path == keys
     ask(qtbot, view, "Globex")
     assert shown(view)[0][0] == "1. You → Globex (I worked there)"
+    # The goal's degrees of separation say the same.
+    view.path_panel.goal_combo.setCurrentIndex(view.path_panel.goal_combo.findText("Stay close"))
+    reach = view.path_panel.reach
+    qtbot.waitUntil(lambda: reach.count() == 3, timeout=TIMEOUT)
+    texts = sorted(reach.item(i).text() for i in range(reach.count()))
+    assert texts[0] == "Acme: degree 0\nYou → Acme (I work there)"
+    assert texts[1] == "Globex: degree 0\nYou → Globex (I worked there)"
+    assert texts[2].startswith("Northwind: 3rd degree\nYou → Chidi")
+    assert all("Ada Me" not in text for text in texts)
 
 
 def test_two_people_sharing_a_name_stay_two_targets(

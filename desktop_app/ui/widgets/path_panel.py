@@ -121,8 +121,8 @@ class PathFinderPanel(QGroupBox):
         for entry in reach:
             if entry.degree is None:
                 text = f"{entry.name}: nobody in your network leads there yet"
-            elif entry.degree == 0:
-                text = f"{entry.name}: you are there"
+            elif entry.degree == 0:  # the path below says "I work there" or "I worked there"
+                text = f"{entry.name}: degree 0"
             else:
                 text = f"{entry.name}: {_ordinal(entry.degree)} degree"
             if entry.best is not None:
