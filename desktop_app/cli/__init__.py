@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "print_map",
     "import_cmd",
     "restore",
+    "path_cmd",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

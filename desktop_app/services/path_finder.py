@@ -5,18 +5,22 @@ costs less the stronger it is; my own ties cost more the longer ago we last spok
 links a person to an organisation, a past job more loosely, so former colleagues count.
 Paths are ranked by cost, one per introducer (the first person I would ask), and read as
 text: "You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind".
+I am the start of every path and never a step inside one: an organisation I work or worked
+at answers first as "You → Acme (I work there)" (degree 0), never as a bridge to its staff.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop_app.services.map_search import MapTarget, map_targets
 from desktop_app.services.network_graph import (
     ME,
+    MapEdge,
     MapFilters,
     NetworkSnapshot,
     build_snapshot,
@@ -45,7 +49,7 @@ class IntroPath:
     keys: tuple[str, ...]
     cost: float
     text: str
-    introducer: str  # the first person on the way, whom I would ask
+    introducer: str  # the first person on the way, whom I would ask ("": my own workplace)
 
     @property
     def people_between(self) -> int:
@@ -113,16 +117,19 @@ class PathFinder:
         self._last = last_contacts
         self._organization_names = dict(organization_names or {})
         self._me_ties: dict[str, int] = {}
+        self._my_jobs: dict[str, str] = {}  # organisation key -> 'current_job' | 'past_job'
+        # I am where every path starts, never a step in its middle: my ties are priced per
+        # introducer (`first_hop_cost`) and my jobs answer "I work there" (degree 0), so
+        # nothing of mine is an edge of the graph, and I am not one of its nodes.
         graph = nx.Graph()
-        graph.add_nodes_from(self._nodes)
+        graph.add_nodes_from(key for key in self._nodes if key != ME)
         for edge in snapshot.edges:
             if edge.a == edge.b or edge.a not in self._nodes or edge.b not in self._nodes:
                 continue
+            if ME in (edge.a, edge.b):
+                self._note_my_edge(edge)
+                continue
             if edge.kind == "relationship":
-                if ME in (edge.a, edge.b):
-                    other = edge.b if edge.a == ME else edge.a
-                    self._me_ties[other] = max(self._me_ties.get(other, 0), edge.strength)
-                    continue  # my own ties are priced per introducer, below
                 cost, job = tie_cost(edge.strength), ""
             else:
                 cost = CURRENT_JOB_COST if edge.kind == "current_job" else PAST_JOB_COST
@@ -135,6 +142,13 @@ class PathFinder:
                 graph.add_edge(edge.a, edge.b, cost=cost, job=job, hops=hops)
         self._graph: nx.Graph[str] = graph
 
+    def _note_my_edge(self, edge: MapEdge) -> None:
+        other = edge.b if edge.a == ME else edge.a
+        if edge.kind == "relationship":
+            self._me_ties[other] = max(self._me_ties.get(other, 0), edge.strength)
+        elif other.startswith("o:") and self._my_jobs.get(other) != "current_job":
+            self._my_jobs[other] = edge.kind
+
     @classmethod
     def from_database(cls, db: Database, today: date | None = None) -> PathFinder:
         """The finder over the whole network (filters would hide ways in)."""
@@ -142,6 +156,10 @@ class PathFinder:
             rows = read_network_rows(session)
             last = read_last_contacts(session)
         return cls(build_snapshot(rows, MapFilters()), last, today, rows.organizations)
+
+    def targets(self, *, include_me: bool = False) -> list[MapTarget]:
+        """Everyone and every organisation one can ask for, each with a label of its own."""
+        return map_targets(self._nodes.values(), include_me=include_me)
 
     def first_hop_cost(self, key: str) -> float:
         """The cost of asking someone I know directly."""
@@ -154,9 +172,12 @@ class PathFinder:
         """The best path through each introducer, cheapest first (at most `limit`)."""
         import networkx as nx
 
-        if target not in self._nodes or target == ME:
+        if target not in self._nodes or target == ME or limit < 1:
             return []
-        # Distances from the target to everyone, without going back through me.
+        paths = []
+        if target in self._my_jobs:  # my own employer: degree 0, nobody to ask
+            paths.append(self._my_workplace(target))
+        # Distances from the target to everyone (I am not in the graph: never a bridge).
         costs, routes = nx.single_source_dijkstra(self._graph, target, weight="cost")
         candidates: list[tuple[float, str, list[str]]] = []
         for introducer in self._me_ties:
@@ -165,8 +186,7 @@ class PathFinder:
             total = self.first_hop_cost(introducer) + costs[introducer]
             candidates.append((total, self._nodes[introducer].label, routes[introducer]))
         candidates.sort(key=lambda c: (c[0], c[1]))
-        paths = []
-        for total, introducer, route in candidates[:limit]:
+        for total, introducer, route in candidates[: limit - len(paths)]:
             keys = (ME, *reversed(route))
             paths.append(IntroPath(keys, round(total, 3), self.describe(keys), introducer))
         return paths
@@ -188,7 +208,7 @@ class PathFinder:
                 continue
             best = next(iter(self.paths_to(key, limit=1)), None)
             degree: int | None = None
-            if self._graph.has_edge(ME, key):
+            if key in self._my_jobs:
                 degree = 0
             else:
                 hops = nx.single_source_dijkstra_path_length(self._graph, key, weight="hops")
@@ -197,6 +217,12 @@ class PathFinder:
                     degree = 1 + math.floor(min(reachable))
             result.append(OrganizationReach(key, node.label, degree, best))
         return result
+
+    def _my_workplace(self, organization: str) -> IntroPath:
+        """ "You → Acme (I work there)": where I work or worked is degree 0."""
+        verb = "work" if self._my_jobs[organization] == "current_job" else "worked"
+        text = f"You → {self._nodes[organization].label} (I {verb} there)"
+        return IntroPath((ME, organization), 0.0, text, "")
 
     def describe(self, keys: tuple[str, ...]) -> str:
         """ "You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind"."""
@@ -245,6 +271,20 @@ class PathFinder:
     def _last_contact(self, key: str) -> date | None:
         kind, number = parse_key(key)
         return self._last.get(number) if kind == "person" and number is not None else None
+
+
+def paths_heading(target_label: str, paths: Sequence[IntroPath]) -> str:
+    """The line above the ranked paths, as the map's path panel and `trellis path` say it."""
+    if not paths:
+        return f"Nobody in your network leads to {target_label} yet."
+    if len(paths) == 1:
+        return f"One way to {target_label}:"
+    return f"{len(paths)} ways to {target_label}, best first:"
+
+
+def ranked_line(rank: int, path: IntroPath) -> str:
+    """ "1. You → Chidi (strong, spoke 2 weeks ago) → Astrid @ Northwind"."""
+    return f"{rank}. {path.text}"
 
 
 def goal_reach(db: Database, goal_id: int, today: date | None = None) -> list[OrganizationReach]:

@@ -148,7 +148,7 @@ def test_exit_when_ready_does_not_wait_for_a_hidden_table(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     "command",
-    [["check"], ["due"], ["ics"], ["export"], ["export", "--format", "csv"]],
+    [["check"], ["due"], ["ics"], ["export"], ["export", "--format", "csv"], ["path", "--to", "x"]],
 )
 def test_commands_that_read_say_what_is_wrong_with_the_database(
     tmp_path: Path, command: list[str]

@@ -41,6 +41,7 @@ from desktop_app.services.layout_job import (
     LayoutPartial,
     LayoutProgress,
 )
+from desktop_app.services.map_search import map_targets, match_targets
 from desktop_app.services.network_graph import (
     MapFilters,
     NetworkSnapshot,
@@ -330,9 +331,10 @@ class NetworkMapView(QWidget):
         self.canvas.set_goal_titles(result.serves)
         self._faces_requested.clear()  # a photo may have changed: fetch again when shown
         self._me_id = self.workspace.contacts.me_id()
-        names = {n.label: n.key for n in result.snapshot.nodes if n.kind != "me"}
-        self._search_completer.model().setStringList(sorted(names, key=str.casefold))  # type: ignore[attr-defined]
-        self.path_panel.set_targets(names)
+        targets = map_targets(result.snapshot.nodes)
+        labels = sorted((t.label for t in targets), key=str.casefold)
+        self._search_completer.model().setStringList(labels)  # type: ignore[attr-defined]
+        self.path_panel.set_targets(targets)
         if result.snapshot.is_empty:
             self.stack.setCurrentWidget(self.empty)
             self.loaded.emit()
@@ -661,13 +663,11 @@ class NetworkMapView(QWidget):
     # -- toolbar -------------------------------------------------------------------------
 
     def _on_search(self) -> None:
-        text = self.search.text().strip().casefold()
+        text = self.search.text().strip()
         if not text:
             return
-        nodes = self.canvas.snapshot.nodes
-        match = next((n for n in nodes if n.label.casefold() == text), None) or next(
-            (n for n in nodes if text in n.label.casefold()), None
-        )
+        targets = map_targets(self.canvas.snapshot.nodes, include_me=True)
+        match = next(iter(match_targets(targets, text)), None)
         if match is None:
             self._show_banner(f"Nobody called “{self.search.text().strip()}” on the map.")
             return
@@ -724,7 +724,7 @@ class NetworkMapView(QWidget):
 
     def find_paths(self, key: str) -> None:
         node = self.canvas.node(key) or self.snapshot.node(key)
-        name = node.label if node is not None else key
+        name = self.path_panel.label_of(key, node.label if node is not None else key)
         self.path_panel.show_busy(f"Looking for ways to {name}…")
         finder, db = self._finder, self.workspace.db
 

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.path_finder import IntroPath, OrganizationReach
+from desktop_app.services.map_search import MapTarget, match_targets
+from desktop_app.services.path_finder import (
+    IntroPath,
+    OrganizationReach,
+    paths_heading,
+    ranked_line,
+)
 
 
 class PathFinderPanel(QGroupBox):
@@ -57,7 +63,7 @@ class PathFinderPanel(QGroupBox):
         self.reach.setWordWrap(True)
         self.reach.setMinimumHeight(80)
         layout.addWidget(self.reach, 1)
-        self._targets: dict[str, str] = {}
+        self._targets: list[MapTarget] = []
         self._completer = QCompleter([], self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -68,10 +74,15 @@ class PathFinderPanel(QGroupBox):
         self.reach.currentItemChanged.connect(self._on_path_current_changed)
         self.goal_combo.currentIndexChanged.connect(self._on_goal_changed)
 
-    def set_targets(self, targets: dict[str, str]) -> None:
-        """Searchable names → node keys (people and organisations)."""
-        self._targets = dict(targets)
-        self._completer.model().setStringList(sorted(targets, key=str.casefold))  # type: ignore[attr-defined]
+    def set_targets(self, targets: Sequence[MapTarget]) -> None:
+        """The people and organisations one can ask for (`services.map_search`)."""
+        self._targets = list(targets)
+        labels = sorted((t.label for t in targets), key=str.casefold)
+        self._completer.model().setStringList(labels)  # type: ignore[attr-defined]
+
+    def label_of(self, key: str, name: str) -> str:
+        """The target's own label ("Ana Lee (Acme)" when two share the name), else `name`."""
+        return next((t.label for t in self._targets if t.key == key), name)
 
     def set_goals(self, goals: Sequence[tuple[int, str]]) -> None:
         current = self.goal_combo.currentData()
@@ -86,19 +97,17 @@ class PathFinderPanel(QGroupBox):
 
     def ask(self, name: str, key: str) -> None:
         """Fill in a target (from the map's context menu) and search."""
-        self._targets.setdefault(name, key)
-        self.target.setText(name)
+        self.target.setText(self.label_of(key, name))
         self.search_requested.emit(key)
 
     def show_paths(self, target_name: str, paths: Sequence[IntroPath]) -> None:
         self.paths.clear()
+        self.status.setText(paths_heading(target_name, paths))
         if not paths:
-            self.status.setText(f"Nobody in your network leads to {target_name} yet.")
             self.path_chosen.emit(())
             return
-        self.status.setText(f"{len(paths)} ways to {target_name}, best first:")
         for rank, path in enumerate(paths, start=1):
-            item = QListWidgetItem(f"{rank}. {path.text}")
+            item = QListWidgetItem(ranked_line(rank, path))
             item.setData(Qt.ItemDataRole.UserRole, path.keys)
             item.setToolTip(f"Cost {path.cost:g} (lower is easier)")
             self.paths.addItem(item)
@@ -112,8 +121,8 @@ class PathFinderPanel(QGroupBox):
         for entry in reach:
             if entry.degree is None:
                 text = f"{entry.name}: nobody in your network leads there yet"
-            elif entry.degree == 0:
-                text = f"{entry.name}: you are there"
+            elif entry.degree == 0:  # the path below says "I work there" or "I worked there"
+                text = f"{entry.name}: degree 0"
             else:
                 text = f"{entry.name}: {_ordinal(entry.degree)} degree"
             if entry.best is not None:
@@ -129,19 +138,18 @@ class PathFinderPanel(QGroupBox):
         text = self.target.text().strip()
         if not text:
             return
-        key = self._targets.get(text)
-        if key is None:
-            folded = text.casefold()
-            matches = [k for name, k in self._targets.items() if folded in name.casefold()]
-            key = matches[0] if len(matches) == 1 else None
-            if key is None:
-                self.status.setText(
-                    f"No one called “{text}” on the map."
-                    if not matches
-                    else f"{len(matches)} names contain “{text}”: pick one from the list."
-                )
-                return
-        self.search_requested.emit(key)
+        matches = match_targets(self._targets, text)
+        if len(matches) == 1:
+            self.search_requested.emit(matches[0].key)
+            return
+        if not matches:
+            self.status.setText(f"No one called “{text}” on the map.")
+        elif len({m.name.casefold() for m in matches}) == 1:
+            self.status.setText(
+                f"{len(matches)} are called “{matches[0].name}”: pick one from the list."
+            )
+        else:
+            self.status.setText(f"{len(matches)} names contain “{text}”: pick one from the list.")
 
     def _on_path_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         keys = current.data(Qt.ItemDataRole.UserRole) if current is not None else ()

@@ -121,3 +121,95 @@ def test_wording_helpers() -> None:
     assert describe_recency(TODAY - timedelta(days=90), TODAY) == "spoke 3 months ago"
     assert describe_recency(TODAY - timedelta(days=800), TODAY) == "spoke 2 years ago"
     assert describe_recency(None, TODAY) == "no contact logged"
+
+
+@pytest.fixture
+def my_jobs(network):
+    """Me (Ada) at Acme now and formerly at Globex; Chidi, my one tie, was at Globex with
+    me; Astrid works at Acme and Northwind; Gus works at Globex. Only I link Chidi to Astrid."""
+    ids = {
+        "me": network.person("Ada Me", me=True),
+        "chidi": network.person("Chidi"),
+        "astrid": network.person("Astrid"),
+        "gus": network.person("Gus"),
+        "acme": network.organization("Acme"),
+        "globex": network.organization("Globex"),
+        "north": network.organization("Northwind"),
+    }
+    network.tie(ids["me"], ids["chidi"], 4)
+    network.job(ids["me"], ids["acme"])
+    network.job(ids["me"], ids["globex"], current=False)
+    network.job(ids["chidi"], ids["globex"], current=False)
+    network.job(ids["astrid"], ids["acme"])
+    network.job(ids["astrid"], ids["north"])
+    network.job(ids["gus"], ids["globex"])
+    return ids
+
+
+def test_i_am_never_a_bridge_in_the_middle_of_a_path(db: Database, my_jobs) -> None:
+    finder = PathFinder.from_database(db, TODAY)
+    for target in (
+        person_key(my_jobs["astrid"]),
+        organization_key(my_jobs["north"]),
+        person_key(my_jobs["gus"]),
+    ):
+        for path in finder.paths_to(target):
+            assert "me" not in path.keys[1:], path.text
+            assert "Ada Me" not in path.text
+    # Chidi only reaches Astrid and Northwind through me: no way there.
+    assert finder.paths_to(person_key(my_jobs["astrid"])) == []
+    assert finder.paths_to(organization_key(my_jobs["north"])) == []
+    # Gus is reached through Chidi's former job, not mine.
+    (gus,) = finder.paths_to(person_key(my_jobs["gus"]))
+    assert gus.keys == (
+        "me",
+        person_key(my_jobs["chidi"]),
+        organization_key(my_jobs["globex"]),
+        person_key(my_jobs["gus"]),
+    )
+
+
+def test_my_own_employer_is_degree_zero_i_work_there(db: Database, network, my_jobs) -> None:
+    finder = PathFinder.from_database(db, TODAY)
+    acme = finder.paths_to(organization_key(my_jobs["acme"]))
+    assert acme[0].keys == ("me", organization_key(my_jobs["acme"]))
+    assert acme[0].text == "You → Acme (I work there)"
+    assert acme[0].people_between == 0
+    assert acme[0].cost == 0
+    assert all("me" not in p.keys[1:] for p in acme)
+    globex = finder.paths_to(organization_key(my_jobs["globex"]))
+    assert globex[0].text == "You → Globex (I worked there)"
+    # Chidi, my former colleague there, is still a way to ask someone at Globex.
+    assert [p.introducer for p in globex[1:]] == ["Chidi"]
+    goal = network.goal("Stay", orgs=(my_jobs["acme"], my_jobs["north"]))
+    reach = {r.name: r for r in goal_reach(db, goal, TODAY)}
+    assert reach["Acme"].degree == 0
+    assert reach["Acme"].best is not None
+    assert reach["Acme"].best.text == "You → Acme (I work there)"
+    assert reach["Northwind"].degree is None  # only through me, which is no way at all
+
+
+def test_no_path_in_a_random_network_passes_through_me(db: Database, network) -> None:
+    """Me with few ties but jobs at half the organisations: every shortcut through me."""
+    import random
+
+    rng = random.Random(11)
+    me = network.person("Ada Me", me=True)
+    people = [network.person(f"P{i}") for i in range(30)]
+    orgs = [network.organization(f"Org {i}") for i in range(8)]
+    for person in people:
+        network.job(person, rng.choice(orgs), current=rng.random() < 0.7)
+    pairs = {tuple(sorted(rng.sample(people, 2))) for _ in range(15)}
+    for a, b in sorted(pairs):
+        network.tie(a, b, rng.randint(1, 5))
+    for person in people[:3]:
+        network.tie(me, person, rng.randint(1, 5))
+    for org in orgs[::2]:
+        network.job(me, org, current=org in orgs[::4])
+    finder = PathFinder.from_database(db, TODAY)
+    checked = 0
+    for key in [person_key(p) for p in people] + [organization_key(o) for o in orgs]:
+        for path in finder.paths_to(key, limit=10):
+            assert "me" not in path.keys[1:], path.text
+            checked += 1
+    assert checked > 30
