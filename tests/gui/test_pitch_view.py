@@ -20,6 +20,7 @@ from desktop_app.services import documents, feedback
 from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
 from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.pitch_view import DocumentListModel, PitchView
 from desktop_app.ui.widgets import review_editor
 from desktop_app.ui.workspace import Workspace
@@ -457,3 +458,39 @@ def test_dropping_a_file_on_a_resume_attaches_it(
     latest = documents.document_detail(pitch_workspace.db, document_id).versions[-1]
     assert latest.file_name == "resume v2.docx"
     assert documents.attachment_path(pitch_workspace.db, latest).read_bytes() == b"PK docx"
+
+
+def test_a_long_title_wraps_instead_of_widening_the_window(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1200, 800)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "pitch" in window.views)
+    view = window.views["pitch"]
+    assert isinstance(view, PitchView)
+    assert window.detail_panel is not None  # the Details dock is built
+    words = ("Senior platform engineer pitch for the Lisbon fintech round, " * 40)[:2000]
+    view.create_document(commands.CreateDocumentCommand(workspace, "pitch", words))
+    select(view, "brand")
+    qtbot.wait(100)
+    width = window.width()
+    assert width == 1200
+    # Select it as a user does: click its row.
+    row = view.model.row_of(next(d.id for d in view.model.documents if d.title == words))
+    rect = view.list.visualRect(view.model.index(row))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.panel.title.toolTip() == words)
+    qtbot.wait(100)
+    assert window.width() == width
+    assert window.minimumSizeHint().width() <= width
+    assert window.detail_dock.isVisible()
+    assert window.rect().contains(window.detail_dock.geometry())
+    # The title wraps within the panel, cut after a few lines; the tooltip holds it whole.
+    title = view.panel.title
+    assert title.text().startswith(words[:100]) and title.text().endswith("…")
+    assert title.width() <= view.panel.width()
+    assert view.panel.kind_label.width() <= view.panel.width()
+    # Back on a short title, nothing stays wide either.
+    select(view, "pitch")
+    assert title.text() == "Elevator pitch" and not title.toolTip()
+    assert window.width() == width

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from desktop_app.services.documents import AttachmentError
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.widgets.checklist_editor import ChecklistEditor
 from desktop_app.ui.widgets.feedback_rounds import FeedbackRounds
+from desktop_app.ui.widgets.plain_label import plain_tooltip
 from desktop_app.ui.widgets.review_editor import ReviewEditor
 from desktop_app.ui.widgets.version_compare import VersionCompare
 from desktop_app.ui.workspace import Workspace
@@ -37,9 +39,30 @@ from desktop_app.ui.workspace import Workspace
 ATTACH_FILTER = "Documents (*.pdf *.docx *.doc *.odt *.rtf *.pages *.txt *.md);;All files (*)"
 
 
+TITLE_SHOWN_CHARS = 160  # a longer title is cut here (whole in its tooltip)
+
+
 def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A plain label that wraps to the width it is given and never asks for more: an
+    unwrapped label's minimum width is its whole text, which widened the window past the
+    screen for a long title or description."""
+    _plain(label)
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    return label
+
+
+def _shown_title(title: str) -> str:
+    if len(title) <= TITLE_SHOWN_CHARS:
+        return title
+    return title[: TITLE_SHOWN_CHARS - 1].rstrip() + "…"
 
 
 class DocumentPanel(QWidget):
@@ -55,12 +78,12 @@ class DocumentPanel(QWidget):
         self._loaded_version: dict[int, int | None] = {}
         self.setAcceptDrops(True)
 
-        self.title = _plain(QLabel())
+        self.title = _wrapping(QLabel())
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.kind_label = _plain(QLabel())
+        self.kind_label = _wrapping(QLabel())
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m criteria met")
         self.progress.setAccessibleName("Checklist progress")
@@ -140,6 +163,7 @@ class DocumentPanel(QWidget):
         self.setEnabled(detail is not None)
         if detail is None:
             self.title.setText("No document selected")
+            self.title.setToolTip("")
             self.kind_label.setText("Create one with “New document”.")
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
@@ -149,7 +173,10 @@ class DocumentPanel(QWidget):
             self.editor.set_text("")
             return
         spec = document_resources.kind_spec(detail.kind)
-        self.title.setText(detail.title)
+        self.title.setText(_shown_title(detail.title))
+        self.title.setToolTip(
+            plain_tooltip(detail.title) if detail.title != self.title.text() else ""
+        )
         self.kind_label.setText(f"{spec.label} — {spec.description}")
         met = sum(1 for item in detail.checklist if item.met)
         self.progress.setRange(0, max(1, len(detail.checklist)))
