@@ -494,3 +494,88 @@ def test_a_long_title_wraps_instead_of_widening_the_window(
     select(view, "pitch")
     assert title.text() == "Elevator pitch" and not title.toolTip()
     assert window.width() == width
+
+
+def press_space_on(qtbot: QtBot, view: PitchView, row: int) -> None:
+    """Tick or untick a criterion with the keyboard, as a user does."""
+    tree = view.panel.checklist.tree
+    tree.setFocus()
+    tree.setCurrentIndex(view.panel.checklist.model.index(row, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+
+
+def test_reviewer_verdicts_stand_beside_ticks_and_a_contradiction_is_flagged(
+    qtbot: QtBot, view: PitchView, pitch_workspace: Workspace
+) -> None:
+    view.panel.tabs.setCurrentWidget(view.panel.checklist)
+    document_id = select(view, "pitch")
+    checklist = view.panel.checklist
+    model = checklist.model
+    header = model.horizontalHeaderItem(0).text()
+    assert "your" in header.lower() and "met" in header.lower()
+    assert model.horizontalHeaderItem(1).text() == "Reviewers said"
+    assert not checklist.tree.isHeaderHidden()
+    detail = documents.document_detail(pitch_workspace.db, document_id)
+    # Demo: "Sounds like me" is ticked; the reviewer said it is not met.
+    first = detail.checklist[0]
+    assert first.met
+    [said] = first.comments
+    assert said.verdict is Verdict.NOT_MET
+    verdict = model.item(0, 1)
+    assert f"{said.reviewer_name}: Not met" in verdict.text()
+    assert verdict.text().startswith("⚠")
+    assert "You ticked this as met" in verdict.toolTip()
+    assert "your own" in model.item(0, 0).toolTip().lower()
+    # Untick it with the keyboard: ticks and verdict agree, the warning goes.
+    press_space_on(qtbot, view, 0)
+    assert not documents.document_detail(pitch_workspace.db, document_id).checklist[0].met
+    assert not model.item(0, 1).text().startswith("⚠")
+    # "Names one concrete achievement": unticked, the reviewer said met: a hint to tick it.
+    fourth = detail.checklist[3]
+    assert not fourth.met and fourth.comments[0].verdict is Verdict.MET
+    assert model.item(3, 1).text().startswith("⚠")
+    assert "said it is met" in model.item(3, 1).toolTip()
+    press_space_on(qtbot, view, 3)
+    assert documents.document_detail(pitch_workspace.db, document_id).checklist[3].met
+    assert not model.item(3, 1).text().startswith("⚠")
+    # A criterion nobody reviewed says so.
+    cover = select(view, "cover")
+    assert documents.document_detail(pitch_workspace.db, cover).checklist[0].comments == ()
+    assert model.item(0, 1).text() == "Not reviewed"
+
+
+def test_compare_is_off_for_a_single_version_and_defaults_to_previous_against_latest(
+    qtbot: QtBot, view: PitchView, pitch_workspace: Workspace
+) -> None:
+    panel = view.panel
+    tabs = panel.tabs
+    compare_tab = tabs.indexOf(panel.compare)
+    document_id = select(view, "brand")
+    assert len(documents.document_detail(pitch_workspace.db, document_id).versions) == 1
+    assert not tabs.isTabEnabled(compare_tab)
+    assert "only one version" in tabs.tabToolTip(compare_tab).lower()
+    # Clicking the tab does nothing: version 1 is never compared with itself.
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(compare_tab).center())
+    assert tabs.currentWidget() is not panel.compare
+    # A second version turns it on, comparing the previous version with the latest.
+    panel.editor.editor.setPlainText("I make hospital data useful.")
+    panel.save_version()
+    assert tabs.isTabEnabled(compare_tab)
+    assert not tabs.tabToolTip(compare_tab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(compare_tab).center())
+    assert tabs.currentWidget() is panel.compare
+    compare = panel.compare
+    assert compare.left.currentText().startswith("Version 1")
+    assert compare.right.currentText().startswith("Version 2")
+    assert "differ" in compare.summary.text()
+    # Choosing the same version on both sides says so instead of "the same".
+    compare.right.setFocus()
+    qtbot.keyClick(compare.right, Qt.Key.Key_Up)
+    assert compare.right.currentText().startswith("Version 1")
+    assert "both sides" in compare.summary.text().lower()
+    assert compare.table.rowCount() == 0
+    # Undo takes the second version away: the tab goes off again and leaves the compare.
+    pitch_workspace.undo_stack.undo()
+    assert not tabs.isTabEnabled(compare_tab)
+    assert tabs.currentWidget() is not panel.compare

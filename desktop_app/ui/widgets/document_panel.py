@@ -86,6 +86,10 @@ class DocumentPanel(QWidget):
         self.kind_label = _wrapping(QLabel())
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m criteria met")
+        self.progress.setToolTip(
+            "Criteria you ticked as met, in your own judgement; the Checklist tab shows "
+            "the reviewers' verdicts beside each tick."
+        )
         self.progress.setAccessibleName("Checklist progress")
         self.progress.setMinimumWidth(220)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,6 +175,7 @@ class DocumentPanel(QWidget):
             self.rounds.show_detail(None)
             self.versions.clear()
             self.editor.set_text("")
+            self._update_compare_tab(None)
             return
         spec = document_resources.kind_spec(detail.kind)
         self.title.setText(_shown_title(detail.title))
@@ -195,9 +200,29 @@ class DocumentPanel(QWidget):
             self._load(detail, latest_text)
         self.checklist.show_detail(detail)
         self.rounds.show_detail(detail)
+        self._update_compare_tab(detail)
         if self.tabs.currentWidget() is self.compare:
             self.compare.set_versions(detail.versions)
         self._update_draft_label()
+
+    def _update_compare_tab(self, detail: DocumentDetail | None) -> None:
+        """Compare needs two text versions: with fewer the tab is off and says why (it
+        used to compare version 1 with itself)."""
+        texts = sum(
+            1 for v in (detail.versions if detail else ()) if v.format is VersionFormat.TEXT
+        )
+        files = detail is not None and any(v.format is VersionFormat.FILE for v in detail.versions)
+        if texts >= 2:
+            why = ""
+        elif texts == 1:
+            why = "There is only one version so far: save another to compare them."
+        elif files:
+            why = "Attached files are not compared: only typed text versions are."
+        else:
+            why = "No versions yet: save two to compare them."
+        index = self.tabs.indexOf(self.compare)
+        self.tabs.setTabEnabled(index, not why)
+        self.tabs.setTabToolTip(index, why)
 
     def _fill_versions(self, detail: DocumentDetail) -> None:
         self.versions.clear()
