@@ -18,6 +18,7 @@ from desktop_app.storage.network_queries import (
     PersonRow,
     read_filter_choices,
     read_goal_members,
+    read_name_counts,
     read_network_rows,
     read_photos,
 )
@@ -275,3 +276,17 @@ def photos(db: Database, keys: Iterable[str]) -> dict[str, bytes]:
     with db.transaction() as session:
         found = read_photos(session, ids)
     return {ids[pid]: data for pid, data in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class NameCounts:
+    """People per tag and per organisation (current jobs) over the whole network."""
+
+    tags: dict[str, int] = field(default_factory=dict)
+    organizations: dict[str, int] = field(default_factory=dict)
+
+
+def name_counts(db: Database) -> NameCounts:
+    """What the map's colours are ranked by, whatever the filters show (see map_style)."""
+    with db.transaction() as session:
+        return NameCounts(*read_name_counts(session))

@@ -224,3 +224,28 @@ def read_photos(session: Session, person_ids: Iterable[int]) -> dict[int, bytes]
         )
         result.update({pid: bytes(data) for pid, data in rows if data})
     return result
+
+
+def read_name_counts(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """(people per tag name, people currently working per organisation name), over the
+    whole network: the map ranks colours by these, so a filter never repaints a name."""
+    tags = {
+        name: count
+        for name, count in session.execute(
+            select(Tag.name, func.count(func.distinct(person_tags.c.person_id)))
+            .join(person_tags, person_tags.c.tag_id == Tag.id)
+            .group_by(Tag.name)
+        )
+        if name
+    }
+    organizations = {
+        name: count
+        for name, count in session.execute(
+            select(Organization.name, func.count(func.distinct(Employment.person_id)))
+            .join(Employment, Employment.organization_id == Organization.id)
+            .where(Employment.current.is_(True))
+            .group_by(Organization.name)
+        )
+        if name
+    }
+    return tags, organizations

@@ -105,3 +105,21 @@ def test_an_empty_network_prints_a_page_saying_so(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "empty" in result.stderr
     assert "This network is empty." in pdf_text(out)
+
+
+def test_names_with_ligature_letters_come_out_of_the_pdf_as_typed(tmp_path: Path) -> None:
+    names = ["Kofi Mensah", "Effie Baffour", "Raffi Flores", "Ffion Clifford", "Fflur Waffle"]
+    cards = tmp_path / "people.vcf"
+    cards.write_text(
+        "".join(f"BEGIN:VCARD\nFN:{name}\nORG:Office Affairs\nEND:VCARD\n" for name in names)
+    )
+    db = tmp_path / "t.db"
+    imported = run_cli("import", str(cards), "--db", str(db))
+    assert imported.returncode == 0, imported.stderr
+    out = tmp_path / "map.pdf"
+    result = run_cli("print-map", "--db", str(db), "--out", str(out), "--pages", "2x1")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert not {chr(c) for c in range(0xFB00, 0xFB07)} & set(text), "ligature glyphs in the text"
+    for name in (*names, "Office Affairs"):
+        assert name in text

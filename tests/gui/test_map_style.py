@@ -62,3 +62,19 @@ def test_sizes_follow_strength_or_links_and_me_wins_labels() -> None:
     assert by_degree[1] > by_degree[3]
     priority = label_priority(SNAPSHOT)
     assert priority[0] == max(priority)
+
+
+def test_tag_and_organisation_colours_rank_over_the_whole_network_not_the_shown_part() -> None:
+    from desktop_app.services.network_graph import NameCounts
+
+    counts = NameCounts({"mentor": 1, "design": 5}, {"Acme": 2, "Bolt": 9})
+    everyone = node_style(SNAPSHOT, "tag", counts=counts)
+    shown = NetworkSnapshot(tuple(n for n in SNAPSHOT.nodes if n.key != "p:3"), ())
+    filtered = node_style(shown, "tag", counts=counts)
+    mentor = {e.label: e.colour for e in everyone.legend}["mentor"]
+    assert {e.label: e.colour for e in filtered.legend}["mentor"] == mentor
+    assert "design" not in {e.label for e in filtered.legend}  # nobody shown has it
+    assert node_style(shown, "tag").legend[0].colour != mentor  # counted alone it would move
+    by_org = node_style(SNAPSHOT, "organization", counts=counts)
+    assert [e.label for e in by_org.legend][:1] == ["Acme"]
+    assert by_org.legend[0].colour != node_style(SNAPSHOT, "organization").legend[0].colour

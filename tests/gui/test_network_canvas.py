@@ -6,7 +6,7 @@ import math
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -42,8 +42,13 @@ def viewport_point(canvas: NetworkCanvas, key: str) -> QPoint:
     return canvas.mapFromScene(scene)
 
 
-def send_mouse(canvas: NetworkCanvas, kind: QEvent.Type, point: QPoint, buttons) -> None:  # type: ignore[no-untyped-def]
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+def send_mouse(
+    canvas: NetworkCanvas, kind: QEvent.Type, point: QPoint, buttons, button=None
+) -> None:  # type: ignore[no-untyped-def]
+    if button is None:
+        button = (
+            Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+        )
     event = QMouseEvent(
         kind,
         QPointF(point),
@@ -184,8 +189,8 @@ def test_path_selection_flash_and_odd_edges_do_not_break_drawing(
     qtbot.wait(50)
     assert canvas.grab().width() > 0
     assert "<b>Ann</b>" in canvas._label_layer.texts()  # plain text, shown as typed
-    assert "<b>Ann</b>" in canvas._tooltip.text()
-    assert canvas._tooltip.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Ann</b>" in canvas.hover_card.text()
+    assert canvas.hover_card.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_a_touchpad_pinch_zooms_in_and_out(canvas: NetworkCanvas) -> None:
@@ -214,3 +219,78 @@ def test_a_touchpad_pinch_zooms_in_and_out(canvas: NetworkCanvas) -> None:
     assert zoomed < fitted
     pinch(-0.2)  # together: further
     assert canvas.viewbox.viewRect().width() > zoomed
+
+
+def hover(qtbot: QtBot, canvas: NetworkCanvas, key: str) -> QPoint:
+    """Move the mouse onto `key` the way a user does: a few moves towards it."""
+    target = viewport_point(canvas, key)
+    for step in (3, 2, 1, 0):
+        qtbot.wait(25)  # pyqtgraph drops mouse moves that come faster than 60 a second
+        send_mouse(
+            canvas, QEvent.Type.MouseMove, target + QPoint(step, step), Qt.MouseButton.NoButton
+        )
+    qtbot.waitUntil(canvas.hover_card.isVisible)
+    return target
+
+
+def card_pixels(canvas: NetworkCanvas) -> list[QColor]:
+    image = canvas.hover_card.grab().toImage()
+    return [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_hover_card_has_a_background_a_border_and_readable_text(
+    qtbot: QtBot, canvas: NetworkCanvas, dark: bool
+) -> None:
+    if dark:
+        palette = QPalette(canvas.palette())
+        palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#202124"))
+        palette.setColor(QPalette.ColorRole.ToolTipText, QColor("#F1F3F4"))
+        palette.setColor(QPalette.ColorRole.Window, QColor("#111111"))
+        canvas.setPalette(palette)
+    show(canvas, clustered())
+    hover(qtbot, canvas, "p:7")
+    card = canvas.hover_card
+    assert "p:7" not in card.text() and card.text()
+    base = canvas.palette().color(QPalette.ColorRole.ToolTipBase)
+    text = canvas.palette().color(QPalette.ColorRole.ToolTipText)
+    pixels = card_pixels(canvas)
+    filled = sum(1 for c in pixels if c.rgb() == base.rgb())
+    assert filled > len(pixels) / 2, "the card's background is filled with the tool-tip colour"
+    inked = sum(1 for c in pixels if abs(c.lightness() - text.lightness()) < 40)
+    assert inked > 20, "the text is drawn in the tool-tip text colour"
+    image = card.grab().toImage()
+    corner = image.pixelColor(0, image.height() // 2)
+    assert corner.rgb() != base.rgb(), "a border frames the card"
+
+
+def test_a_keyboard_zoom_hides_the_hover_card(qtbot: QtBot, canvas: NetworkCanvas) -> None:
+    show(canvas, clustered())
+    hover(qtbot, canvas, "p:7")
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    qtbot.waitUntil(lambda: not canvas.hover_card.isVisible())
+    # Moving the mouse onto a node again brings the card back, at the node's new place.
+    target = hover(qtbot, canvas, "p:7")
+    assert canvas.hover_card.geometry().contains(target + QPoint(20, 20))
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    qtbot.waitUntil(lambda: not canvas.hover_card.isVisible())
+    hover(qtbot, canvas, "p:7")
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: not canvas.hover_card.isVisible())
+
+
+def right_click(canvas: NetworkCanvas, point: QPoint) -> None:
+    """A right press and release, as the mouse sends them (QTest warns on pyqtgraph's view)."""
+    right, none = Qt.MouseButton.RightButton, Qt.MouseButton.NoButton
+    send_mouse(canvas, QEvent.Type.MouseButtonPress, point, right, right)
+    send_mouse(canvas, QEvent.Type.MouseButtonRelease, point, none, right)
+
+
+def test_right_click_selects_the_node_before_its_menu(qtbot: QtBot, canvas: NetworkCanvas) -> None:
+    show(canvas, clustered())
+    order: list[str] = []
+    canvas.node_clicked.connect(lambda key: order.append(f"clicked {key}"))
+    canvas.node_context_requested.connect(lambda key, _pos: order.append(f"menu {key}"))
+    right_click(canvas, viewport_point(canvas, "p:9"))
+    assert order == ["clicked p:9", "menu p:9"]

@@ -371,8 +371,68 @@ def test_hover_card_says_which_goals_a_node_serves(qtbot: QtBot, workspace: Work
         k for k in (organization_key(o) for o in sorted(organizations)) if k in view.canvas.index
     )
     view.canvas.set_hovered(view.canvas.index[key])
-    assert f"Serves: {goal.title}" in view.canvas._tooltip.text()
+    assert f"Serves: {goal.title}" in view.canvas.hover_card.text()
     plain = next(k for k in view.canvas.keys if k.startswith("p:"))
     view.canvas.set_goal_titles({})
     view.canvas.set_hovered(view.canvas.index[plain])
-    assert "Serves:" not in view.canvas._tooltip.text()
+    assert "Serves:" not in view.canvas.hover_card.text()
+
+
+def test_right_click_selects_the_person_in_map_and_table_before_the_menu(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from tests.gui.test_network_canvas import right_click, viewport_point
+
+    view = make_view(qtbot, workspace)
+    laid_out(qtbot, view)
+    view.canvas.fit()
+    QApplication.processEvents()
+    people = [k for k in view.canvas.keys if k.startswith("p:")]
+    workspace.select_person(int(people[0][2:]))
+    target = people[5]
+    seen: list[tuple[int | None, str | None]] = []
+
+    def close_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.append((workspace.current_person, view.canvas.selected))
+            menu.close()
+        else:
+            QTimer.singleShot(20, close_menu)
+
+    QTimer.singleShot(20, close_menu)
+    right_click(view.canvas, viewport_point(view.canvas, target))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(int(target[2:]), target)]  # selected while its menu is open
+
+
+def test_a_tags_colour_does_not_change_when_a_filter_does(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    view = make_view(qtbot, workspace)
+    laid_out(qtbot, view)
+
+    def colours() -> dict[str, str]:
+        style = view.canvas.drawn_style()
+        assert style is not None
+        return {e.label: e.colour for e in style.legend if not e.label.startswith(("Other", "No "))}
+
+    view.colour_combo.setFocus()
+    while view.colour_combo.currentData()[0] != "tag":
+        qtbot.keyClick(view.colour_combo, Qt.Key.Key_Down)
+    everyone = colours()
+    assert len(everyone) >= 3
+    for index in range(1, view.filter_panel.tag_combo.count()):
+        with qtbot.waitSignal(view.loaded, timeout=LAYOUT_TIMEOUT):
+            view.filter_panel.tag_combo.setFocus()
+            qtbot.keyClick(view.filter_panel.tag_combo, Qt.Key.Key_Down)
+        assert view.filter_panel.tag_combo.currentIndex() == index
+        for tag, colour in colours().items():
+            assert everyone.get(tag, colour) == colour, tag
+    for circles in ({Circle.INNER}, {Circle.CLOSE, Circle.FAMILIAR}):
+        with qtbot.waitSignal(view.loaded, timeout=LAYOUT_TIMEOUT):
+            view.filter_panel.set_filters(MapFilters(circles=frozenset(circles)))
+        for tag, colour in colours().items():
+            assert everyone.get(tag, colour) == colour, tag

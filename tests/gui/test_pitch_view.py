@@ -20,6 +20,7 @@ from desktop_app.services import documents, feedback
 from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
 from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.pitch_view import DocumentListModel, PitchView
 from desktop_app.ui.widgets import review_editor
 from desktop_app.ui.workspace import Workspace
@@ -457,3 +458,124 @@ def test_dropping_a_file_on_a_resume_attaches_it(
     latest = documents.document_detail(pitch_workspace.db, document_id).versions[-1]
     assert latest.file_name == "resume v2.docx"
     assert documents.attachment_path(pitch_workspace.db, latest).read_bytes() == b"PK docx"
+
+
+def test_a_long_title_wraps_instead_of_widening_the_window(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1200, 800)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "pitch" in window.views)
+    view = window.views["pitch"]
+    assert isinstance(view, PitchView)
+    assert window.detail_panel is not None  # the Details dock is built
+    words = ("Senior platform engineer pitch for the Lisbon fintech round, " * 40)[:2000]
+    view.create_document(commands.CreateDocumentCommand(workspace, "pitch", words))
+    select(view, "brand")
+    qtbot.wait(100)
+    width = window.width()
+    assert width == 1200
+    # Select it as a user does: click its row.
+    row = view.model.row_of(next(d.id for d in view.model.documents if d.title == words))
+    rect = view.list.visualRect(view.model.index(row))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.panel.title.toolTip() == words)
+    qtbot.wait(100)
+    assert window.width() == width
+    assert window.minimumSizeHint().width() <= width
+    assert window.detail_dock.isVisible()
+    assert window.rect().contains(window.detail_dock.geometry())
+    # The title wraps within the panel, cut after a few lines; the tooltip holds it whole.
+    title = view.panel.title
+    assert title.text().startswith(words[:100]) and title.text().endswith("…")
+    assert title.width() <= view.panel.width()
+    assert view.panel.kind_label.width() <= view.panel.width()
+    # Back on a short title, nothing stays wide either.
+    select(view, "pitch")
+    assert title.text() == "Elevator pitch" and not title.toolTip()
+    assert window.width() == width
+
+
+def press_space_on(qtbot: QtBot, view: PitchView, row: int) -> None:
+    """Tick or untick a criterion with the keyboard, as a user does."""
+    tree = view.panel.checklist.tree
+    tree.setFocus()
+    tree.setCurrentIndex(view.panel.checklist.model.index(row, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+
+
+def test_reviewer_verdicts_stand_beside_ticks_and_a_contradiction_is_flagged(
+    qtbot: QtBot, view: PitchView, pitch_workspace: Workspace
+) -> None:
+    view.panel.tabs.setCurrentWidget(view.panel.checklist)
+    document_id = select(view, "pitch")
+    checklist = view.panel.checklist
+    model = checklist.model
+    header = model.horizontalHeaderItem(0).text()
+    assert "your" in header.lower() and "met" in header.lower()
+    assert model.horizontalHeaderItem(1).text() == "Reviewers said"
+    assert not checklist.tree.isHeaderHidden()
+    detail = documents.document_detail(pitch_workspace.db, document_id)
+    # Demo: "Sounds like me" is ticked; the reviewer said it is not met.
+    first = detail.checklist[0]
+    assert first.met
+    [said] = first.comments
+    assert said.verdict is Verdict.NOT_MET
+    verdict = model.item(0, 1)
+    assert f"{said.reviewer_name}: Not met" in verdict.text()
+    assert verdict.text().startswith("⚠")
+    assert "You ticked this as met" in verdict.toolTip()
+    assert "your own" in model.item(0, 0).toolTip().lower()
+    # Untick it with the keyboard: ticks and verdict agree, the warning goes.
+    press_space_on(qtbot, view, 0)
+    assert not documents.document_detail(pitch_workspace.db, document_id).checklist[0].met
+    assert not model.item(0, 1).text().startswith("⚠")
+    # "Names one concrete achievement": unticked, the reviewer said met: a hint to tick it.
+    fourth = detail.checklist[3]
+    assert not fourth.met and fourth.comments[0].verdict is Verdict.MET
+    assert model.item(3, 1).text().startswith("⚠")
+    assert "said it is met" in model.item(3, 1).toolTip()
+    press_space_on(qtbot, view, 3)
+    assert documents.document_detail(pitch_workspace.db, document_id).checklist[3].met
+    assert not model.item(3, 1).text().startswith("⚠")
+    # A criterion nobody reviewed says so.
+    cover = select(view, "cover")
+    assert documents.document_detail(pitch_workspace.db, cover).checklist[0].comments == ()
+    assert model.item(0, 1).text() == "Not reviewed"
+
+
+def test_compare_is_off_for_a_single_version_and_defaults_to_previous_against_latest(
+    qtbot: QtBot, view: PitchView, pitch_workspace: Workspace
+) -> None:
+    panel = view.panel
+    tabs = panel.tabs
+    compare_tab = tabs.indexOf(panel.compare)
+    document_id = select(view, "brand")
+    assert len(documents.document_detail(pitch_workspace.db, document_id).versions) == 1
+    assert not tabs.isTabEnabled(compare_tab)
+    assert "only one version" in tabs.tabToolTip(compare_tab).lower()
+    # Clicking the tab does nothing: version 1 is never compared with itself.
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(compare_tab).center())
+    assert tabs.currentWidget() is not panel.compare
+    # A second version turns it on, comparing the previous version with the latest.
+    panel.editor.editor.setPlainText("I make hospital data useful.")
+    panel.save_version()
+    assert tabs.isTabEnabled(compare_tab)
+    assert not tabs.tabToolTip(compare_tab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(compare_tab).center())
+    assert tabs.currentWidget() is panel.compare
+    compare = panel.compare
+    assert compare.left.currentText().startswith("Version 1")
+    assert compare.right.currentText().startswith("Version 2")
+    assert "differ" in compare.summary.text()
+    # Choosing the same version on both sides says so instead of "the same".
+    compare.right.setFocus()
+    qtbot.keyClick(compare.right, Qt.Key.Key_Up)
+    assert compare.right.currentText().startswith("Version 1")
+    assert "both sides" in compare.summary.text().lower()
+    assert compare.table.rowCount() == 0
+    # Undo takes the second version away: the tab goes off again and leaves the compare.
+    pitch_workspace.undo_stack.undo()
+    assert not tabs.isTabEnabled(compare_tab)
+    assert tabs.currentWidget() is not panel.compare

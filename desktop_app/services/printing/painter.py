@@ -32,6 +32,10 @@ def base_font(size_pt: float, bold: bool = False) -> QFont:
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setPointSizeF(size_pt)
     font.setBold(bold)
+    # Ligatures would put "ﬁ" (U+FB01) into the PDF's text, so "Kofi" typed into a PDF
+    # viewer's search, or copied out of it, would not match: names are drawn letter by letter.
+    for feature in ("liga", "clig", "dlig", "hlig"):
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 

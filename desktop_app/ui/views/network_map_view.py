@@ -44,10 +44,12 @@ from desktop_app.services.layout_job import (
 from desktop_app.services.map_search import map_targets, match_targets
 from desktop_app.services.network_graph import (
     MapFilters,
+    NameCounts,
     NetworkSnapshot,
     filter_choices,
     goal_links,
     load_network,
+    name_counts,
     parse_key,
     person_key,
     photos,
@@ -90,6 +92,7 @@ class _Loaded:
     goals: list[tuple[int, str]]
     message: str
     serves: dict[str, tuple[str, ...]]  # node key → titles of the goals it serves
+    counts: NameCounts  # over the whole network: tag and organisation colours rank by it
 
 
 def _load(db: Database, filters: MapFilters) -> _Loaded:
@@ -117,7 +120,16 @@ def _load(db: Database, filters: MapFilters) -> _Loaded:
         for key in goal_members(snapshot, *goal_links(db, goal_id)):
             serves[key] = (*serves.get(key, ()), title)
     return _Loaded(
-        snapshot, filters, positions, pinned, tags, organizations, goals, message, serves
+        snapshot,
+        filters,
+        positions,
+        pinned,
+        tags,
+        organizations,
+        goals,
+        message,
+        serves,
+        name_counts(db),
     )
 
 
@@ -150,6 +162,7 @@ class NetworkMapView(QWidget):
         self._goal_keys: set[str] = set()
         self._goal_title = ""
         self._check_in: dict[str, CheckInState] = {}
+        self._name_counts = NameCounts()
         self._fit_after_layout = False
         self._me_id: int | None = None
         self._build()
@@ -328,6 +341,7 @@ class NetworkMapView(QWidget):
         self.force_positions.update(result.positions)
         self.pinned = set(result.pinned)
         self.snapshot = result.snapshot
+        self._name_counts = result.counts
         self.canvas.set_goal_titles(result.serves)
         self._faces_requested.clear()  # a photo may have changed: fetch again when shown
         self._me_id = self.workspace.contacts.me_id()
@@ -405,6 +419,7 @@ class NetworkMapView(QWidget):
             self._goal_keys,
             self._goal_title,
             self._check_in,
+            self._name_counts,
         )
 
     def _restyle(self) -> None:

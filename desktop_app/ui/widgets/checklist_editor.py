@@ -1,5 +1,11 @@
-"""A document's checklist: tick, reword, add, remove and reorder criteria, and see under
-each criterion who reviewed it and what they said.
+"""A document's checklist: tick, reword, add, remove and reorder criteria, and see beside
+and under each criterion who reviewed it and what they said.
+
+A tick is the user's own call ("I consider this met", e.g. after revising since the
+feedback); reviewers' verdicts are their word on a version. The two are kept apart and
+shown side by side, and where they disagree (ticked while a reviewer's latest verdict is
+"not met" or "partly", or unticked while every reviewer said "met") the verdict column
+says so with a ⚠, so a tick never silently contradicts the feedback.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QMenu,
     QMessageBox,
@@ -19,12 +26,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.documents import ChecklistEntry, DocumentDetail
+from desktop_app.domain.documents import ChecklistEntry, CriterionComment, DocumentDetail
+from desktop_app.domain.enums import Verdict
 from desktop_app.services.checklist_export import VERDICT_LABELS, reviewer_label
 from desktop_app.ui.commands import document_commands as commands
+from desktop_app.ui.widgets.plain_label import plain_tooltip
 from desktop_app.ui.workspace import Workspace
 
 ITEM_ID = Qt.ItemDataRole.UserRole + 1
+TICK_HEADER = "Criterion (tick: met in your own judgement)"
+TICK_TIP = (
+    "Your own judgement: tick it when you consider the criterion met, e.g. after revising "
+    "since the feedback. Reviewers' verdicts are listed beside it. Double-click to reword."
+)
+WARNING = "⚠ "
+
+
+def latest_verdicts(entry: ChecklistEntry) -> list[CriterionComment]:
+    """Each reviewer's most recent word on the criterion (rounds not reviewed left out)."""
+    latest: dict[str, CriterionComment] = {}
+    for comment in sorted(entry.comments, key=lambda c: c.round_id):
+        if comment.verdict is not Verdict.NOT_REVIEWED:
+            latest[comment.reviewer_name] = comment
+    return list(latest.values())
+
+
+def disagreement(entry: ChecklistEntry) -> str:
+    """Why the tick and the reviewers' latest verdicts disagree, or "" when they do not."""
+    said = latest_verdicts(entry)
+    if not said:
+        return ""
+    if entry.met:
+        doubters = [c for c in said if c.verdict in (Verdict.NOT_MET, Verdict.PARTLY)]
+        if doubters:
+            who = "; ".join(
+                f"{reviewer_label(c.reviewer_name, c.reviewer_removed)} said "
+                f"“{VERDICT_LABELS[c.verdict]}”"
+                for c in doubters
+            )
+            return f"You ticked this as met, but {who}. Untick it, or revise and ask again."
+        return ""
+    if all(c.verdict is Verdict.MET for c in said):
+        names = ", ".join(reviewer_label(c.reviewer_name, c.reviewer_removed) for c in said)
+        return f"{names} said it is met; tick it if you agree."
+    return ""
 
 
 class ChecklistEditor(QWidget):
@@ -33,11 +78,16 @@ class ChecklistEditor(QWidget):
         self.workspace = workspace
         self.detail: DocumentDetail | None = None
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Criterion"])
+        self.model.setHorizontalHeaderLabels([TICK_HEADER, "Reviewers said"])
+        self.model.horizontalHeaderItem(0).setToolTip(TICK_TIP)
         self.model.itemChanged.connect(self._on_model_item_changed)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setHeaderHidden(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 220)
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -95,12 +145,12 @@ class ChecklistEditor(QWidget):
             button.setEnabled(detail is not None and not self.workspace.read_only)
         self.template_button.setEnabled(detail is not None and not self.workspace.read_only)
 
-    def _row(self, entry: ChecklistEntry) -> QStandardItem:
+    def _row(self, entry: ChecklistEntry) -> list[QStandardItem]:
         item = QStandardItem(entry.criterion)
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Checked if entry.met else Qt.CheckState.Unchecked)
         item.setData(entry.id, ITEM_ID)
-        item.setToolTip("Tick when it is met; double-click to reword")
+        item.setToolTip(TICK_TIP)
         if self.workspace.read_only:
             item.setEditable(False)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
@@ -111,7 +161,7 @@ class ChecklistEditor(QWidget):
             child.setEditable(False)
             child.setSelectable(False)
             item.appendRow(child)
-        return item
+        return [item, _verdicts_item(entry)]
 
     def entries(self) -> tuple[ChecklistEntry, ...]:
         return self.detail.checklist if self.detail else ()
@@ -122,7 +172,7 @@ class ChecklistEditor(QWidget):
             return None
         if index.parent().isValid():
             index = index.parent()
-        item_id = index.data(ITEM_ID)
+        item_id = index.siblingAtColumn(0).data(ITEM_ID)
         return next((e for e in self.entries() if e.id == item_id), None)
 
     def select_item(self, item_id: int) -> None:
@@ -133,6 +183,8 @@ class ChecklistEditor(QWidget):
                 return
 
     def _on_model_item_changed(self, item: QStandardItem) -> None:
+        if item.column() != 0:
+            return
         item_id = item.data(ITEM_ID)
         entry = next((e for e in self.entries() if e.id == item_id), None)
         if entry is None:
@@ -207,3 +259,19 @@ class ChecklistEditor(QWidget):
             self.workspace.execute(
                 commands.SetTemplateCommand(self.workspace, self.detail.kind, None)
             )
+
+
+def _verdicts_item(entry: ChecklistEntry) -> QStandardItem:
+    said = latest_verdicts(entry)
+    text = "; ".join(
+        f"{reviewer_label(c.reviewer_name, c.reviewer_removed)}: {VERDICT_LABELS[c.verdict]}"
+        for c in said
+    )
+    why = disagreement(entry)
+    item = QStandardItem((WARNING if why else "") + (text or "Not reviewed"))
+    # Reviewers' names are user text: never rendered as markup.
+    item.setToolTip(
+        plain_tooltip(why) if why else "Each reviewer's latest verdict; every comment is below."
+    )
+    item.setEditable(False)
+    return item

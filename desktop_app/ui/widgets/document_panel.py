@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from desktop_app.services.documents import AttachmentError
 from desktop_app.ui.commands import document_commands as commands
 from desktop_app.ui.widgets.checklist_editor import ChecklistEditor
 from desktop_app.ui.widgets.feedback_rounds import FeedbackRounds
+from desktop_app.ui.widgets.plain_label import plain_tooltip
 from desktop_app.ui.widgets.review_editor import ReviewEditor
 from desktop_app.ui.widgets.version_compare import VersionCompare
 from desktop_app.ui.workspace import Workspace
@@ -37,9 +39,30 @@ from desktop_app.ui.workspace import Workspace
 ATTACH_FILTER = "Documents (*.pdf *.docx *.doc *.odt *.rtf *.pages *.txt *.md);;All files (*)"
 
 
+TITLE_SHOWN_CHARS = 160  # a longer title is cut here (whole in its tooltip)
+
+
 def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A plain label that wraps to the width it is given and never asks for more: an
+    unwrapped label's minimum width is its whole text, which widened the window past the
+    screen for a long title or description."""
+    _plain(label)
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    return label
+
+
+def _shown_title(title: str) -> str:
+    if len(title) <= TITLE_SHOWN_CHARS:
+        return title
+    return title[: TITLE_SHOWN_CHARS - 1].rstrip() + "…"
 
 
 class DocumentPanel(QWidget):
@@ -55,14 +78,18 @@ class DocumentPanel(QWidget):
         self._loaded_version: dict[int, int | None] = {}
         self.setAcceptDrops(True)
 
-        self.title = _plain(QLabel())
+        self.title = _wrapping(QLabel())
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.kind_label = _plain(QLabel())
+        self.kind_label = _wrapping(QLabel())
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m criteria met")
+        self.progress.setToolTip(
+            "Criteria you ticked as met, in your own judgement; the Checklist tab shows "
+            "the reviewers' verdicts beside each tick."
+        )
         self.progress.setAccessibleName("Checklist progress")
         self.progress.setMinimumWidth(220)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,6 +167,7 @@ class DocumentPanel(QWidget):
         self.setEnabled(detail is not None)
         if detail is None:
             self.title.setText("No document selected")
+            self.title.setToolTip("")
             self.kind_label.setText("Create one with “New document”.")
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
@@ -147,9 +175,13 @@ class DocumentPanel(QWidget):
             self.rounds.show_detail(None)
             self.versions.clear()
             self.editor.set_text("")
+            self._update_compare_tab(None)
             return
         spec = document_resources.kind_spec(detail.kind)
-        self.title.setText(detail.title)
+        self.title.setText(_shown_title(detail.title))
+        self.title.setToolTip(
+            plain_tooltip(detail.title) if detail.title != self.title.text() else ""
+        )
         self.kind_label.setText(f"{spec.label} — {spec.description}")
         met = sum(1 for item in detail.checklist if item.met)
         self.progress.setRange(0, max(1, len(detail.checklist)))
@@ -168,9 +200,29 @@ class DocumentPanel(QWidget):
             self._load(detail, latest_text)
         self.checklist.show_detail(detail)
         self.rounds.show_detail(detail)
+        self._update_compare_tab(detail)
         if self.tabs.currentWidget() is self.compare:
             self.compare.set_versions(detail.versions)
         self._update_draft_label()
+
+    def _update_compare_tab(self, detail: DocumentDetail | None) -> None:
+        """Compare needs two text versions: with fewer the tab is off and says why (it
+        used to compare version 1 with itself)."""
+        texts = sum(
+            1 for v in (detail.versions if detail else ()) if v.format is VersionFormat.TEXT
+        )
+        files = detail is not None and any(v.format is VersionFormat.FILE for v in detail.versions)
+        if texts >= 2:
+            why = ""
+        elif texts == 1:
+            why = "There is only one version so far: save another to compare them."
+        elif files:
+            why = "Attached files are not compared: only typed text versions are."
+        else:
+            why = "No versions yet: save two to compare them."
+        index = self.tabs.indexOf(self.compare)
+        self.tabs.setTabEnabled(index, not why)
+        self.tabs.setTabToolTip(index, why)
 
     def _fill_versions(self, detail: DocumentDetail) -> None:
         self.versions.clear()

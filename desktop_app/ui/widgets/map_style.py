@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.services.network_graph import NameCounts, NetworkSnapshot
 from desktop_app.ui.check_in_colours import state_hex
 
 PALETTE = (
@@ -67,9 +67,13 @@ def node_style(
     goal_keys: Collection[str] = (),
     goal_title: str = "",
     check_in: Mapping[str, CheckInState] | None = None,
+    counts: NameCounts | None = None,
 ) -> NodeStyle:
     """The look of every node; `goal_keys` are the nodes serving the goal (colour by goal),
-    `check_in` each person's keep-in-touch state by node key (colour by check-in)."""
+    `check_in` each person's keep-in-touch state by node key (colour by check-in).
+
+    `counts` ranks tags and organisations for their colours over the whole network, so a
+    name keeps its colour whatever a filter hides; without it, the snapshot is counted."""
     degree: Counter[str] = Counter()
     for edge in snapshot.edges:
         degree[edge.a] += 1
@@ -77,7 +81,7 @@ def node_style(
     if colour_by == "check_in":
         colours, legend = _check_in_colours(snapshot, check_in or {})
     else:
-        colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title)
+        colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title, counts)
     sizes = tuple(
         _size(node.kind, node.strength, degree[node.key], size_by) for node in snapshot.nodes
     )
@@ -98,12 +102,16 @@ def _size(kind: str, strength: int, degree: int, size_by: str) -> float:
 
 
 def _colours(
-    snapshot: NetworkSnapshot, colour_by: str, goal_keys: set[str], goal_title: str
+    snapshot: NetworkSnapshot,
+    colour_by: str,
+    goal_keys: set[str],
+    goal_title: str,
+    everyone: NameCounts | None,
 ) -> tuple[tuple[str, ...], tuple[LegendEntry, ...]]:
     nodes = snapshot.nodes
     if colour_by == "organization":
         counts = Counter(n.organization for n in nodes if n.kind == "person" and n.organization)
-        top = _top_colours(counts)
+        top = _top_colours(counts, everyone.organizations if everyone else None)
         colours = tuple(
             ME_COLOUR
             if n.kind == "me"
@@ -115,7 +123,7 @@ def _colours(
         return colours, tuple(entries)
     if colour_by == "tag":
         counts = Counter(tag for n in nodes for tag in n.tags)
-        top = _top_colours(counts)
+        top = _top_colours(counts, everyone.tags if everyone else None)
         colours = tuple(
             ME_COLOUR
             if n.kind == "me"
@@ -175,10 +183,15 @@ def _check_in_colours(
     return colours, legend
 
 
-def _top_colours(counts: Counter[str]) -> dict[str, str]:
-    """The most frequent names, each with its own palette colour."""
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
-    return {name: PALETTE[i] for i, (name, _) in enumerate(ranked[: len(PALETTE)])}
+def _top_colours(shown: Counter[str], everyone: Mapping[str, int] | None) -> dict[str, str]:
+    """The most frequent names, each with its own palette colour, of those `shown`.
+
+    Ranked over `everyone` when given (the whole network), so hiding people with a filter
+    never hands a name another colour."""
+    ranking = dict(shown) if everyone is None else dict(everyone)
+    ranked = sorted(ranking.items(), key=lambda item: (-item[1], item[0].casefold()))
+    top = {name: PALETTE[i] for i, (name, _) in enumerate(ranked[: len(PALETTE)])}
+    return {name: colour for name, colour in top.items() if name in shown}
 
 
 def label_priority(snapshot: NetworkSnapshot) -> tuple[float, ...]:

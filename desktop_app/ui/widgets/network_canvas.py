@@ -27,6 +27,8 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
+    QPalette,
     QPen,
     QPixmap,
     QStaticText,
@@ -97,6 +99,9 @@ class _NodesItem(pg.ScatterPlotItem):
         ev.accept()  # type: ignore[attr-defined]
         key = self._canvas.keys[index]
         if ev.button() == Qt.MouseButton.RightButton:  # type: ignore[attr-defined]
+            # Select first, as a left click does: the menu acts on the node the user sees
+            # selected on the map and in the table.
+            self._canvas.node_clicked.emit(key)
             self._canvas.node_context_requested.emit(key, ev.screenPos().toPoint())  # type: ignore[attr-defined]
         elif ev.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             if ev.double():  # type: ignore[attr-defined]
@@ -187,14 +192,8 @@ class NetworkCanvas(pg.GraphicsView):
         self.viewbox.addItem(self._label_layer)
         self._labelled: list[int] = []
 
-        self._tooltip = QLabel(self)
-        self._tooltip.setTextFormat(Qt.TextFormat.PlainText)
-        self._tooltip.setObjectName("mapTooltip")
-        self._tooltip.setStyleSheet(
-            "#mapTooltip { background: palette(tool-tip-base); color: palette(tool-tip-text);"
-            " border: 1px solid palette(mid); padding: 4px; }"
-        )
-        self._tooltip.hide()
+        self.hover_card = _HoverCard(self)
+        self.hover_card.hide()
 
         self._label_timer = QTimer(self, singleShot=True, interval=40)
         self._label_timer.timeout.connect(self.update_labels)
@@ -231,6 +230,10 @@ class NetworkCanvas(pg.GraphicsView):
             self._selected = None
         self.set_positions(positions, redraw=False)
         self.set_style(style)
+
+    def drawn_style(self) -> NodeStyle | None:
+        """The colours, sizes and legend drawn now."""
+        return self._style
 
     def set_style(self, style: NodeStyle) -> None:
         self._style = style
@@ -422,21 +425,21 @@ class NetworkCanvas(pg.GraphicsView):
         self._hovered = index
         self._draw_overlays()
         if index is None:
-            self._tooltip.hide()
+            self.hover_card.hide()
         else:
-            self._tooltip.setText(self._tooltip_text(self.snapshot.nodes[index]))
-            self._tooltip.adjustSize()
+            self.hover_card.setText(self._tooltip_text(self.snapshot.nodes[index]))
+            self.hover_card.adjustSize()
             if scene_pos is not None:
                 self._place_tooltip(scene_pos)
-            self._tooltip.show()
-            self._tooltip.raise_()
+            self.hover_card.show()
+            self.hover_card.raise_()
         self._schedule_labels()
 
     def _place_tooltip(self, scene_pos: QPointF) -> None:
         point = self.mapFromScene(scene_pos)
-        x = min(point.x() + 14, max(0, self.width() - self._tooltip.width() - 4))
-        y = min(point.y() + 14, max(0, self.height() - self._tooltip.height() - 4))
-        self._tooltip.move(int(x), int(y))
+        x = min(point.x() + 14, max(0, self.width() - self.hover_card.width() - 4))
+        y = min(point.y() + 14, max(0, self.height() - self.hover_card.height() - 4))
+        self.hover_card.move(int(x), int(y))
 
     def _tooltip_text(self, node: MapNode) -> str:
         lines = [node.label]
@@ -579,6 +582,9 @@ class NetworkCanvas(pg.GraphicsView):
         return super().event(event)
 
     def _on_range_changed(self, *_args: object) -> None:
+        # The card describes what was under the pointer; after a zoom or pan (keys, wheel,
+        # pinch, fit) something else is, so it goes until the mouse moves again.
+        self.set_hovered(None)
         self._schedule_labels()
         self.view_changed.emit()
 
@@ -761,6 +767,29 @@ class NetworkCanvas(pg.GraphicsView):
             taken.append(box)
             chosen.append(i)
         return chosen
+
+
+class _HoverCard(QLabel):
+    """The card beside the pointer: tool-tip colours of the current palette (light or
+    dark), filled, with a thin border in the text colour, so it reads over any node."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setMargin(5)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        border = QColor(self.palette().color(QPalette.ColorRole.ToolTipText))
+        border.setAlpha(140)
+        painter = QPainter(self)
+        painter.setPen(QPen(border, 1))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
 
 
 class _LabelLayer(pg.GraphicsObject):

@@ -75,7 +75,8 @@ class VersionCompare(QWidget):
                     label += f" · {version.note}"
                 combo.addItem(label, version.id)
             combo.blockSignals(False)
-        if len(texts) >= 2:
+            combo.setEnabled(len(texts) >= 2)
+        if len(texts) >= 2:  # the previous version against the latest
             self.left.setCurrentIndex(len(texts) - 2)
             self.right.setCurrentIndex(len(texts) - 1)
         self.refresh()
@@ -83,8 +84,15 @@ class VersionCompare(QWidget):
     def refresh(self) -> None:
         left_id, right_id = self.left.currentData(), self.right.currentData()
         self.table.setRowCount(0)
-        if left_id is None or right_id is None:
+        if left_id is None or right_id is None or self.left.count() < 2:
             self.summary.setText("Save at least two text versions to compare them.")
+            self.rows = []
+            return
+        if left_id == right_id:
+            self.summary.setText(
+                f"Both sides show {self.left.currentText().split(' · ')[0].lower()}: "
+                "choose two different versions."
+            )
             self.rows = []
             return
         self.rows = side_by_side(self._load_text(left_id), self._load_text(right_id))

@@ -188,3 +188,12 @@ def test_neighbours_is_symmetric(db: Database, small) -> None:
     for key, others in adjacency.items():
         for other in others:
             assert key in adjacency[other]
+
+
+def test_name_counts_cover_the_whole_network_whatever_is_filtered(db: Database, small) -> None:
+    from desktop_app.services.network_graph import name_counts
+
+    counts = name_counts(db)
+    assert counts.tags == {"mentor": 1, "design": 1}
+    # Current jobs only: Astrid's past job at Acme does not count.
+    assert counts.organizations == {"Acme": 1, "Northwind": 1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +206,34 @@ def test_the_maps_own_colouring_and_legend_are_printed(tmp_path: Path) -> None:
     mono = plan_document(scene, PrintOptions(monochrome=True), measure)
     [mono_pdf] = write_document(mono, tmp_path / "mono.pdf")
     assert "Inner circle" in pdf_text(mono_pdf)
+
+
+LIGATURE_NAMES = (
+    "Kofi Mensah",
+    "Effie Baffour",
+    "Raffi Flores",
+    "Ffion Clifford",
+    "Affleck Official",
+    "Fflur Waffle",
+)
+
+
+@pytest.mark.parametrize(
+    "style", [PrintOptions(), PrintOptions(monochrome=True, pages=PageGrid(2, 1))]
+)
+def test_names_in_the_pdf_come_out_as_typed_without_ligatures(
+    tmp_path: Path, style: PrintOptions
+) -> None:
+    scene = make_scene(len(LIGATURE_NAMES), 1, me="Griffin Afflerbach")
+    nodes = [
+        replace(node, label=LIGATURE_NAMES[i - 2]) if node.kind == "person" else node
+        for i, node in enumerate(scene.nodes)
+    ]
+    scene = replace(scene, nodes=tuple(nodes))
+    options = replace(style, title="Office fliers, affluent flows", printed_on=DAY)
+    document = plan_document(scene, options, measure)
+    [written] = write_document(document, tmp_path / "map.pdf")
+    text = pdf_text(written)
+    assert not {chr(c) for c in range(0xFB00, 0xFB07)} & set(text), "ligature glyphs in the text"
+    for name in (*LIGATURE_NAMES, "Griffin Afflerbach", "Office fliers, affluent flows"):
+        assert name in text
