@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import IntEnum
-from itertools import compress
+from itertools import chain, compress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -447,6 +447,17 @@ class ContactTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._shown, self._shown_hay = shown, shown_hay
         self.endResetModel()
+
+    def row_with_name_prefix(self, prefix: str, start: int) -> int | None:
+        """The first shown row from `start` on (wrapping round) whose name starts with
+        `prefix`, ignoring case: the table's type-ahead."""
+        self._ensure_complete()
+        wanted, cache, shown = prefix.casefold(), self._cache, self._shown
+        start = min(max(start, 0), len(shown))
+        for row in chain(range(start, len(shown)), range(start)):
+            if cache[shown[row]].full_name.casefold().startswith(wanted):
+                return row
+        return None
 
     def row_of(self, person_id: int) -> int | None:
         try:

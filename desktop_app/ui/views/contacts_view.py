@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import chain
+from time import monotonic
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import Circle
+from desktop_app.domain.values import ChangeSet
 from desktop_app.ui.models.contact_table_model import (
     CIRCLE_CHOICES,
     Column,
@@ -30,11 +34,26 @@ from desktop_app.ui.models.contact_table_model import (
 from desktop_app.ui.workspace import Workspace
 
 
+class _CircleCombo(QComboBox):
+    """Keeps Delete to itself while it edits: the table's Delete shortcut must not delete
+    the person whose circle is being chosen."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+
 class CircleDelegate(QStyledItemDelegate):
     """A combo box for the Circle column."""
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo = _CircleCombo(parent)
         for value, label in CIRCLE_CHOICES:
             combo.addItem(label, value)
         return combo
@@ -51,15 +70,69 @@ class CircleDelegate(QStyledItemDelegate):
 class ContactTable(QTableView):
     """The table; says once when it has painted its first rows.
 
+    Keys as in a file manager: typing jumps to the first name starting with what was typed
+    (never edits); F2, Enter or a double-click edit; Tab leaves the table.
+
     An override rather than an event filter: a Python filter on the viewport would see
     every event (each one wrapped for Python) for the whole session, and slows start-up.
     """
 
     first_painted = Signal()
+    enter_pressed = Signal(QModelIndex)  # on a cell that cannot be edited
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.painted = False
+        self._search = ""
+        self._searched_at = 0.0
+        self.setTabKeyNavigation(False)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+            and current.isValid()
+        ):
+            if not (current.flags() & Qt.ItemFlag.ItemIsEditable):
+                self.enter_pressed.emit(current)
+            elif not self.edit(current, QAbstractItemView.EditTrigger.EditKeyPressed, event):
+                super().keyPressEvent(event)
+                return
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Jump to the next name starting with the letters typed in quick succession
+        (whatever the current column); one letter repeated steps through its names."""
+        model = self.model()
+        if not isinstance(model, ContactTableModel) or not search:
+            return
+        now = monotonic()
+        if now - self._searched_at > QApplication.keyboardInputInterval() / 1000:
+            self._search = ""
+        self._searched_at = now
+        self._search += search
+        repeated = len(set(self._search.casefold())) == 1
+        text = self._search[0] if repeated else self._search
+        current = self.currentIndex()
+        start = current.row() if current.isValid() else -1
+        row = model.row_with_name_prefix(text, start + 1 if repeated else max(start, 0))
+        if row is None:
+            return
+        column = current.column() if current.isValid() else int(Column.NAME)
+        index = model.index(row, column)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -98,11 +171,6 @@ class ContactsView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         self.table.setSortingEnabled(False)  # sort on click without an initial sort
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -150,8 +218,9 @@ class ContactsView(QWidget):
         self.model.modelReset.connect(self._restore_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.enter_pressed.connect(self._on_table_double_clicked)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
-        workspace.changed.connect(self.model.apply_change)
+        workspace.changed.connect(self._on_workspace_changed)
         workspace.changed.connect(
             lambda _c: self._show_count(self.model.rowCount(), self.model.total)
         )
@@ -238,6 +307,36 @@ class ContactsView(QWidget):
             self.table.scrollTo(index)
         finally:
             self._syncing_selection = False
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        """Apply the change; when it removed the current row, the row that took its place
+        (or the one above, if it was the last) becomes current, as in a file manager."""
+        follow = self._survivor(change.people_removed) if change.people_removed else None
+        self.model.apply_change(change)
+        row = self.model.row_of(follow) if follow is not None else None
+        if row is not None:
+            column = max(self.table.currentIndex().column(), 0)
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, column),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _survivor(self, removed: frozenset[int]) -> int | None:
+        """Who should be current once `removed` are gone: None if the current row stays."""
+        current = self.table.currentIndex()
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if current.isValid():
+            rows.add(current.row())
+        hit = [r for r in sorted(rows) if self.model.person_id_at(r) in removed]
+        if not hit:
+            return None
+        count = self.model.rowCount()
+        for row in chain(range(hit[0] + 1, count), range(hit[0] - 1, -1, -1)):
+            person_id = self.model.person_id_at(row)
+            if person_id not in removed:
+                return person_id
+        return None
 
     def _restore_selection(self) -> None:
         QTimer.singleShot(
