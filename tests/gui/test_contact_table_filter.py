@@ -137,3 +137,24 @@ def test_edit_that_stops_matching_then_narrowing(qtbot: QtBot, workspace: Worksp
     qtbot.keyClick(view.filter_box, Qt.Key.Key_Return)
     assert person_id not in _shown_ids(view.model)
     assert _shown_ids(view.model) == _fresh_ids(workspace, view)
+
+
+def test_many_people_at_once_land_where_a_fresh_table_puts_them(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """An import or an undone mass delete re-sorts instead of placing people one by one."""
+    for n in range(70):
+        new = NewPerson(fields=PersonFields(full_name=f"Bulk {n:02d} Person"), tags=("bulk",))
+        workspace.execute(CreatePersonCommand(workspace, new))
+    view = ContactsView(workspace)
+    qtbot.addWidget(view)
+    view.table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.DescendingOrder)
+    qtbot.keyClicks(view.filter_box, "bu")
+    qtbot.keyClick(view.filter_box, Qt.Key.Key_Return)
+    bulk = [i for i in _shown_ids(view.model) if i is not None]
+    assert len(bulk) >= 70
+    workspace.execute(DeletePeopleCommand(workspace, bulk, ["x"] * len(bulk)))
+    assert _shown_ids(view.model) == _fresh_ids(workspace, view) == []
+    workspace.undo_stack.undo()
+    assert _shown_ids(view.model) == _fresh_ids(workspace, view)
+    assert sorted(_shown_ids(view.model)) == sorted(bulk)  # type: ignore[type-var]

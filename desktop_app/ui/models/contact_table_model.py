@@ -106,12 +106,22 @@ def _bisect(ids: list[int], after: Callable[[int], bool]) -> int:
 
 def _drop(ids: list[int], hay: list[str] | None, gone: set[int] | frozenset[int]) -> None:
     """Remove `gone` from `ids` (and the parallel `hay`) in place."""
-    keep = [n for n, i in enumerate(ids) if i not in gone]
-    if len(keep) == len(ids):
+    if len(gone) <= _REINSERT_AT_MOST:  # a few: find each in C rather than loop in Python
+        for person_id in gone:
+            try:
+                position = ids.index(person_id)
+            except ValueError:
+                continue
+            del ids[position]
+            if hay is not None:
+                del hay[position]
         return
     if hay is not None:
-        hay[:] = [hay[n] for n in keep]
-    ids[:] = [ids[n] for n in keep]
+        kept = [(i, h) for i, h in zip(ids, hay, strict=True) if i not in gone]
+        hay[:] = [h for _i, h in kept]
+        ids[:] = [i for i, _h in kept]
+    else:
+        ids[:] = [i for i in ids if i not in gone]
 
 
 class ContactTableModel(QAbstractTableModel):
