@@ -294,3 +294,39 @@ def test_tab_leaves_the_questions_of_a_mock_interview(qtbot: QtBot) -> None:
     qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
     assert not dialog.table.hasFocus()
     assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (0, 0)
+
+
+# -- selection across resets -------------------------------------------------------------
+
+
+def test_a_multi_row_selection_survives_sorting_and_edits(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.contacts_view
+    _activate(qtbot, window)
+    table = view.table
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for row, modifier in ((2, Qt.KeyboardModifier.NoModifier), (3, ctrl), (7, ctrl)):
+        rect = table.visualRect(view.model.index(row, Column.NAME))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    chosen = set(view.selected_person_ids())
+    current = view.model.person_id_at(7)
+    assert len(chosen) == 3
+
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(Column.TITLE) + header.sectionSize(Column.TITLE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.wait(10)  # let anything queued after the reset run
+    assert set(view.selected_person_ids()) == chosen
+    assert view.model.person_id_at(table.currentIndex().row()) == current
+
+    other = next(i for i in _shown_ids(view.model) if i not in chosen)
+    fields = window.workspace.contacts.fields(other)  # type: ignore[arg-type]
+
+    from desktop_app.ui.commands.contact_commands import EditPersonCommand
+
+    window.workspace.execute(
+        EditPersonCommand(window.workspace, other, fields, job=("Acme", "Aaaa first"))  # type: ignore[arg-type]
+    )
+    qtbot.wait(10)
+    assert view.model.row_of(other) == 0  # it moved: the rows were reset
+    assert set(view.selected_person_ids()) == chosen
+    assert view.model.person_id_at(table.currentIndex().row()) == current

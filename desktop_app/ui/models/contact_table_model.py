@@ -475,6 +475,17 @@ class ContactTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_of(self, person_ids: set[int]) -> list[int]:
+        """The shown rows of these people, in order (those not shown are left out)."""
+        if len(person_ids) <= 8:
+            found = (self.row_of(i) for i in person_ids)
+            return sorted(r for r in found if r is not None)
+        return [r for r, i in enumerate(self._shown) if i in person_ids]
+
+    def person_ids_between(self, top: int, bottom: int) -> list[int]:
+        """The ids of rows `top` to `bottom`, both included."""
+        return self._shown[max(top, 0) : bottom + 1]
+
     def person_id_at(self, row: int) -> int | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
 

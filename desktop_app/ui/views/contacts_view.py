@@ -6,7 +6,15 @@ from itertools import chain
 from time import monotonic
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,6 +149,17 @@ class ContactTable(QTableView):
             self.first_painted.emit()  # slots must not paint: this is inside a paint
 
 
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of neighbours: one selection range each."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
 class ContactsView(QWidget):
     """Emits `first_rows_painted` once, after the table has painted real rows."""
 
@@ -156,6 +175,7 @@ class ContactsView(QWidget):
         self.model = ContactTableModel(contacts.ids_in_name_order, contacts.summaries, self)
         self._pending_sort: tuple[int, Qt.SortOrder] | None = None
         self._syncing_selection = False
+        self._kept_selection: tuple[set[int], int | None, int] = (set(), None, 0)
         # Other features append actions here (e.g. "Log interaction…"); they act on
         # `workspace.current_person`.
         self.context_actions: list[QAction] = []
@@ -215,6 +235,7 @@ class ContactsView(QWidget):
         self.filter_box.returnPressed.connect(self._apply_filter)
         self.model.filter_applied.connect(self._show_count)
         self.model.edit_requested.connect(self._on_model_edit_requested)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -338,7 +359,44 @@ class ContactsView(QWidget):
                 return person_id
         return None
 
+    def _remember_selection(self) -> None:
+        """Before a reset (filter, sort, a row moved): the selected people, by id."""
+        chosen: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for n in range(selection.count()):
+            part = selection.at(n)
+            chosen.update(self.model.person_ids_between(part.top(), part.bottom()))
+        current = self.table.currentIndex()
+        self._kept_selection = (
+            chosen,
+            self.model.person_id_at(current.row()),
+            max(current.column(), 0),
+        )
+
     def _restore_selection(self) -> None:
+        """After a reset: the same people selected wherever they are now (those filtered
+        out drop out), the same current row; then the workspace's person, if it changed."""
+        chosen, current, column = self._kept_selection
+        self._kept_selection = (set(), None, 0)
+        rows = self.model.rows_of(chosen) if chosen else []
+        if rows:
+            selection = QItemSelection()
+            for first, last in _runs(rows):
+                selection.select(
+                    self.model.index(first, 0), self.model.index(last, len(Column) - 1)
+                )
+            current_row = self.model.row_of(current) if current is not None else None
+            self._syncing_selection = True
+            try:
+                model = self.table.selectionModel()
+                model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                if current_row is not None:
+                    model.setCurrentIndex(
+                        self.model.index(current_row, column),
+                        QItemSelectionModel.SelectionFlag.NoUpdate,
+                    )
+            finally:
+                self._syncing_selection = False
         QTimer.singleShot(
             0, lambda: self._on_workspace_person_changed(self.workspace.current_person)
         )
