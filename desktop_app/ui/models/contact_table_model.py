@@ -390,13 +390,9 @@ class ContactTableModel(QAbstractTableModel):
         for person_id in change.people_removed:
             self._cache.pop(person_id, None)
             self._display_rows.pop(person_id, None)
-        if not self._complete:  # no filter, no sort: the rows are the ids in name order
-            for summary in self._load_summaries(touched) if touched else []:
-                self._remember(summary)
-            self._all_ids = self._load_ids()
-            self._show(list(self._all_ids), [], touched)
-            self.filter_applied.emit(len(self._shown), len(self._all_ids))
-            return
+        # Placing people needs their neighbours' rows: read them all once, as the first
+        # filter keystroke does, then each change costs milliseconds.
+        self._ensure_complete()
         summaries = self._load_summaries(touched) if touched else []
         touched = frozenset(s.id for s in summaries)  # an id gone meanwhile is not shown
         if len(moved) > _REINSERT_AT_MOST:  # an import or a restore: sorting is quicker
