@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -155,4 +157,21 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             actions[name].setEnabled(False)
     for action in actions.values():
         window.addAction(action)  # shortcuts work whichever view has focus
+    _delete_only_where_people_are(window, actions["delete_contact"])
     return actions
+
+
+def _delete_only_where_people_are(window: MainWindow, action: QAction) -> None:
+    """The Delete key deletes people only from the contact table and the map; elsewhere
+    it is the focused widget's (a character in a text field, nothing in other lists).
+    The menu entry still works from anywhere."""
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.removeAction(action)
+
+    def attach(key: str, view: QWidget) -> None:
+        target = {"contacts": "table", "map": "canvas"}.get(key)
+        widget = getattr(view, target, None) if target else None
+        if isinstance(widget, QWidget):
+            widget.addAction(action)
+
+    window.view_created.connect(attach)

@@ -244,10 +244,12 @@ class MainWindow(QMainWindow):
         names = [s.full_name for s in self.workspace.contacts.summaries(ids)]
         from desktop_app.ui.commands.contact_commands import DeletePeopleCommand
 
-        self.workspace.execute(DeletePeopleCommand(self.workspace, ids, names))
-        self.statusBar().showMessage(
-            f"Deleted {len(ids)} contact{'s' if len(ids) > 1 else ''}. Undo with Ctrl+Z.", 6000
-        )
+        if not self.workspace.execute(DeletePeopleCommand(self.workspace, ids, names)):
+            return
+        from desktop_app.ui.widgets.undo_notice import say_with_undo
+
+        what = names[0] if len(names) == 1 else f"{len(ids)} people"
+        say_with_undo(self, self.workspace.undo_stack, f"Deleted {what}")
 
     def choose_me(self) -> None:
         """Edit ▸ Which one is me…"""

@@ -83,13 +83,31 @@ def test_edit_is_requested_not_written(workspace: Workspace) -> None:
 
 def test_apply_change_refreshes_only_touched_rows(workspace: Workspace) -> None:
     model = make_model(workspace)
+    model.set_filter("")  # every row read, as after the first keystroke or change
     person = model.person_id_at(3)
     assert person is not None
     workspace.db.fast_connection().execute(
-        "UPDATE people SET full_name = 'Renamed Person' WHERE id = ?", (person,)
+        "UPDATE people SET circle = 'inner' WHERE id = ?", (person,)
     )
     changed: list[int] = []
+    resets: list[bool] = []
     model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    model.modelReset.connect(lambda: resets.append(True))
     model.apply_change(ChangeSet(people_changed=frozenset({person})))
-    assert changed == [3]
-    assert model.index(3, Column.NAME).data() == "Renamed Person"
+    assert changed == [3] and not resets
+    assert model.index(3, Column.CIRCLE).data() == "Inner circle"
+
+
+def test_renamed_person_moves_to_their_place_by_name(workspace: Workspace) -> None:
+    for complete, name in ((False, "Zz Renamed 1"), (True, "Zz Renamed 2")):
+        model = make_model(workspace)
+        if complete:
+            model.set_filter("")
+        person = model.person_id_at(3)
+        assert person is not None
+        workspace.db.fast_connection().execute(
+            "UPDATE people SET full_name = ? WHERE id = ?", (name, person)
+        )
+        model.apply_change(ChangeSet(people_changed=frozenset({person})))
+        assert model.person_id_at(model.rowCount() - 1) == person
+        assert model.index(model.rowCount() - 1, Column.NAME).data() == name

@@ -158,6 +158,7 @@ class RecordFeedbackDialog(QDialog):
 
         given = {c.item_id: c for c in info.criteria}
         self.table = QTableWidget(len(detail.checklist), 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
         self.table.setHorizontalHeaderLabels(["Criterion", "Verdict", "Comment"])
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

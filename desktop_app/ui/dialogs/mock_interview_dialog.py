@@ -64,6 +64,7 @@ class MockInterviewDialog(QDialog):
         self.note.setPlaceholderText("How did it go overall?")
 
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
         self.table.setHorizontalHeaderLabels(["Question", "Notes", "Self-rating"])
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

@@ -42,6 +42,7 @@ class RestoreDialog(QDialog):
             )
         )
         self.table = QTableWidget(len(self.backups), len(COLUMNS), self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

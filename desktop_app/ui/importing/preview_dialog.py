@@ -49,6 +49,7 @@ def _plain_label(text: str, parent: QWidget | None = None) -> QLabel:
 
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves the table
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import IntEnum
-from itertools import compress
+from itertools import chain, compress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -80,6 +80,48 @@ def _sort_key(column: Column) -> Callable[[ContactSummary], Any]:
         Column.BALANCE: lambda s: s.balance,
     }
     return keys[column]
+
+
+_REINSERT_AT_MOST = 64
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _natural_key(s: ContactSummary) -> tuple[bool, str, int]:
+    """The order of `ids_in_name_order`: me first, then the name as SQLite's NOCASE
+    compares it (ASCII letters folded, then code points), then id."""
+    return (not s.is_me, s.full_name.translate(_ASCII_LOWER), s.id)
+
+
+def _bisect(ids: list[int], after: Callable[[int], bool]) -> int:
+    """The first position whose id sorts `after` the one being placed (`ids` sorted)."""
+    low, high = 0, len(ids)
+    while low < high:
+        middle = (low + high) // 2
+        if after(ids[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _drop(ids: list[int], hay: list[str] | None, gone: set[int] | frozenset[int]) -> None:
+    """Remove `gone` from `ids` (and the parallel `hay`) in place."""
+    if len(gone) <= _REINSERT_AT_MOST:  # a few: find each in C rather than loop in Python
+        for person_id in gone:
+            try:
+                position = ids.index(person_id)
+            except ValueError:
+                continue
+            del ids[position]
+            if hay is not None:
+                del hay[position]
+        return
+    if hay is not None:
+        kept = [(i, h) for i, h in zip(ids, hay, strict=True) if i not in gone]
+        hay[:] = [h for _i, h in kept]
+        ids[:] = [i for i, _h in kept]
+    else:
+        ids[:] = [i for i in ids if i not in gone]
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -288,6 +330,13 @@ class ContactTableModel(QAbstractTableModel):
         self._recompute()
 
     # -- filtering -----------------------------------------------------------------------
+    #
+    # Invariant: `_all_ids` is in natural order (me first, then by name as SQLite's NOCASE
+    # compares, then id: `ids_in_name_order`); `_base` is `_all_ids` stably sorted by the
+    # current column (or a copy of it) with `_base_hay` its search texts; `_shown` and
+    # `_shown_hay` are exactly `_base` filtered by `_filter`. Every change restores it, so
+    # a narrowing filter may start from `_shown`, and the rows never depend on how the
+    # filter text was typed.
 
     def set_filter(self, text: str) -> None:
         """Show only rows whose name, organisation, title, circle or tags hold every word."""
@@ -308,21 +357,22 @@ class ContactTableModel(QAbstractTableModel):
             self._base = base
         return self._base
 
-    def _recompute(self, narrowing: bool = False) -> None:
-        self._ensure_complete()
+    def _filtered(self, narrowing: bool) -> tuple[list[int], list[str]]:
         base = self._ensure_base()
         words = self._filter.split()
         if not words:
-            shown, shown_hay = list(base), self._base_hay
+            return list(base), list(self._base_hay)
+        pool, pool_hay = (self._shown, self._shown_hay) if narrowing else (base, self._base_hay)
+        if len(words) == 1:
+            word = words[0]
+            mask = [word in h for h in pool_hay]
         else:
-            pool, pool_hay = (self._shown, self._shown_hay) if narrowing else (base, self._base_hay)
-            if len(words) == 1:
-                word = words[0]
-                mask = [word in h for h in pool_hay]
-            else:
-                mask = [all(w in h for w in words) for h in pool_hay]
-            shown = list(compress(pool, mask))
-            shown_hay = list(compress(pool_hay, mask))
+            mask = [all(w in h for w in words) for h in pool_hay]
+        return list(compress(pool, mask)), list(compress(pool_hay, mask))
+
+    def _recompute(self, narrowing: bool = False) -> None:
+        self._ensure_complete()
+        shown, shown_hay = self._filtered(narrowing)
         self.beginResetModel()
         self._shown, self._shown_hay = shown, shown_hay
         self.endResetModel()
@@ -331,42 +381,106 @@ class ContactTableModel(QAbstractTableModel):
     # -- changes -------------------------------------------------------------------------
 
     def apply_change(self, change: ChangeSet) -> None:
-        """Refresh only the people the change touched."""
-        if change.people_removed:
-            removed = change.people_removed
-            self._all_ids = [i for i in self._all_ids if i not in removed]
-            for person_id in removed:
-                self._cache.pop(person_id, None)
-                self._display_rows.pop(person_id, None)
+        """Refresh only the people the change touched; each lands where a fresh table
+        would put it (its place in the sort, shown only if it matches the filter)."""
         touched = (change.people_added | change.people_changed) - change.people_removed
-        known = set(self._all_ids)
-        for summary in self._load_summaries(touched) if touched else []:
-            if summary.id not in known:
-                self._all_ids.append(summary.id)
-                known.add(summary.id)
-            self._remember(summary)
-        if change.people_added or change.people_removed:
+        if not (touched or change.people_removed):
+            return
+        moved = touched | change.people_removed
+        for person_id in change.people_removed:
+            self._cache.pop(person_id, None)
+            self._display_rows.pop(person_id, None)
+        # Placing people needs their neighbours' rows: read them all once, as the first
+        # filter keystroke does, then each change costs milliseconds.
+        self._ensure_complete()
+        summaries = self._load_summaries(touched) if touched else []
+        touched = frozenset(s.id for s in summaries)  # an id gone meanwhile is not shown
+        if len(moved) > _REINSERT_AT_MOST:  # an import or a restore: sorting is quicker
+            self._all_ids = [i for i in self._all_ids if i not in moved]
+            for summary in summaries:
+                self._remember(summary)
+            self._all_ids.extend(touched)
+            self._all_ids.sort(key=lambda i: _natural_key(self._cache[i]))
             self._base = None
-            if self._filter or self._sort:
-                self._recompute()
-            else:
-                self.beginResetModel()
-                self._shown = list(self._all_ids)
-                self.endResetModel()
         else:
-            if self._base is not None:  # keep the search text of edited rows current
-                for position, person_id in enumerate(self._base):
-                    if person_id in touched:
-                        self._base_hay[position] = self._search_text(self._cache[person_id])
-            rows = [r for r, i in enumerate(self._shown) if i in touched]
-            for row in rows:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            _drop(self._all_ids, None, moved)
+            if self._base is not None:
+                _drop(self._base, self._base_hay, moved)
+            for summary in summaries:
+                self._remember(summary)
+            for person_id in touched:
+                self._insert(person_id)
+        self._ensure_base()
+        shown, shown_hay = self._filtered(narrowing=False)
+        self._show(shown, shown_hay, touched)
+        self.filter_applied.emit(len(shown), len(self._all_ids))
+
+    def _insert(self, person_id: int) -> None:
+        """Put one person back into `_all_ids` and `_base` at their sorted places."""
+        cache = self._cache
+        natural = _natural_key(cache[person_id])
+        self._all_ids.insert(
+            _bisect(self._all_ids, lambda i: _natural_key(cache[i]) > natural), person_id
+        )
+        if self._base is None:
+            return
+        if self._sort is None:
+            position = _bisect(self._base, lambda i: _natural_key(cache[i]) > natural)
+        else:
+            column, order = self._sort
+            key = _sort_key(column)
+            mine = key(cache[person_id])
+            descending = order == Qt.SortOrder.DescendingOrder
+
+            def after(i: int) -> bool:
+                theirs = key(cache[i])
+                if theirs == mine:
+                    return _natural_key(cache[i]) > natural
+                return theirs < mine if descending else theirs > mine
+
+            position = _bisect(self._base, after)
+        self._base.insert(position, person_id)
+        self._base_hay.insert(position, self._search_text(cache[person_id]))
+
+    def _show(self, shown: list[int], shown_hay: list[str], touched: frozenset[int]) -> None:
+        """Reset only when the rows changed; otherwise repaint the touched ones."""
+        if shown == self._shown:
+            self._shown_hay = shown_hay
+            for row, person_id in enumerate(shown):
+                if person_id in touched:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            return
+        self.beginResetModel()
+        self._shown, self._shown_hay = shown, shown_hay
+        self.endResetModel()
+
+    def row_with_name_prefix(self, prefix: str, start: int) -> int | None:
+        """The first shown row from `start` on (wrapping round) whose name starts with
+        `prefix`, ignoring case: the table's type-ahead."""
+        self._ensure_complete()
+        wanted, cache, shown = prefix.casefold(), self._cache, self._shown
+        start = min(max(start, 0), len(shown))
+        for row in chain(range(start, len(shown)), range(start)):
+            if cache[shown[row]].full_name.casefold().startswith(wanted):
+                return row
+        return None
 
     def row_of(self, person_id: int) -> int | None:
         try:
             return self._shown.index(person_id)
         except ValueError:
             return None
+
+    def rows_of(self, person_ids: set[int]) -> list[int]:
+        """The shown rows of these people, in order (those not shown are left out)."""
+        if len(person_ids) <= 8:
+            found = (self.row_of(i) for i in person_ids)
+            return sorted(r for r in found if r is not None)
+        return [r for r, i in enumerate(self._shown) if i in person_ids]
+
+    def person_ids_between(self, top: int, bottom: int) -> list[int]:
+        """The ids of rows `top` to `bottom`, both included."""
+        return self._shown[max(top, 0) : bottom + 1]
 
     def person_id_at(self, row: int) -> int | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None

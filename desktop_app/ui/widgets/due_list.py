@@ -108,6 +108,7 @@ class DueListWidget(QWidget):
         self.summary = PlainLabel("", self)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
         self.table.setModel(self.model)
         self.table.setAccessibleName("Due list")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

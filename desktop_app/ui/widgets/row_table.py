@@ -23,6 +23,7 @@ class RowTable(QTableWidget):
         self, columns: Sequence[str], accessible_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(0, len(columns), parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table
         self.setHorizontalHeaderLabels(list(columns))
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
