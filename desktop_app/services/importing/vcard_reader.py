@@ -14,18 +14,30 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
 
-from desktop_app.services.importing.text_decoding import LegacyDecoder, utf16_codec
+from desktop_app.services.importing.report import ImportCancelledError
+from desktop_app.services.importing.text_decoding import (
+    EncodingHints,
+    LegacyDecoder,
+    utf16_codec,
+)
 
 CHUNK_SIZE = 1 << 20
 # The longest property a card may hold: a 10 MB photo is 13.4 MB of base64. Anything longer
 # is damage or an attack; it is left out with a warning and never held whole in memory.
 MAX_LINE_BYTES = 16 << 20
 _KEPT_OF_OVERSIZED = 512  # enough of an oversized line to name its property
+# Real cards give a property a handful of parameters; 100,000 TYPE values are an attack.
+MAX_PARAMETER_VALUES = 50
+MAX_LABEL_CHARS = 100
+# Heads are parsed once per distinct spelling; only short ones are kept, and only so many.
+_CACHED_HEAD_BYTES = 256
+_CACHED_HEADS = 4096
 
 # Properties the mapping uses; everything else is skipped before it is decoded.
 WANTED = frozenset(
@@ -99,32 +111,35 @@ class RawCard:
 
 
 class VCardReader:
-    """Iterate over the cards of a binary stream; `bytes_read` tells the progress."""
+    """Iterate over the cards of a binary stream; `bytes_read` tells the progress.
 
-    def __init__(self, stream: BinaryIO) -> None:
+    `is_cancelled` is asked at every chunk read, so that Cancel is honoured inside a card
+    too; it raises `ImportCancelledError`.
+    """
+
+    def __init__(self, stream: BinaryIO, is_cancelled: Callable[[], bool] | None = None) -> None:
         self._stream = stream
+        self._is_cancelled = is_cancelled
         self.bytes_read = 0
         self.last_line = 0
         self._legacy: LegacyDecoder | None = None
+        self._guess_told = False
         self._sample = b""
         self._oversized: set[int] = set()  # physical lines cut short at MAX_LINE_BYTES
 
     def __iter__(self) -> Iterator[RawCard]:
-        stack: list[RawCard] = []
-        skip_depth = 0
+        structure = _Structure()
         line_no = 0
         for line_no, line in self._logical_lines():
             if line is None:
-                if stack:
-                    stack[-1].problems.append(
-                        f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB "
-                        "was left out"
-                    )
+                structure.note(
+                    f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB was left out"
+                )
                 continue
             colon = line.find(b":")
             if colon < 0:
-                if stack and line.strip():
-                    stack[-1].problems.append(f"line {line_no}: no ':' in {_preview(line)}")
+                if structure.stack and line.strip():
+                    structure.note(f"line {line_no}: no ':' in {_preview(line)}")
                 continue
             head = line[:colon]
             if b'"' in head:
@@ -133,21 +148,16 @@ class VCardReader:
             parsed = _parse_head(head)
             name = parsed.name
             if name == "BEGIN" or name == "END":
-                kind = line[colon + 1 :].strip().upper()
-                if kind != b"VCARD":
-                    skip_depth += 1 if name == "BEGIN" else -1 if skip_depth else 0
-                elif name == "BEGIN":
-                    stack.append(RawCard(line_no))
-                elif stack:
-                    card = stack.pop()
-                    card.end_line = line_no
-                    yield card
+                yield from structure.begin_or_end(name, line[colon + 1 :], line, line_no)
                 continue
-            if skip_depth or name not in WANTED:
+            if structure.skipping or name not in WANTED:
                 continue
-            if not stack:
-                stack.append(RawCard(line_no, problems=[f"line {line_no}: no BEGIN:VCARD"]))
-            card = stack[-1]
+            card = structure.open_card(line_no)
+            if card is not None:
+                yield card
+            card = structure.stack[-1]
+            for problem in parsed.problems:
+                card.problems.append(f"line {line_no}: {problem}")
             raw = line[colon + 1 :]
             if parsed.plain:
                 try:
@@ -162,11 +172,7 @@ class VCardReader:
                 card.properties.append(
                     VProperty(name, value, parsed.params, parsed.group, line_no, parsed.label)
                 )
-        while stack:
-            card = stack.pop()
-            card.problems.append(f"line {card.line}: card has no END:VCARD")
-            card.end_line = max(line_no, self.last_line)
-            yield card
+        yield from structure.finish(max(line_no, self.last_line))
 
     def _decode_value(
         self, raw: bytes, params: dict[str, list[str]], card: RawCard, line_no: int
@@ -187,9 +193,18 @@ class VCardReader:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            if self._legacy is None:
-                self._legacy = LegacyDecoder(self._sample)
-            return self._legacy.decode(raw)
+            pass
+        if self._legacy is None:
+            self._legacy = LegacyDecoder(_evidence(self._sample), _hints(self._sample))
+        text = self._legacy.decode(raw)
+        guess = self._legacy.guess
+        if guess is not None and not self._guess_told:
+            self._guess_told = True  # once a file: every value after it is read the same way
+            card.problems.append(
+                f"line {line_no}: text that names no charset was read as {guess.name}, "
+                f"a guess ({guess.basis}); check its accented letters"
+            )
+        return text
 
     def _logical_lines(self) -> Iterator[tuple[int, bytes | None]]:
         """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines.
@@ -209,25 +224,30 @@ class VCardReader:
         oversized = False
         start = 0
         after_blank = False
+        quoted_printable: bool | None = None  # of the logical line in `parts`, once asked
+        base64: bool | None = None
         for line_no, line in self.physical_lines():
             if not line:
                 # A blank line ends a 2.1 base64 run and a dangling soft break.
                 after_blank = True
                 continue
             if parts:
-                first = line[0]
                 piece: bytes | None = None
-                if first == 32 or first == 9:
-                    piece = line[1:]
-                elif not after_blank:
-                    if parts[-1].endswith(b"=") and _declares(parts[0], b"QUOTED-PRINTABLE"):
+                if not after_blank and parts[-1].endswith(b"="):
+                    if quoted_printable is None:
+                        quoted_printable = _declares(parts[0], b"QUOTED-PRINTABLE")
+                    if quoted_printable:
+                        # A soft break: the next line is content, leading whitespace too.
                         parts[-1] = parts[-1][:-1]
                         piece = line
-                    elif (
-                        b":" not in line
-                        and _declares(parts[0], b"BASE64")
-                        and _B64_LINE.fullmatch(line.strip())
-                    ):
+                if piece is not None:
+                    pass
+                elif line[0] == 32 or line[0] == 9:
+                    piece = line[1:]
+                elif not after_blank and b":" not in line:
+                    if base64 is None:
+                        base64 = _declares(parts[0], b"BASE64")
+                    if base64 and _B64_LINE.fullmatch(line.strip()):
                         piece = line.strip()
                 if piece is not None:
                     size += len(piece)
@@ -243,14 +263,14 @@ class VCardReader:
             size = len(line)
             start = line_no
             after_blank = False
+            quoted_printable = base64 = None
         if parts:
             yield start, None if oversized else parts
 
     def physical_lines(self) -> Iterator[tuple[int, bytes]]:
         """Numbered lines as UTF-8-or-legacy bytes (UTF-16 is converted to UTF-8)."""
-        read = self._stream.read
-        chunk = read(CHUNK_SIZE)
-        self.bytes_read += len(chunk)
+        read = self._read
+        chunk = read()
         codec = utf16_codec(chunk)
         decoder = codecs.getincrementaldecoder(codec)("replace") if codec else None
         if chunk.startswith(codecs.BOM_UTF8):
@@ -265,13 +285,11 @@ class VCardReader:
             if skipping:
                 end = chunk.find(b"\n")
                 if end < 0:
-                    chunk = read(CHUNK_SIZE)
-                    self.bytes_read += len(chunk)
+                    chunk = read()
                     continue
                 chunk, skipping = chunk[end + 1 :], False
             data = pending + chunk
-            chunk = read(CHUNK_SIZE)
-            self.bytes_read += len(chunk)
+            chunk = read()
             if chunk:
                 cut = data.rfind(b"\n")
                 if cut < 0:
@@ -293,6 +311,140 @@ class VCardReader:
                 yield line_no, line
             self.last_line = line_no
 
+    def _read(self) -> bytes:
+        """The next chunk; Cancel is honoured here, so within a card as well as between."""
+        if self.bytes_read and self._is_cancelled is not None and self._is_cancelled():
+            raise ImportCancelledError
+        chunk = self._stream.read(CHUNK_SIZE)
+        self.bytes_read += len(chunk)
+        return chunk
+
+
+class _Structure:
+    """BEGIN and END lines: the cards open, unknown components skipped, and what was wrong.
+
+    A card that ends is held until the next begins (or the file ends), so that a stray
+    END:VCARD after it is still reported, on the card before.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[RawCard] = []
+        self.skipping: list[tuple[str, int]] = []  # unknown components open: (name, line)
+        self._held: RawCard | None = None
+        self._loose: list[str] = []  # problems before any card, for the first one
+
+    def note(self, problem: str) -> None:
+        if self.stack:
+            self.stack[-1].problems.append(problem)
+        elif self._held is not None:
+            self._held.problems.append(problem)
+        else:
+            self._loose.append(problem)
+
+    def begin_or_end(self, name: str, value: bytes, line: bytes, line_no: int) -> Iterator[RawCard]:
+        kind = value.strip().upper()
+        if kind != b"VCARD":
+            if not _near_vcard(kind):
+                self._component(name, kind.decode("utf-8", "replace")[:40], line_no)
+                return
+            self.note(f"line {line_no}: {_preview(line)} was read as {name}:VCARD")
+        for component, begun in self.skipping:
+            self.note(
+                f"line {begun}: BEGIN:{component} has no END:{component} before line {line_no}"
+            )
+        self.skipping.clear()
+        if name == "BEGIN":
+            if self._held is not None:
+                yield self._held
+                self._held = None
+            card = RawCard(line_no)
+            if self.stack:
+                card.problems.append(
+                    f"line {line_no}: a card begins inside the card begun at line "
+                    f"{self.stack[-1].line}; it is read as a card of its own"
+                )
+            self._take_loose(card)
+            self.stack.append(card)
+        elif self.stack:
+            card = self.stack.pop()
+            card.end_line = line_no
+            if self._held is not None:
+                yield self._held
+            self._held = card
+        else:
+            self.note(f"line {line_no}: END:VCARD with no BEGIN:VCARD before it")
+
+    def _component(self, name: str, kind: str, line_no: int) -> None:
+        """BEGIN/END of something that is not a card (a calendar, X-FOO): skipped whole."""
+        if name == "BEGIN":
+            self.skipping.append((kind, line_no))
+            return
+        names = [component for component, _line in self.skipping]
+        if kind not in names:
+            self.note(f"line {line_no}: END:{kind} with no BEGIN:{kind} before it")
+            return
+        while self.skipping:
+            component, begun = self.skipping.pop()
+            if component == kind:
+                break
+            self.note(f"line {begun}: BEGIN:{component} has no END:{component}")
+
+    def open_card(self, line_no: int) -> RawCard | None:
+        """Make sure a card is open for a property; returns a held card to yield first."""
+        if self.stack:
+            return None
+        held, self._held = self._held, None
+        card = RawCard(line_no, problems=[f"line {line_no}: no BEGIN:VCARD"])
+        self._take_loose(card)
+        self.stack.append(card)
+        return held
+
+    def finish(self, last_line: int) -> Iterator[RawCard]:
+        for component, begun in self.skipping:
+            self.note(f"line {begun}: BEGIN:{component} has no END:{component}")
+        if self._held is not None:
+            yield self._held
+        while self.stack:
+            card = self.stack.pop()
+            card.problems.append(f"line {card.line}: card has no END:VCARD")
+            card.end_line = last_line
+            yield card
+
+    def _take_loose(self, card: RawCard) -> None:
+        card.problems.extend(self._loose)
+        self._loose.clear()
+
+
+def _near_vcard(kind: bytes) -> bool:
+    """`VCARDinvalid`, `VCARD x`, `VCAR`: a damaged VCARD, not another component."""
+    return kind.startswith(b"VCARD") or (len(kind) >= 3 and b"VCARD".startswith(kind))
+
+
+_CHARSET_PARAM = re.compile(rb";\s*CHARSET\s*=\s*\"?([\w.:-]+)", re.IGNORECASE)
+_WINDOWS_PRODID = re.compile(
+    rb"^PRODID[^:\r\n]*:[^\r\n]*(?:microsoft|outlook|windows)", re.I | re.M
+)
+_MAC_PRODID = re.compile(rb"^PRODID[^:\r\n]*:[^\r\n]*(?:apple|mac ?os|macintosh)", re.I | re.M)
+_MS_PROPERTY = re.compile(rb"^(?:[\w-]+\.)?X-MS-", re.I | re.M)
+_QP_VALUE = re.compile(rb"^[^:\r\n]*QUOTED-PRINTABLE[^:\r\n]*:([^\r\n]*)", re.I | re.M)
+
+
+def _hints(sample: bytes) -> EncodingHints:
+    """What the start of a file says of its code page: charsets, the exporter."""
+    declared = Counter(m.decode("ascii", "replace") for m in _CHARSET_PARAM.findall(sample))
+    return EncodingHints(
+        declared=tuple(name for name, _count in declared.most_common()),
+        windows=bool(_WINDOWS_PRODID.search(sample) or _MS_PROPERTY.search(sample)),
+        mac=bool(_MAC_PRODID.search(sample)),
+    )
+
+
+def _evidence(sample: bytes) -> bytes:
+    """The start of a file with its quoted-printable values decoded: their 8-bit bytes are
+    what tells the code page apart, and in the raw file they are hidden as `=F1`."""
+    decoded = [binascii.a2b_qp(value) for value in _QP_VALUE.findall(sample)]
+    return b"\n".join([sample, *decoded])
+
 
 @dataclass(frozen=True, slots=True)
 class _Head:
@@ -303,18 +455,45 @@ class _Head:
     params: dict[str, list[str]]
     label: str
     plain: bool  # no ENCODING or CHARSET: the value is UTF-8 text, or legacy bytes
+    problems: tuple[str, ...] = ()  # what was cut from it, for the card (with the line)
 
 
-@lru_cache(maxsize=8192)
 def _parse_head(head: bytes) -> _Head:
+    """The parsed head; short heads (the few dozen a file repeats) come from a cache.
+
+    A long head is parsed each time and never kept: cards with distinct megabyte heads
+    would otherwise fill memory with them.
+    """
+    if len(head) > _CACHED_HEAD_BYTES:
+        return _read_head(head)
+    return _cached_head(head)
+
+
+def _read_head(head: bytes) -> _Head:
     semi = head.find(b";")
     name_part = head if semi < 0 else head[:semi]
     dot = name_part.rfind(b".")
     name = name_part[dot + 1 :].strip().upper().decode("ascii", "replace")
     group = name_part[:dot].decode("ascii", "replace").lower() if dot >= 0 else ""
-    params = _parse_params(head[semi + 1 :]) if semi >= 0 and name in WANTED else {}
+    params: dict[str, list[str]] = {}
+    problems: list[str] = []
+    if semi >= 0 and name in WANTED:
+        raw = head[semi + 1 :]
+        params, capped = _parse_params(raw) if len(raw) <= _CACHED_HEAD_BYTES else _params(raw)
+        if capped:
+            problems.append(
+                f"{name} has more than {MAX_PARAMETER_VALUES} parameters; the rest were left out"
+            )
+    label = type_label(params.get("TYPE", []))
+    if len(label) > MAX_LABEL_CHARS:
+        cut = label.rfind(" ", 0, MAX_LABEL_CHARS + 1)
+        label = label[: cut if cut > 0 else MAX_LABEL_CHARS]
+        problems.append(f"the label of {name} was cut to {MAX_LABEL_CHARS} characters")
     plain = "ENCODING" not in params and "CHARSET" not in params
-    return _Head(name, group, params, type_label(params.get("TYPE", [])), plain)
+    return _Head(name, group, params, label, plain, tuple(problems))
+
+
+_cached_head = lru_cache(maxsize=_CACHED_HEADS)(_read_head)
 
 
 # TYPE values that say nothing a person would call a label.
@@ -326,11 +505,11 @@ _TYPE_WORDS = {"cell": "mobile", "x-mobile": "mobile"}
 
 def type_label(types: list[str]) -> str:
     """`['work', 'voice', 'pref']` → 'work'; `['cell']` → 'mobile'."""
-    words: list[str] = []
+    words: dict[str, None] = {}  # insertion-ordered set: linear in the number of types
     for type_ in types:
         word = _TYPE_WORDS.get(type_, type_.removeprefix("x-"))
-        if word and word not in _SILENT_TYPES and word not in words:
-            words.append(word)
+        if word and word not in _SILENT_TYPES:
+            words[word] = None
     return " ".join(words)
 
 
@@ -340,64 +519,85 @@ def _declares(line: bytes, word: bytes) -> bool:
     return colon > 0 and word in line[:colon].upper()
 
 
+_UNQUOTED_HEAD = re.compile(rb'(?:"[^"]*"|[^":])*')
+
+
 def _unquoted_colon(line: bytes) -> int:
-    quoted = False
-    for index, byte in enumerate(line):
-        if byte == 34:
-            quoted = not quoted
-        elif byte == 58 and not quoted:
-            return index
-    return len(line)
+    """The first colon outside double quotes; the line's length if there is none."""
+    end = _UNQUOTED_HEAD.match(line)
+    index = end.end() if end is not None else 0
+    return index if line[index : index + 1] == b":" else len(line)
+
+
+_UNQUOTED_PIECE = {
+    ";": re.compile(r'(?:"[^"]*"?|[^";])*'),
+    ",": re.compile(r'(?:"[^"]*"?|[^",])*'),
+}
 
 
 def _split_unquoted(text: str, separator: str) -> list[str]:
+    """Split at separators outside double quotes (quotes kept); linear, as a regex."""
     if '"' not in text:
         return text.split(separator)
+    piece = _UNQUOTED_PIECE[separator]
     pieces: list[str] = []
-    current: list[str] = []
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif char == separator and not quoted:
-            pieces.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    pieces.append("".join(current))
-    return pieces
+    position = 0
+    while True:
+        found = piece.match(text, position)
+        assert found is not None  # the pattern matches the empty string
+        pieces.append(found.group())
+        position = found.end() + 1  # past the separator
+        if position > len(text):
+            return pieces
 
 
-@lru_cache(maxsize=4096)
-def _parse_params(raw: bytes) -> dict[str, list[str]]:
-    """`TYPE=a,b;CHARSET=x` and 2.1's bare `WORK;VOICE;QUOTED-PRINTABLE` alike.
+@lru_cache(maxsize=_CACHED_HEADS)
+def _parse_params(raw: bytes) -> tuple[dict[str, list[str]], bool]:
+    """`_params`, cached for short parameter strings: a file repeats a few dozen of them.
 
-    Cached: a file repeats a few dozen parameter strings; callers must not mutate the result.
+    Callers must not mutate the result.
     """
+    return _params(raw)
+
+
+def _params(raw: bytes) -> tuple[dict[str, list[str]], bool]:
+    """`TYPE=a,b;CHARSET=x` and 2.1's bare `WORK;VOICE;QUOTED-PRINTABLE` alike, and whether
+    values past MAX_PARAMETER_VALUES were left out."""
     params: dict[str, list[str]] = {}
     text = raw.decode("utf-8", "replace")
+    room = MAX_PARAMETER_VALUES
     for item in _split_unquoted(text, ";"):
         item = item.strip()
         if not item:
             continue
+        if room <= 0:
+            return params, True
         key, eq, value = item.partition("=")
         key = key.strip().upper()
         if not eq:
+            room -= 1
             if key in _ENCODING_WORDS:
                 params["ENCODING"] = [_ENCODING_WORDS[key]]
             else:
                 params.setdefault("TYPE", []).append(key.lower())
             continue
-        values = [_unquote(v) for v in _split_unquoted(value, ",")]
+        pieces = _split_unquoted(value, ",")
+        values = [_unquote(v) for v in pieces[: room + 1]]
+        if key == "TYPE":
+            values = [t.strip().lower() for v in values for t in v.split(",") if t.strip()]
+        capped = len(values) > room or len(pieces) > room + 1
+        values = values[:room]
+        room -= max(1, len(values))
         if key == "ENCODING":
             word = values[0].upper() if values else ""
             params["ENCODING"] = [_ENCODING_WORDS.get(word, word.lower())]
         elif key == "TYPE":
-            found = params.setdefault("TYPE", [])
-            found.extend(t.strip().lower() for v in values for t in v.split(",") if t.strip())
+            params.setdefault("TYPE", []).extend(values)
         else:
             params.setdefault(key, []).extend(values)
-    return params
+        if capped:
+            return params, True
+    return params, False
 
 
 def _unquote(value: str) -> str:
