@@ -14,12 +14,9 @@ import pytest
 
 from desktop_app.services.importing import vcard_reader
 from desktop_app.services.importing.pipeline import run_import
+from desktop_app.services.importing.vcard_heads import MAX_LABEL_CHARS, MAX_PARAMETER_VALUES
 from desktop_app.services.importing.vcard_mapping import card_to_person
-from desktop_app.services.importing.vcard_reader import (
-    MAX_LABEL_CHARS,
-    MAX_PARAMETER_VALUES,
-    VCardReader,
-)
+from desktop_app.services.importing.vcard_reader import VCardReader
 from desktop_app.storage.database import Database
 
 
