@@ -15,6 +15,7 @@ from desktop_app.services.importing.text_decoding import EncodingHints, guess_le
 from desktop_app.services.importing.vcard_mapping import card_to_person
 from desktop_app.services.importing.vcard_reader import VCardReader
 from desktop_app.storage.database import Database
+from tests.conftest import CORPUS
 
 
 def read(data: bytes) -> list[tuple[NewPerson | str, list[str], int]]:
@@ -251,3 +252,25 @@ def test_a_closed_unknown_component_is_skipped_quietly() -> None:
     names, warnings = names_and_warnings(data)
     assert names == ["Ann"]
     assert warnings == []
+
+
+# -- the same cases in real exporters' files (../shared/corpus; skipped where absent) ------
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/contacts is absent")
+@pytest.mark.parametrize(
+    ("name", "full_name", "guessed"),
+    [
+        ("v21-outlook2007-qp-softbreak.vcf", "Mr. Michael Angstadt Jr.", False),
+        ("v21-charset-windows-1252-8bit.vcf", "John Doë", False),
+        ("v21-thebat-qp-8bit-no-charset.vcf", "Piotr Iksi", True),
+    ],
+)
+def test_real_exporters_files(name: str, full_name: str, guessed: bool) -> None:
+    found = read((CORPUS / name).read_bytes())
+    first = person(found[0])
+    assert first.fields.full_name.startswith(full_name)
+    assert "=" not in first.fields.note
+    told = [w for w in found[0][1] if "names no charset" in w]
+    assert bool(told) == guessed, found[0][1]
