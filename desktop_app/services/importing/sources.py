@@ -107,7 +107,9 @@ class ContactSource:
                 found = True
                 person, warnings = card_to_person(card)
                 if isinstance(person, str):
-                    yield SourceCard(ordinal, card.line, card.end_line, None, person, ())
+                    yield SourceCard(
+                        ordinal, card.line, card.end_line, None, person, tuple(warnings)
+                    )
                 else:
                     yield SourceCard(ordinal, card.line, card.end_line, person, "", tuple(warnings))
         else:

@@ -247,6 +247,19 @@ def test_an_unknown_component_left_open_does_not_swallow_the_next_cards() -> Non
     assert [w for w in warnings if w.startswith("line 3:") and "X-FOO" in w], warnings
 
 
+def test_the_problems_of_a_rejected_card_reach_the_report(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "broken.vcf"
+    path.write_bytes(
+        crlf("BEGIN:VCARDx", "NOTE:only a note", "END:VCARD", "BEGIN:VCARD", "FN:Bob", "END:VCARD")
+    )
+    report = run_import(db, [path])
+    assert report.added == 1
+    assert [r.line for r in report.rejected] == [1]
+    assert [w for w in report.warnings if w.startswith("broken.vcf: line 1:")], list(
+        report.warnings
+    )
+
+
 def test_a_closed_unknown_component_is_skipped_quietly() -> None:
     data = crlf("BEGIN:VCARD", "FN:Ann", "BEGIN:X-FOO", "FN:no", "END:X-FOO", "END:VCARD")
     names, warnings = names_and_warnings(data)
