@@ -280,7 +280,38 @@ def run_huge(vcard_mb: int, csv_rows: int) -> list[Huge]:
         results.append(
             measure_import("CSV: a 1 MB cell, a 20 MB one, a short one", folder / "c.db", cell)
         )
+        results.extend(run_hostile_vcards(folder, vcard_mb))
     return results
+
+
+def run_hostile_vcards(folder: Path, head_cards: int) -> list[Huge]:
+    """Issue 17's hostile vCards: a property with 100,000 TYPE values (was 42 s and a
+    689,000-character label) and `head_cards` cards with distinct 1 MB parameter heads
+    (was 969 MB for a 314 MB file: the parser cached every head)."""
+    types = folder / "types.vcf"
+    labels = ",".join(f"type{n}" for n in range(100_000))
+    types.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Types\r\n"
+        f"TEL;TYPE={labels}:+1 415 555 0100\r\nEND:VCARD\r\n",
+        encoding="ascii",
+    )
+    heads = folder / "heads.vcf"
+    with heads.open("w", encoding="ascii", newline="") as out:
+        for number in range(head_cards):
+            pad = f"{number:07d}" * (MB // 7)
+            out.write(
+                f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Head {number}\r\n"
+                f"NOTE;X-PAD={pad}:hello\r\nTEL;TYPE={pad[:1000]}:+1 555 {number:04d}\r\n"
+                "END:VCARD\r\n"
+            )
+    return [
+        measure_import("vCard: 100,000 TYPE values on one phone", folder / "types.db", types),
+        measure_import(
+            f"vCard: {head_cards} cards with distinct 1 MB parameter heads",
+            folder / "heads.db",
+            heads,
+        ),
+    ]
 
 
 # -- the page ----------------------------------------------------------------------------

@@ -129,7 +129,7 @@ class _Run:
     ) -> int:
         """Take every card of one file; returns the file's size for the progress."""
         try:
-            source = ContactSource(path)
+            source = ContactSource(path, is_cancelled)
         except UnreadableFileError as error:
             self.report.unreadable.append((str(path), str(error)))
             return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -71,8 +71,9 @@ def _looks_like_csv(text: str) -> bool:
 class ContactSource:
     """An open contact file; iterate for its cards, `progress()` for the bytes read."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, is_cancelled: Callable[[], bool] | None = None) -> None:
         self.path = path
+        self._is_cancelled = is_cancelled  # asked inside a card too (vCard)
         try:
             self._stream: BinaryIO = path.open("rb")
             self.size = path.stat().st_size
@@ -100,13 +101,15 @@ class ContactSource:
     def __iter__(self) -> Iterator[SourceCard]:
         found = False
         if self.kind == "vcard":
-            reader = VCardReader(self._stream)
+            reader = VCardReader(self._stream, self._is_cancelled)
             self._reader = reader
             for ordinal, card in enumerate(reader):
                 found = True
                 person, warnings = card_to_person(card)
                 if isinstance(person, str):
-                    yield SourceCard(ordinal, card.line, card.end_line, None, person, ())
+                    yield SourceCard(
+                        ordinal, card.line, card.end_line, None, person, tuple(warnings)
+                    )
                 else:
                     yield SourceCard(ordinal, card.line, card.end_line, person, "", tuple(warnings))
         else:

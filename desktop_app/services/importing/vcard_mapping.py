@@ -6,7 +6,7 @@ import base64
 import binascii
 import re
 
-from desktop_app.domain.values import NewPerson, PostalAddress
+from desktop_app.domain.values import Birthday, NewPerson, PostalAddress
 from desktop_app.services.importing.person_building import (
     PersonDraft,
     parse_birthday,
@@ -15,6 +15,8 @@ from desktop_app.services.importing.person_building import (
 from desktop_app.services.importing.vcard_reader import RawCard, VProperty
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# A date's shape (1990-02-30, 19900230, --0231) whose numbers make no day of the year.
+_IMPOSSIBLE_DATE = re.compile(r"(?:\d{4}-?|--)\d{2}-?\d{2}(?:T.*)?")
 _NOT_PEOPLE = {"group": "a contact group", "org": "an organisation", "location": "a place"}
 _MAGIC = {b"\xff\xd8": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": "image/gif"}
 
@@ -82,8 +84,7 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
         elif name == "CATEGORIES":
             draft.add_tags(split_escaped(prop.value, ","))
         elif name == "BDAY" and draft.birthday is None:
-            if prop.params.get("VALUE", [""])[0].lower() != "text":
-                draft.birthday = parse_birthday(prop.value)
+            draft.birthday = _birthday(prop, warnings)
         elif name == "UID":
             draft.uid = draft.uid or value.strip()
         elif name == "X-TRELLIS-MET-ON":
@@ -99,6 +100,18 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
 
 def _label(card: RawCard, prop: VProperty) -> str:
     return (prop.group and card.group_label(prop.group)) or prop.label
+
+
+def _birthday(prop: VProperty, warnings: list[str]) -> Birthday | None:
+    """The birthday of a BDAY (a text one too, when it is a date), or a warning why not."""
+    text = unescape(prop.value).strip()
+    if not text:
+        return None
+    birthday = parse_birthday(text)
+    if birthday is None:
+        why = "no such date" if _IMPOSSIBLE_DATE.fullmatch(text) else "not a date"
+        warnings.append(f"line {prop.line}: the birthday {text[:40]!r} was left out: {why}")
+    return birthday
 
 
 def _phone_text(value: str) -> str:

@@ -14,43 +14,24 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import BinaryIO
 
-from desktop_app.services.importing.text_decoding import LegacyDecoder, utf16_codec
+from desktop_app.services.importing.report import ImportCancelledError
+from desktop_app.services.importing.text_decoding import (
+    EncodingHints,
+    LegacyDecoder,
+    utf16_codec,
+)
+from desktop_app.services.importing.vcard_heads import WANTED, parse_head, unquoted_colon
 
 CHUNK_SIZE = 1 << 20
 # The longest property a card may hold: a 10 MB photo is 13.4 MB of base64. Anything longer
 # is damage or an attack; it is left out with a warning and never held whole in memory.
 MAX_LINE_BYTES = 16 << 20
 _KEPT_OF_OVERSIZED = 512  # enough of an oversized line to name its property
-
-# Properties the mapping uses; everything else is skipped before it is decoded.
-WANTED = frozenset(
-    {
-        "N",
-        "FN",
-        "NICKNAME",
-        "EMAIL",
-        "TEL",
-        "URL",
-        "ORG",
-        "TITLE",
-        "NOTE",
-        "PHOTO",
-        "BDAY",
-        "ADR",
-        "CATEGORIES",
-        "UID",
-        "KIND",
-        "X-ABLABEL",
-        "VERSION",
-        "X-TRELLIS-MET-ON",
-    }
-)
-_ENCODING_WORDS = {"QUOTED-PRINTABLE": "quoted-printable", "BASE64": "b", "B": "b"}
 _B64_LINE = re.compile(rb"[A-Za-z0-9+/=]+")
 
 
@@ -99,55 +80,53 @@ class RawCard:
 
 
 class VCardReader:
-    """Iterate over the cards of a binary stream; `bytes_read` tells the progress."""
+    """Iterate over the cards of a binary stream; `bytes_read` tells the progress.
 
-    def __init__(self, stream: BinaryIO) -> None:
+    `is_cancelled` is asked at every chunk read, so that Cancel is honoured inside a card
+    too; it raises `ImportCancelledError`.
+    """
+
+    def __init__(self, stream: BinaryIO, is_cancelled: Callable[[], bool] | None = None) -> None:
         self._stream = stream
+        self._is_cancelled = is_cancelled
         self.bytes_read = 0
         self.last_line = 0
         self._legacy: LegacyDecoder | None = None
+        self._guess_told = False
         self._sample = b""
         self._oversized: set[int] = set()  # physical lines cut short at MAX_LINE_BYTES
 
     def __iter__(self) -> Iterator[RawCard]:
-        stack: list[RawCard] = []
-        skip_depth = 0
+        structure = _Structure()
         line_no = 0
         for line_no, line in self._logical_lines():
             if line is None:
-                if stack:
-                    stack[-1].problems.append(
-                        f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB "
-                        "was left out"
-                    )
+                structure.note(
+                    f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB was left out"
+                )
                 continue
             colon = line.find(b":")
             if colon < 0:
-                if stack and line.strip():
-                    stack[-1].problems.append(f"line {line_no}: no ':' in {_preview(line)}")
+                if structure.stack and line.strip():
+                    structure.note(f"line {line_no}: no ':' in {_preview(line)}")
                 continue
             head = line[:colon]
             if b'"' in head:
-                colon = _unquoted_colon(line)
+                colon = unquoted_colon(line)
                 head = line[:colon]
-            parsed = _parse_head(head)
+            parsed = parse_head(head)
             name = parsed.name
             if name == "BEGIN" or name == "END":
-                kind = line[colon + 1 :].strip().upper()
-                if kind != b"VCARD":
-                    skip_depth += 1 if name == "BEGIN" else -1 if skip_depth else 0
-                elif name == "BEGIN":
-                    stack.append(RawCard(line_no))
-                elif stack:
-                    card = stack.pop()
-                    card.end_line = line_no
-                    yield card
+                yield from structure.begin_or_end(name, line[colon + 1 :], line, line_no)
                 continue
-            if skip_depth or name not in WANTED:
+            if structure.skipping or name not in WANTED:
                 continue
-            if not stack:
-                stack.append(RawCard(line_no, problems=[f"line {line_no}: no BEGIN:VCARD"]))
-            card = stack[-1]
+            card = structure.open_card(line_no)
+            if card is not None:
+                yield card
+            card = structure.stack[-1]
+            for problem in parsed.problems:
+                card.problems.append(f"line {line_no}: {problem}")
             raw = line[colon + 1 :]
             if parsed.plain:
                 try:
@@ -162,11 +141,7 @@ class VCardReader:
                 card.properties.append(
                     VProperty(name, value, parsed.params, parsed.group, line_no, parsed.label)
                 )
-        while stack:
-            card = stack.pop()
-            card.problems.append(f"line {card.line}: card has no END:VCARD")
-            card.end_line = max(line_no, self.last_line)
-            yield card
+        yield from structure.finish(max(line_no, self.last_line))
 
     def _decode_value(
         self, raw: bytes, params: dict[str, list[str]], card: RawCard, line_no: int
@@ -187,9 +162,18 @@ class VCardReader:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            if self._legacy is None:
-                self._legacy = LegacyDecoder(self._sample)
-            return self._legacy.decode(raw)
+            pass
+        if self._legacy is None:
+            self._legacy = LegacyDecoder(_evidence(self._sample), _hints(self._sample))
+        text = self._legacy.decode(raw)
+        guess = self._legacy.guess
+        if guess is not None and not self._guess_told:
+            self._guess_told = True  # once a file: every value after it is read the same way
+            card.problems.append(
+                f"line {line_no}: text that names no charset was read as {guess.name}, "
+                f"a guess ({guess.basis}); check its accented letters"
+            )
+        return text
 
     def _logical_lines(self) -> Iterator[tuple[int, bytes | None]]:
         """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines.
@@ -209,25 +193,30 @@ class VCardReader:
         oversized = False
         start = 0
         after_blank = False
+        quoted_printable: bool | None = None  # of the logical line in `parts`, once asked
+        base64: bool | None = None
         for line_no, line in self.physical_lines():
             if not line:
                 # A blank line ends a 2.1 base64 run and a dangling soft break.
                 after_blank = True
                 continue
             if parts:
-                first = line[0]
                 piece: bytes | None = None
-                if first == 32 or first == 9:
-                    piece = line[1:]
-                elif not after_blank:
-                    if parts[-1].endswith(b"=") and _declares(parts[0], b"QUOTED-PRINTABLE"):
+                if not after_blank and parts[-1].endswith(b"="):
+                    if quoted_printable is None:
+                        quoted_printable = _declares(parts[0], b"QUOTED-PRINTABLE")
+                    if quoted_printable:
+                        # A soft break: the next line is content, leading whitespace too.
                         parts[-1] = parts[-1][:-1]
                         piece = line
-                    elif (
-                        b":" not in line
-                        and _declares(parts[0], b"BASE64")
-                        and _B64_LINE.fullmatch(line.strip())
-                    ):
+                if piece is not None:
+                    pass
+                elif line[0] == 32 or line[0] == 9:
+                    piece = line[1:]
+                elif not after_blank and b":" not in line:
+                    if base64 is None:
+                        base64 = _declares(parts[0], b"BASE64")
+                    if base64 and _B64_LINE.fullmatch(line.strip()):
                         piece = line.strip()
                 if piece is not None:
                     size += len(piece)
@@ -243,14 +232,14 @@ class VCardReader:
             size = len(line)
             start = line_no
             after_blank = False
+            quoted_printable = base64 = None
         if parts:
             yield start, None if oversized else parts
 
     def physical_lines(self) -> Iterator[tuple[int, bytes]]:
         """Numbered lines as UTF-8-or-legacy bytes (UTF-16 is converted to UTF-8)."""
-        read = self._stream.read
-        chunk = read(CHUNK_SIZE)
-        self.bytes_read += len(chunk)
+        read = self._read
+        chunk = read()
         codec = utf16_codec(chunk)
         decoder = codecs.getincrementaldecoder(codec)("replace") if codec else None
         if chunk.startswith(codecs.BOM_UTF8):
@@ -265,13 +254,11 @@ class VCardReader:
             if skipping:
                 end = chunk.find(b"\n")
                 if end < 0:
-                    chunk = read(CHUNK_SIZE)
-                    self.bytes_read += len(chunk)
+                    chunk = read()
                     continue
                 chunk, skipping = chunk[end + 1 :], False
             data = pending + chunk
-            chunk = read(CHUNK_SIZE)
-            self.bytes_read += len(chunk)
+            chunk = read()
             if chunk:
                 cut = data.rfind(b"\n")
                 if cut < 0:
@@ -293,119 +280,145 @@ class VCardReader:
                 yield line_no, line
             self.last_line = line_no
 
-
-@dataclass(frozen=True, slots=True)
-class _Head:
-    """What comes before a property's colon, parsed once per distinct spelling."""
-
-    name: str
-    group: str
-    params: dict[str, list[str]]
-    label: str
-    plain: bool  # no ENCODING or CHARSET: the value is UTF-8 text, or legacy bytes
+    def _read(self) -> bytes:
+        """The next chunk; Cancel is honoured here, so within a card as well as between."""
+        if self.bytes_read and self._is_cancelled is not None and self._is_cancelled():
+            raise ImportCancelledError
+        chunk = self._stream.read(CHUNK_SIZE)
+        self.bytes_read += len(chunk)
+        return chunk
 
 
-@lru_cache(maxsize=8192)
-def _parse_head(head: bytes) -> _Head:
-    semi = head.find(b";")
-    name_part = head if semi < 0 else head[:semi]
-    dot = name_part.rfind(b".")
-    name = name_part[dot + 1 :].strip().upper().decode("ascii", "replace")
-    group = name_part[:dot].decode("ascii", "replace").lower() if dot >= 0 else ""
-    params = _parse_params(head[semi + 1 :]) if semi >= 0 and name in WANTED else {}
-    plain = "ENCODING" not in params and "CHARSET" not in params
-    return _Head(name, group, params, type_label(params.get("TYPE", [])), plain)
+class _Structure:
+    """BEGIN and END lines: the cards open, unknown components skipped, and what was wrong.
+
+    A card that ends is held until the next begins (or the file ends), so that a stray
+    END:VCARD after it is still reported, on the card before.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[RawCard] = []
+        self.skipping: list[tuple[str, int]] = []  # unknown components open: (name, line)
+        self._held: RawCard | None = None
+        self._loose: list[str] = []  # problems before any card, for the first one
+
+    def note(self, problem: str) -> None:
+        if self.stack:
+            self.stack[-1].problems.append(problem)
+        elif self._held is not None:
+            self._held.problems.append(problem)
+        else:
+            self._loose.append(problem)
+
+    def begin_or_end(self, name: str, value: bytes, line: bytes, line_no: int) -> Iterator[RawCard]:
+        kind = value.strip().upper()
+        if kind != b"VCARD":
+            if not _near_vcard(kind):
+                self._component(name, kind.decode("utf-8", "replace")[:40], line_no)
+                return
+            self.note(f"line {line_no}: {_preview(line)} was read as {name}:VCARD")
+        for component, begun in self.skipping:
+            self.note(
+                f"line {begun}: BEGIN:{component} has no END:{component} before line {line_no}"
+            )
+        self.skipping.clear()
+        if name == "BEGIN":
+            if self._held is not None:
+                yield self._held
+                self._held = None
+            card = RawCard(line_no)
+            if self.stack:
+                card.problems.append(
+                    f"line {line_no}: a card begins inside the card begun at line "
+                    f"{self.stack[-1].line}; it is read as a card of its own"
+                )
+            self._take_loose(card)
+            self.stack.append(card)
+        elif self.stack:
+            card = self.stack.pop()
+            card.end_line = line_no
+            if self._held is not None:
+                yield self._held
+            self._held = card
+        else:
+            self.note(f"line {line_no}: END:VCARD with no BEGIN:VCARD before it")
+
+    def _component(self, name: str, kind: str, line_no: int) -> None:
+        """BEGIN/END of something that is not a card (a calendar, X-FOO): skipped whole."""
+        if name == "BEGIN":
+            self.skipping.append((kind, line_no))
+            return
+        names = [component for component, _line in self.skipping]
+        if kind not in names:
+            self.note(f"line {line_no}: END:{kind} with no BEGIN:{kind} before it")
+            return
+        while self.skipping:
+            component, begun = self.skipping.pop()
+            if component == kind:
+                break
+            self.note(f"line {begun}: BEGIN:{component} has no END:{component}")
+
+    def open_card(self, line_no: int) -> RawCard | None:
+        """Make sure a card is open for a property; returns a held card to yield first."""
+        if self.stack:
+            return None
+        held, self._held = self._held, None
+        card = RawCard(line_no, problems=[f"line {line_no}: no BEGIN:VCARD"])
+        self._take_loose(card)
+        self.stack.append(card)
+        return held
+
+    def finish(self, last_line: int) -> Iterator[RawCard]:
+        for component, begun in self.skipping:
+            self.note(f"line {begun}: BEGIN:{component} has no END:{component}")
+        if self._held is not None:
+            yield self._held
+        while self.stack:
+            card = self.stack.pop()
+            card.problems.append(f"line {card.line}: card has no END:VCARD")
+            card.end_line = last_line
+            yield card
+
+    def _take_loose(self, card: RawCard) -> None:
+        card.problems.extend(self._loose)
+        self._loose.clear()
 
 
-# TYPE values that say nothing a person would call a label.
-_SILENT_TYPES = frozenset(
-    {"internet", "pref", "voice", "x400", "msg", "dom", "intl", "postal", "parcel", "text"}
+def _near_vcard(kind: bytes) -> bool:
+    """`VCARDinvalid`, `VCARD x`, `VCAR`: a damaged VCARD, not another component."""
+    return kind.startswith(b"VCARD") or (len(kind) >= 3 and b"VCARD".startswith(kind))
+
+
+_CHARSET_PARAM = re.compile(rb";\s*CHARSET\s*=\s*\"?([\w.-]+)", re.IGNORECASE)
+_WINDOWS_PRODID = re.compile(
+    rb"^PRODID[^:\r\n]*:[^\r\n]*(?:microsoft|outlook|windows)", re.I | re.M
 )
-_TYPE_WORDS = {"cell": "mobile", "x-mobile": "mobile"}
+_MAC_PRODID = re.compile(rb"^PRODID[^:\r\n]*:[^\r\n]*(?:apple|mac ?os|macintosh)", re.I | re.M)
+_MS_PROPERTY = re.compile(rb"^(?:[\w-]+\.)?X-MS-", re.I | re.M)
+_QP_VALUE = re.compile(rb"^[^:\r\n]*QUOTED-PRINTABLE[^:\r\n]*:([^\r\n]*)", re.I | re.M)
 
 
-def type_label(types: list[str]) -> str:
-    """`['work', 'voice', 'pref']` → 'work'; `['cell']` → 'mobile'."""
-    words: list[str] = []
-    for type_ in types:
-        word = _TYPE_WORDS.get(type_, type_.removeprefix("x-"))
-        if word and word not in _SILENT_TYPES and word not in words:
-            words.append(word)
-    return " ".join(words)
+def _hints(sample: bytes) -> EncodingHints:
+    """What the start of a file says of its code page: charsets, the exporter."""
+    declared = Counter(m.decode("ascii", "replace") for m in _CHARSET_PARAM.findall(sample))
+    return EncodingHints(
+        declared=tuple(name for name, _count in declared.most_common()),
+        windows=bool(_WINDOWS_PRODID.search(sample) or _MS_PROPERTY.search(sample)),
+        mac=bool(_MAC_PRODID.search(sample)),
+    )
+
+
+def _evidence(sample: bytes) -> bytes:
+    """The start of a file with its quoted-printable values decoded: their 8-bit bytes are
+    what tells the code page apart, and in the raw file they are hidden as `=F1`."""
+    decoded = [binascii.a2b_qp(value) for value in _QP_VALUE.findall(sample)]
+    return b"\n".join([sample, *decoded])
 
 
 def _declares(line: bytes, word: bytes) -> bool:
     """Whether the parameters of a property line (before its colon) name `word`."""
     colon = line.find(b":")
     return colon > 0 and word in line[:colon].upper()
-
-
-def _unquoted_colon(line: bytes) -> int:
-    quoted = False
-    for index, byte in enumerate(line):
-        if byte == 34:
-            quoted = not quoted
-        elif byte == 58 and not quoted:
-            return index
-    return len(line)
-
-
-def _split_unquoted(text: str, separator: str) -> list[str]:
-    if '"' not in text:
-        return text.split(separator)
-    pieces: list[str] = []
-    current: list[str] = []
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif char == separator and not quoted:
-            pieces.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    pieces.append("".join(current))
-    return pieces
-
-
-@lru_cache(maxsize=4096)
-def _parse_params(raw: bytes) -> dict[str, list[str]]:
-    """`TYPE=a,b;CHARSET=x` and 2.1's bare `WORK;VOICE;QUOTED-PRINTABLE` alike.
-
-    Cached: a file repeats a few dozen parameter strings; callers must not mutate the result.
-    """
-    params: dict[str, list[str]] = {}
-    text = raw.decode("utf-8", "replace")
-    for item in _split_unquoted(text, ";"):
-        item = item.strip()
-        if not item:
-            continue
-        key, eq, value = item.partition("=")
-        key = key.strip().upper()
-        if not eq:
-            if key in _ENCODING_WORDS:
-                params["ENCODING"] = [_ENCODING_WORDS[key]]
-            else:
-                params.setdefault("TYPE", []).append(key.lower())
-            continue
-        values = [_unquote(v) for v in _split_unquoted(value, ",")]
-        if key == "ENCODING":
-            word = values[0].upper() if values else ""
-            params["ENCODING"] = [_ENCODING_WORDS.get(word, word.lower())]
-        elif key == "TYPE":
-            found = params.setdefault("TYPE", [])
-            found.extend(t.strip().lower() for v in values for t in v.split(",") if t.strip())
-        else:
-            params.setdefault(key, []).extend(values)
-    return params
-
-
-def _unquote(value: str) -> str:
-    value = value.strip().strip('"')
-    if "^" in value:  # RFC 6868 caret escapes
-        value = value.replace("^^", "\0").replace("^n", "\n").replace("^'", '"')
-        value = value.replace("\0", "^")
-    return value
 
 
 def _preview(line: bytes) -> str:
