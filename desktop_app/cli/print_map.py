@@ -112,9 +112,12 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(out)
     except PrintError as error:
         return fail(str(error))
-    from desktop_app.cli import existing_db_path
+    from desktop_app.cli import db_path
+    from desktop_app.storage.database import file_size
 
-    database = existing_db_path(args)
+    database = db_path(args)
+    if file_size(database) is None:  # a StorageError when a folder on the way is shut
+        return fail(f"no database at {database}")
     return _print(database, out, options, LAYOUT_NAMES[args.layout], args.seed)
 
 
