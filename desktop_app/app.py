@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -19,7 +20,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.storage.database import Database, open_database
-from desktop_app.storage.errors import CorruptDatabaseError, DatabaseLockedError, StorageError
+from desktop_app.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    StorageError,
+    storage_error_from,
+)
 
 if TYPE_CHECKING:  # imported where first needed: after the database is open
     from desktop_app.ui.file_open import FileOpenForwarder
@@ -148,28 +154,29 @@ def run_gui(args: argparse.Namespace) -> int:
         # would only slow every event down (each one wrapped for Python) for nothing.
         app.installEventFilter(opened_files)
     path = db_path(args)
-    db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
-    if db is None:
-        return 1
-
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.workspace import Workspace
-
-    workspace = Workspace(db)
+    interactive = not args.exit_when_ready
+    db = open_for_gui(path, args.read_only, interactive=interactive)
     files = [Path(f) for f in getattr(args, "files", None) or []]
-    # `trellis FILE.vcf` imports into an empty network directly: no first-run questions.
-    if (
-        not files
-        and not args.exit_when_ready
-        and not db.read_only
-        and workspace.contacts.count() == 0
-    ):
-        from desktop_app.ui.first_run import run_first_run
-
-        if not run_first_run(workspace):
-            workspace.close()
-            return 0
-    window = MainWindow(workspace)
+    while True:
+        if db is None:
+            return 1
+        try:
+            window = _first_window(db, files, args.exit_when_ready)
+            break
+        except (StorageError, sqlite3.Error) as error:
+            # Damage the opening check could not afford to look for (a large file) is met
+            # by the first reads instead: the same message, the same offer of a backup.
+            known = storage_error_from(error, db.path)
+            db.close()
+            if known is None:
+                raise
+            print(f"trellis: {known}", file=sys.stderr)
+            db = (
+                _ask_after_storage_error(known, path, args.read_only, None) if interactive else None
+            )
+    if window is None:
+        return 0  # the first-run questions were closed
+    workspace = window.workspace
     if args.exit_when_ready:
         window.show_view(0)  # the contact table is what "ready" means, whatever was last open
         window.contacts_ready.connect(lambda: app.exit(0))  # before work queued after the paint
@@ -182,6 +189,22 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     workspace.close()
     return int(code)
+
+
+def _first_window(db: Database, files: list[Path], exit_when_ready: bool) -> MainWindow | None:
+    """The main window on `db`; None when the user closed the first-run questions."""
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workspace import Workspace
+
+    workspace = Workspace(db)
+    # `trellis FILE.vcf` imports into an empty network directly: no first-run questions.
+    if not files and not exit_when_ready and not db.read_only and workspace.contacts.count() == 0:
+        from desktop_app.ui.first_run import run_first_run
+
+        if not run_first_run(workspace):
+            workspace.close()
+            return None
+    return MainWindow(workspace)
 
 
 def _hook_up(window: MainWindow, opened_files: FileOpenForwarder) -> None:

@@ -282,3 +282,32 @@ def test_import_dry_run_into_a_read_only_database_previews(
     assert "cannot write" in one_clear_line(written).lower()
     assert db.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["t.db"]
+
+
+@pytest.fixture(scope="module")
+def large_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database too large for the check on opening: damage is met by the reads."""
+    from desktop_app.storage.database import QUICK_CHECK_MAX_BYTES
+
+    db = tmp_path_factory.mktemp("large") / "large.db"
+    made = run_trellis("demo", "--db", str(db), "--contacts", "4500")
+    assert made.returncode == 0, made.stderr
+    assert db.stat().st_size > QUICK_CHECK_MAX_BYTES
+    return db
+
+
+@pytest.mark.parametrize(
+    "command", ["export", "due", "ics", "print-map", "import --dry-run", "window", "window rw"]
+)
+def test_damage_in_a_large_database_is_one_line_when_the_reads_meet_it(
+    tmp_path: Path, large_demo_file: Path, vcard: Path, command: str
+) -> None:
+    db = tmp_path / "t.db"
+    shutil.copyfile(large_demo_file, db)
+    for table in ("people", "interactions", "relationships"):
+        damage_data_page(db, table)
+    commands = reading_commands(tmp_path, vcard)
+    commands["window rw"] = ["--exit-when-ready"]
+    result = run_trellis(*commands[command], "--db", str(db))
+    assert result.returncode == 1, result.stderr
+    assert f"{db} is damaged" in one_clear_line(result)
