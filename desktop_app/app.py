@@ -121,14 +121,13 @@ def _offer_restore(
     if restore_button is None or box.clickedButton() is not restore_button:
         return None
     dialog = RestoreDialog(error.path, parent)
-    if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
+    source = dialog.chosen() if dialog.exec() == RestoreDialog.DialogCode.Accepted else None
+    if source is None:
         return None
-    source = dialog.chosen()
-    assert source is not None
     try:
         result = restore_backup(error.path, source)
     except (StorageError, OSError) as failure:
-        message = str(failure) if isinstance(failure, StorageError) else f"{failure}"
+        message = str(failure)
         print(f"trellis: {message}", file=sys.stderr)
         failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=parent)
         failed.setTextFormat(Qt.TextFormat.PlainText)
