@@ -7,18 +7,25 @@ background thread afterwards, and pyqtgraph loads with the view that needs it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sqlite3
 import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.storage.database import Database, open_database
-from desktop_app.storage.errors import DatabaseLockedError, StorageError
+from desktop_app.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    StorageError,
+    storage_error_from,
+)
 
 if TYPE_CHECKING:  # imported where first needed: after the database is open
     from desktop_app.ui.file_open import FileOpenForwarder
@@ -67,11 +74,11 @@ def open_for_gui(
         print(f"trellis: {error}", file=sys.stderr)
         if not interactive:
             return None
-        return _ask_after_storage_error(error, path, parent)
+        return _ask_after_storage_error(error, path, read_only, parent)
 
 
 def _ask_after_storage_error(
-    error: StorageError, path: Path, parent: QWidget | None
+    error: StorageError, path: Path, read_only: bool, parent: QWidget | None
 ) -> Database | None:
     if isinstance(error, DatabaseLockedError):
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, str(error), parent=parent)
@@ -82,10 +89,57 @@ def _ask_after_storage_error(
         if box.clickedButton() is read_only_button:
             return open_for_gui(path, True, True, parent)
         return None
+    if isinstance(error, CorruptDatabaseError):
+        return _offer_restore(error, path, read_only, parent)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error), parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
     return None
+
+
+def _offer_restore(
+    error: CorruptDatabaseError, path: Path, read_only: bool, parent: QWidget | None
+) -> Database | None:
+    """A damaged database: say so, and offer its backups (the newest good one selected);
+    after a restore the database opens as usual."""
+    from desktop_app.storage.backup import list_backups
+    from desktop_app.storage.restore import restore_backup
+    from desktop_app.ui.dialogs.restore_dialog import RestoreDialog
+
+    has_backups = bool(list_backups(error.path))
+    text = str(error) + (
+        "\n\nRestore it from a backup? The damaged file is kept in the backups folder."
+        if has_backups
+        else "\n\nThere is no backup of it to restore."
+    )
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore_button = None
+    if has_backups and not read_only:
+        restore_button = box.addButton("Restore from backup…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if restore_button is None or box.clickedButton() is not restore_button:
+        return None
+    dialog = RestoreDialog(error.path, parent)
+    source = dialog.chosen() if dialog.exec() == RestoreDialog.DialogCode.Accepted else None
+    if source is None:
+        return None
+    try:
+        result = restore_backup(error.path, source)
+    except (StorageError, OSError) as failure:
+        message = str(failure)
+        print(f"trellis: {message}", file=sys.stderr)
+        failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=parent)
+        failed.setTextFormat(Qt.TextFormat.PlainText)
+        failed.exec()
+        return None
+    print(
+        f"trellis: restored {result.people} contacts from {source}; the damaged file is "
+        f"kept as {result.saved_as}.",
+        file=sys.stderr,
+    )
+    return open_for_gui(path, read_only, True, parent)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -100,18 +154,29 @@ def run_gui(args: argparse.Namespace) -> int:
         # would only slow every event down (each one wrapped for Python) for nothing.
         app.installEventFilter(opened_files)
     path = db_path(args)
-    db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
-    if db is None:
-        return 1
-
-    from desktop_app.ui.workspace import Workspace
-
-    workspace = Workspace(db)
+    interactive = not args.exit_when_ready
+    db = open_for_gui(path, args.read_only, interactive=interactive)
     files = [Path(f) for f in getattr(args, "files", None) or []]
-    window = open_window(workspace, files, interactive=not args.exit_when_ready)
+    while True:
+        if db is None:
+            return 1
+        try:
+            window = _first_window(db, files, interactive)
+            break
+        except (StorageError, sqlite3.Error) as error:
+            # Damage the opening check could not afford to look for (a large file) is met
+            # by the first reads instead: the same message, the same offer of a backup.
+            known = storage_error_from(error, db.path)
+            db.close()
+            if known is None:
+                raise
+            print(f"trellis: {known}", file=sys.stderr)
+            db = (
+                _ask_after_storage_error(known, path, args.read_only, None) if interactive else None
+            )
     if window is None:
-        workspace.close()
-        return 0
+        return 0  # the first-run questions were closed
+    workspace = window.workspace
     if args.exit_when_ready:
         # Connected before the event loop paints, so before work queued after the paint.
         window.contacts_ready.connect(lambda: app.exit(0))
@@ -121,6 +186,17 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     workspace.close()
     return int(code)
+
+
+def _first_window(db: Database, files: list[Path], interactive: bool) -> MainWindow | None:
+    """The main window on `db`, shown; None when the user closed the first-run questions."""
+    from desktop_app.ui.workspace import Workspace
+
+    workspace = Workspace(db)
+    window = open_window(workspace, files, interactive=interactive)
+    if window is None:
+        workspace.close()
+    return window
 
 
 def open_window(
@@ -158,24 +234,54 @@ def _hook_up(window: MainWindow, opened_files: FileOpenForwarder) -> None:
     from desktop_app.ui.due_notice import schedule_due_notice
 
     workspace = window.workspace
-    window.first_painted.connect(lambda: _after_first_paint(workspace.db))
+    window.first_painted.connect(lambda: after_first_paint(window))
     window.first_painted.connect(lambda: schedule_due_notice(window, workspace))
     opened_files.set_target(window.importer.start)
     window.replaced.connect(lambda replacement: _hook_up(replacement, opened_files))
 
 
-def _after_first_paint(db: Database) -> None:
-    """Work that must not delay the window: the daily backup and warming up the ORM."""
+class _BackupNews(QObject):
+    """Carries a failed daily backup from the worker thread to the window's thread."""
+
+    failed = Signal(str)
+
+
+def after_first_paint(window: MainWindow) -> threading.Thread:
+    """Work that must not delay the window: the daily backup and warming up the ORM.
+
+    A daily backup that fails (a full disk, a damaged database) does not stop the user
+    working, but the window says so.
+    """
+    db = window.workspace.db
+    news = _BackupNews(window)
+    news.failed.connect(lambda message: _tell_backup_failed(window, message))
 
     def work() -> None:
         import sqlalchemy.orm  # noqa: F401 - imported for its side effect of caching
 
-        if not db.read_only:
-            from desktop_app.storage.backup import backup_if_due
+        if db.read_only:
+            return
+        from desktop_app.storage.backup import backup_if_due
+        from desktop_app.storage.errors import translated_errors
 
-            try:
+        try:
+            with translated_errors(db.path):
                 backup_if_due(db.path)
-            except OSError as error:  # a failed backup must not stop the user working
-                print(f"trellis: daily backup failed: {error}", file=sys.stderr)
+        except (StorageError, OSError) as error:
+            message = f"The daily backup failed: {error}"
+            print(f"trellis: {message}", file=sys.stderr)
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                news.failed.emit(message)
 
-    threading.Thread(target=work, name="trellis-warm-up", daemon=True).start()
+    thread = threading.Thread(target=work, name="trellis-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _tell_backup_failed(window: MainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 15000)
+    window.last_error = message
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

@@ -466,12 +466,207 @@ def render(
     return "\n".join(lines)
 
 
+# -- hostile storage (issue 17): one small probe per condition ---------------------------
+
+
+@dataclass
+class StorageProbe:
+    condition: str
+    ok: bool
+    detail: str
+
+
+def _probe_demo(folder: Path, contacts: int = 60) -> Path:
+    from tests.storage_faults import run_trellis
+
+    db = folder / "probe.db"
+    made = run_trellis("demo", "--db", str(db), "--contacts", str(contacts))
+    if made.returncode != 0:
+        raise RuntimeError(made.stderr)
+    return db
+
+
+def _one_line_failure(result: subprocess.CompletedProcess[str], wanted: str) -> str | None:
+    """None when `result` failed as it should (exit 1, one line naming `wanted`)."""
+    lines = [x for x in result.stderr.splitlines() if x.strip() and "propagateSize" not in x]
+    if result.returncode != 1 or "Traceback" in result.stderr or len(lines) != 1:
+        return f"exit {result.returncode}: {result.stderr.strip()[-200:]}"
+    return None if wanted in lines[0] else lines[0]
+
+
+def probe_damaged_data_page() -> StorageProbe:
+    """A damaged table page: every command says so in one line; no backup of it counts."""
+    from tests.storage_faults import damage_data_page, run_trellis
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = _probe_demo(folder)
+        damage_data_page(db)
+        commands = [["check"], ["export"], ["due"], ["ics"], ["import", "--dry-run", "x.vcf"]]
+        commands += [["print-map", "--out", str(folder / "m.pdf")], ["--exit-when-ready"]]
+        wrong = [
+            f"{c[0]}: {problem}"
+            for c in commands
+            if (problem := _one_line_failure(run_trellis(*c, "--db", str(db)), "is damaged"))
+        ]
+        counted = list((folder / "probe.backups").glob("*.db"))
+        ok = not wrong and not counted
+        detail = "; ".join(wrong) or f"{len(commands)} commands refused it in one line, exit 1"
+    return StorageProbe("A damaged data page (sqlite_master intact)", ok, detail)
+
+
+def probe_uri_characters() -> StorageProbe:
+    """`#`, `?`, `%`, a space, non-ASCII and `file:` in the path: the same file is read."""
+    from tests.storage_faults import run_trellis
+
+    with tempfile.TemporaryDirectory() as name:
+        where = Path(name) / "file:Job search #2? 100% Zoë"
+        where.mkdir()
+        db = where / "t.db"
+        steps = [["demo", "--contacts", "12"], ["due"], ["export"], ["check"]]
+        failed = [s[0] for s in steps if run_trellis(*s, "--db", str(db)).returncode != 0]
+        checked = run_trellis("check", "--db", str(db)).stdout
+        extra = sorted(p.name for p in Path(name).iterdir() if p != where)
+        ok = not failed and "sound (13 people)" in checked and not extra
+        detail = f"failed: {failed}, files beside: {extra}" if not ok else "one file, 13 people"
+    return StorageProbe("`#`, `?`, `%` and `file:` in the database path", ok, detail)
+
+
+def probe_disk_full() -> StorageProbe:
+    """A 600 KB tmpfs: demo says the disk is full in one line; the file is 0600 or gone."""
+    from tests.storage_faults import run_trellis, small_disk
+
+    with small_disk("600k") as disk:
+        if disk is None:
+            return StorageProbe("A full disk", True, "skipped: cannot mount a tmpfs here")
+        db = disk / "new.db"
+        problem = _one_line_failure(
+            run_trellis("demo", "--db", str(db), "--contacts", "3000"), "The disk is full"
+        )
+        private = not db.exists() or (db.stat().st_mode & 0o077) == 0
+        ok = problem is None and private
+        detail = problem or ("'The disk is full: …', exit 1" + ("" if private else "; 0644"))
+    return StorageProbe("A full disk (`trellis demo` on a 600 KB tmpfs)", ok, detail)
+
+
+def probe_empty_file() -> StorageProbe:
+    """A 0-byte file: reading commands refuse it and leave it at 0 bytes."""
+    from tests.storage_faults import run_trellis
+
+    with tempfile.TemporaryDirectory() as name:
+        db = Path(name) / "empty.db"
+        db.touch()
+        commands = [["check"], ["export"], ["due"], ["ics"], ["--read-only", "--exit-when-ready"]]
+        wrong = [
+            f"{c[0]}: {problem}"
+            for c in commands
+            if (problem := _one_line_failure(run_trellis(*c, "--db", str(db)), "empty file"))
+        ]
+        ok = not wrong and db.stat().st_size == 0
+        detail = "; ".join(wrong) or "refused in one line, still 0 bytes"
+    return StorageProbe("An empty (0-byte) database file", ok, detail)
+
+
+def probe_unsearchable_folder() -> StorageProbe:
+    """A folder on the way that may not be entered: one line, exit 1."""
+    from tests.storage_faults import run_trellis, without_root_powers
+
+    try:
+        prefix = without_root_powers()
+    except OSError as error:
+        return StorageProbe("A folder that cannot be entered", True, f"skipped: {error}")
+    with tempfile.TemporaryDirectory() as name:
+        inner = Path(name) / "shut" / "inner"
+        inner.mkdir(parents=True)
+        db = _probe_demo(inner)
+        inner.parent.chmod(0)
+        try:
+            wrong = [
+                f"{c}: {problem}"
+                for c in ("check", "export", "due", "ics")
+                if (
+                    problem := _one_line_failure(
+                        run_trellis(c, "--db", str(db), prefix=prefix), "permission denied"
+                    )
+                )
+            ]
+        finally:
+            inner.parent.chmod(0o700)
+    return StorageProbe(
+        "A folder that cannot be entered (chmod 000)", not wrong, "; ".join(wrong) or "one line"
+    )
+
+
+def probe_read_only_dry_run() -> StorageProbe:
+    """`import --dry-run` into a read-only database previews; the file is unchanged."""
+    from tests.storage_faults import run_trellis, without_root_powers
+
+    try:
+        prefix = without_root_powers()
+    except OSError as error:
+        return StorageProbe("import --dry-run, read-only database", True, f"skipped: {error}")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name) / "cd"
+        folder.mkdir()
+        db = _probe_demo(folder)
+        card = Path(name) / "a.vcf"
+        card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ann Probe\nEND:VCARD\n")
+        before = db.read_bytes()
+        folder.chmod(0o555)
+        try:
+            done = run_trellis("import", "--dry-run", str(card), "--db", str(db), prefix=prefix)
+        finally:
+            folder.chmod(0o755)
+        ok = done.returncode == 0 and "1 new" in done.stdout and db.read_bytes() == before
+    return StorageProbe(
+        "`import --dry-run` into a read-only database", ok, "previewed" if ok else done.stderr
+    )
+
+
+STORAGE_PROBES = (
+    probe_damaged_data_page,
+    probe_uri_characters,
+    probe_disk_full,
+    probe_empty_file,
+    probe_unsearchable_folder,
+    probe_read_only_dry_run,
+)
+
+
+def run_storage_probes() -> list[StorageProbe]:
+    return [probe() for probe in STORAGE_PROBES]
+
+
+def render_storage_probes(probes: list[StorageProbe]) -> str:
+    lines = [
+        "## Hostile storage",
+        "",
+        "Each probe makes the condition for real (`tests/storage_faults.py`) and runs the "
+        "real `trellis`; a failure is one line on stderr, exit 1, nothing written.",
+        "",
+        "| Condition | Result | Detail |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {p.condition} | {'ok' if p.ok else 'FAILED'} | {p.detail.replace('|', '/')} |"
+        for p in probes
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller numbers, a smoke run")
     parser.add_argument("--seed", type=int, default=None, help="seed of the kill moments")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--storage-probes", action="store_true", help="run only the hostile-storage probes"
+    )
     args = parser.parse_args(argv)
+    if args.storage_probes:
+        probes = run_storage_probes()
+        print(render_storage_probes(probes))
+        return 0 if all(p.ok for p in probes) else 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 32)
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -485,9 +680,12 @@ def main(argv: list[str] | None = None) -> int:
     print("huge input…", file=sys.stderr)
     huge = run_huge(10 if quick else 100, 10_000 if quick else 100_000)
     text = render(started, time.perf_counter() - clock, fuzz, kills, upgrades, huge, quick)
+    storage = run_storage_probes()
+    text += "\n" + render_storage_probes(storage)
     args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out} (kill seed {seed})", file=sys.stderr)
     problems = not fuzz[1] or any(t.failures for t in kills) or not all(u.kept for u in upgrades)
+    problems = problems or not all(p.ok for p in storage)
     return 1 if problems else 0
 
 

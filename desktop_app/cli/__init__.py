@@ -65,10 +65,19 @@ class CommandError(Exception):
 
 def existing_db_path(args: argparse.Namespace) -> Path:
     """`db_path(args)`, for commands that only read: it must already exist."""
+    from desktop_app.storage.database import file_size
+
     path = db_path(args)
-    if not path.exists():
+    if file_size(path) is None:  # a StorageError when a folder on the way is shut
         raise CommandError(f"{path} does not exist")
     return path
+
+
+def report_warnings(db: object) -> None:
+    """What went wrong while opening without stopping the command (a failed daily
+    backup), one line each on stderr."""
+    for warning in getattr(db, "warnings", ()):
+        print(f"trellis: warning: {warning}", file=sys.stderr)
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
@@ -105,8 +114,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error), EXIT_FAILURE)
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILURE)
-    except sqlite3.OperationalError as error:  # locked beyond the busy timeout, disk full…
-        return fail(f"the database could not be used: {error}", EXIT_FAILURE)
+    except (sqlite3.Error, OSError, _sqlalchemy_error()) as error:
+        # What reached us past the storage door on a raw connection: damage met mid-read,
+        # a full disk, busy beyond the timeout. Anything else is a bug, and is raised.
+        from desktop_app.storage.errors import storage_error_from
+
+        known = storage_error_from(error, db_path(args))
+        if known is None:
+            raise
+        return fail(str(known), EXIT_FAILURE)
+
+
+def _sqlalchemy_error() -> type[BaseException]:
+    """SQLAlchemy's DBAPIError when a command has imported SQLAlchemy, else nothing new."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    error = getattr(exc, "DBAPIError", None)
+    return error if isinstance(error, type) else sqlite3.Error
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -29,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = existing_db_path(args)
     try:
-        with open_database(
-            path, exclusive=False, backups=False, read_only_if_unwritable=True
-        ) as db:
+        with open_database(path, read_only=True) as db:  # an export never writes the database
             if args.format == "json":
                 write_export(db, args.out, sys.stdout)
             else:

@@ -36,16 +36,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import db_path
+    from desktop_app.cli import db_path, report_warnings
     from desktop_app.services.importing.pipeline import run_import
     from desktop_app.storage.database import open_database
 
-    with open_database(db_path(args), backups=not args.dry_run) as db:
-        report = run_import(db, args.files, dry_run=args.dry_run)
+    if args.dry_run:
+        report = _preview(args)
+    else:
+        with open_database(db_path(args)) as db:
+            report_warnings(db)  # a daily backup that failed does not stop the import
+            report = run_import(db, args.files)
     try:
         return _show(args, report)
     finally:
         report.close()
+
+
+def _preview(args: argparse.Namespace) -> ImportReport:
+    """`--dry-run`: read the database, write nothing — not even to a read-only one, nor
+    a schema into a missing or empty file (then everything is new)."""
+    import tempfile
+
+    from desktop_app.cli import db_path
+    from desktop_app.services.importing.pipeline import run_import
+    from desktop_app.storage.database import file_size, open_database
+
+    path = db_path(args)
+    if file_size(path):
+        with open_database(path, read_only=True) as db:
+            return run_import(db, args.files, dry_run=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="trellis-preview-") as folder,
+        open_database(Path(folder) / "empty.db", exclusive=False, backups=False) as db,
+    ):
+        return run_import(db, args.files, dry_run=True)
 
 
 def _show(args: argparse.Namespace, report: ImportReport) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_db_argument, db_path, fail
+from desktop_app.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_db_argument, fail
 
 if TYPE_CHECKING:
     from desktop_app.services.printing.options import PrintOptions
@@ -112,8 +112,11 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(out)
     except PrintError as error:
         return fail(str(error))
+    from desktop_app.cli import db_path
+    from desktop_app.storage.database import file_size
+
     database = db_path(args)
-    if not database.exists():
+    if file_size(database) is None:  # a StorageError when a folder on the way is shut
         return fail(f"no database at {database}")
     return _print(database, out, options, LAYOUT_NAMES[args.layout], args.seed)
 
@@ -124,9 +127,7 @@ def _print(database: Path, out: Path, options: PrintOptions, layout: str, seed: 
     from desktop_app.services.printing.output import write_document
     from desktop_app.storage.database import open_database
 
-    with open_database(
-        database, exclusive=False, backups=False, read_only_if_unwritable=True
-    ) as db:
+    with open_database(database, read_only=True) as db:  # printing never writes the database
         document = document_from_database(db, options, layout=layout, seed=seed)
     try:
         files = write_document(document, out)

@@ -18,14 +18,19 @@ from typing import TYPE_CHECKING
 from desktop_app.storage import backup
 from desktop_app.storage.errors import (
     CorruptDatabaseError,
+    EmptyDatabaseError,
     ForeignDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     StorageError,
+    UnreachableError,
     UnwritableLocationError,
+    storage_error_from,
+    translated_errors,
 )
 from desktop_app.storage.instance_lock import InstanceLock
 from desktop_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from desktop_app.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -33,6 +38,10 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Opening runs `PRAGMA quick_check` on files up to this size (≈ 10 ms at 4 MB, some 3,000
+# contacts, against ≈ 190 ms for the window to be ready); larger ones are checked before
+# each backup and migration instead.
+QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 
 
 def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> None:
@@ -44,6 +53,27 @@ def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> No
         connection.execute("PRAGMA synchronous = NORMAL")
 
 
+def quick_check(path: Path) -> str | None:
+    """None when SQLite's `quick_check` finds `path` sound, else the first problem.
+
+    Only reads; a file SQLite cannot even read counts as damaged.
+    """
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(1)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        translated = storage_error_from(error, path)
+        if isinstance(translated, CorruptDatabaseError):
+            return str(error)
+        if translated is not None:
+            raise translated from error
+        raise
+    return None if rows == ["ok"] else (rows[0] if rows else "no answer")
+
+
 def read_only_uri(path: Path) -> str:
     """An sqlite3 URI that reads `path` without writing anything anywhere.
 
@@ -52,11 +82,9 @@ def read_only_uri(path: Path) -> str:
     file". There the file cannot change under us, so `immutable=1` reads it without one —
     unless a write-ahead log was left beside it, whose commits must be read through it.
     """
-    uri = f"file:{path}?mode=ro"
     wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
-        uri += "&immutable=1"
-    return uri
+    immutable = not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
+    return sqlite_uri(path, mode="ro", immutable=immutable)
 
 
 def location_is_writable(path: Path) -> bool:
@@ -72,15 +100,17 @@ def read_revision(path: Path) -> str | None:
     Raises `NotADatabaseError`, `ForeignDatabaseError` or `CorruptDatabaseError`; never
     writes to the file.
     """
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file; give a file name with --db.")
-    if not path.exists() or path.stat().st_size == 0:
+    size = file_size(path)
+    if size is None or size == 0:
         return None
     if not os.access(path, os.R_OK):
         raise StorageError(f"Trellis may not read {path} (permission denied).")
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotADatabaseError(path)
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise NotADatabaseError(path)
+    except OSError as error:
+        raise storage_error_from(error, path) or error from error
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -95,6 +125,33 @@ def read_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as error:
         raise CorruptDatabaseError(path, str(error)) from error
     return row[0] if row else ""
+
+
+def file_size(path: Path) -> int | None:
+    """The size of the database file, None when there is none yet.
+
+    Raises `UnreachableError` when a folder on the way may not be searched (a `stat` that
+    `Path.exists` would let escape as a PermissionError) and `StorageError` for a folder.
+    """
+    import stat
+
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):  # creating it will say why it cannot
+        return None
+    except PermissionError:
+        raise UnreachableError(_first_unsearchable(path)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise StorageError(f"{path} is a folder, not a database file; give a file name with --db.")
+    return status.st_size
+
+
+def _first_unsearchable(path: Path) -> Path:
+    """The folder on the way to `path` that may not be entered (for the message)."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not os.access(folder, os.X_OK):
+            return folder
+    return path
 
 
 class Database:
@@ -121,11 +178,13 @@ class Database:
         self._fast: sqlite3.Connection | None = None
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        # Trouble that did not stop the opening (a daily backup that failed), for the user.
+        self.warnings: list[str] = []
 
     def fast_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for quick reads on the thread that opened it."""
         if self._fast is None:
-            uri = read_only_uri(self.file) if self.read_only else f"file:{self.file}"
+            uri = read_only_uri(self.file) if self.read_only else sqlite_uri(self.file)
             self._fast = sqlite3.connect(uri, uri=True, isolation_level=None)
             apply_pragmas(self._fast, self.read_only)
         return self._fast
@@ -149,8 +208,16 @@ class Database:
             from sqlalchemy.orm import sessionmaker
 
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        with self._sessions.begin() as session:
-            yield session
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except (sqlite3.Error, DBAPIError) as error:
+            translated = storage_error_from(error, self.path)
+            if translated is None:
+                raise
+            raise translated from error
 
     def close(self) -> None:
         if self._fast is not None:
@@ -178,9 +245,16 @@ def create_engine(path: Path, read_only: bool = False) -> Engine:
     """A SQLAlchemy engine with real transactions (BEGIN emitted by us, not pysqlite)."""
     from sqlalchemy import create_engine as sa_create_engine
     from sqlalchemy import event
+    from sqlalchemy.pool import QueuePool
 
-    url = f"sqlite:///{read_only_uri(path)}&uri=true" if read_only else f"sqlite:///{path}"
-    engine = sa_create_engine(url)
+    uri = read_only_uri(path) if read_only else sqlite_uri(path)
+
+    def connect_uri() -> sqlite3.Connection:
+        # Connecting ourselves: a URL would be parsed again, and a `?` or `#` in a
+        # folder's name would cut the path short.
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = sa_create_engine("sqlite://", creator=connect_uri, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -205,37 +279,103 @@ def open_database(
     """Check, lock, back up and migrate `path`, creating it if missing.
 
     `exclusive` takes the one-writer lock (the GUI and writing commands do); `backups`
-    allows the daily backup. A migration is always preceded by a backup. With
+    allows the daily backup (one that fails is a warning in `Database.warnings`, not a
+    refusal). A migration is always preceded by a verified backup. With
     `read_only_if_unwritable`, an existing database on a read-only location (a CD, a
     write-protected share or folder) is opened read-only instead of refused.
+
+    Opened read-only, nothing is ever written: a missing or empty file is an error
+    (`EmptyDatabaseError`). A file up to `QUICK_CHECK_MAX_BYTES` is checked with
+    `PRAGMA quick_check` first (`CorruptDatabaseError`); known conditions of SQLite and
+    the system (disk full, permission denied…) arrive as `StorageError` subclasses.
     """
     path = path.expanduser().resolve()
-    if read_only_if_unwritable and path.exists() and not location_is_writable(path):
+    size = file_size(path)
+    if read_only_if_unwritable and size is not None and not location_is_writable(path):
         read_only = True
-    if not read_only:
-        _ensure_writable_folder(path.parent)
+    if read_only:
+        return _open_read_only(path, size)
+    _ensure_writable_folder(path.parent)
     revision = read_revision(path)
     if revision and revision not in KNOWN_REVISIONS:
         raise NewerSchemaError(path, revision)
-    if read_only:
-        if revision is not None and revision != HEAD_REVISION:
-            return Database(path, True, None, upgraded_copy=_upgraded_copy(path))
-        return Database(path, True, None)
     lock = InstanceLock(path) if exclusive else None
     if lock is not None:
         lock.acquire()
+    created = False
+    warnings: list[str] = []
     try:
-        if revision != HEAD_REVISION:
+        with translated_errors(path):
             if revision is not None:
-                backup.make_backup(path, "before-upgrade")
-            _migrate(path)
-        elif backups:
-            backup.backup_if_due(path)
+                _check_if_cheap(path, size or 0)
+            if revision != HEAD_REVISION:
+                if revision is not None:
+                    backup.make_backup(path, "before-upgrade")
+                created = _create_private(path)
+                _migrate(path)
+            elif backups:
+                warnings += _daily_backup(path)
     except BaseException:
+        if created:
+            _remove_database_files(path)
         if lock is not None:
             lock.release()
         raise
-    return Database(path, False, lock)
+    db = Database(path, False, lock)
+    db.warnings += warnings
+    return db
+
+
+def _open_read_only(path: Path, size: int | None) -> Database:
+    if size is None:
+        raise StorageError(f"{path} does not exist.")
+    revision = read_revision(path)
+    if revision is None:
+        raise EmptyDatabaseError(path)
+    if revision and revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError(path, revision)
+    with translated_errors(path):
+        _check_if_cheap(path, size)
+    if revision != HEAD_REVISION:
+        return Database(path, True, None, upgraded_copy=_upgraded_copy(path))
+    return Database(path, True, None)
+
+
+def _check_if_cheap(path: Path, size: int) -> None:
+    """`PRAGMA quick_check` when the file is small enough for it to pass unnoticed."""
+    if size <= QUICK_CHECK_MAX_BYTES:
+        problem = quick_check(path)
+        if problem is not None:
+            raise CorruptDatabaseError(path, problem)
+
+
+def _daily_backup(path: Path) -> list[str]:
+    """The daily backup; a failure is a warning (the work goes on), except damage."""
+    try:
+        backup.backup_if_due(path)
+    except CorruptDatabaseError:
+        raise
+    except (StorageError, OSError, sqlite3.Error) as error:
+        translated = storage_error_from(error, backup.backup_dir_for(path))
+        if translated is None:
+            raise
+        return [f"the daily backup failed: {translated}"]
+    return []
+
+
+def _create_private(path: Path) -> bool:
+    """Create a missing database file readable by its owner only; True when created."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    return True
+
+
+def _remove_database_files(path: Path) -> None:
+    """Remove a database this opening created and could not finish (a full disk)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _upgraded_copy(path: Path) -> Path:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.storage.errors import DatabaseLockedError
+from desktop_app.storage.errors import DatabaseLockedError, storage_error_from
 
 
 class InstanceLock:
@@ -19,7 +19,13 @@ class InstanceLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:  # permission denied, a full disk, a read-only disk
+            translated = storage_error_from(error, self.lock_path)
+            if translated is None:
+                raise
+            raise translated from error
         try:
             _lock(fd)
         except OSError:

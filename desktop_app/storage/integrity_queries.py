@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop_app.storage.uri import sqlite_uri
+
 # (name, SQL counting offending rows, message)
 CONSISTENCY_CHECKS: tuple[tuple[str, str, str], ...] = (
     (
@@ -94,7 +96,7 @@ def schema_revision(conn: sqlite3.Connection) -> str | None:
 def attachment_names_in(path: Path) -> set[str]:
     """The attachment files another database file refers to (a backup): read-only, and an
     empty set when it has no documents table."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if "document_versions" not in tables:

@@ -19,6 +19,7 @@ from desktop_app.domain.values import (
     PersonFields,
     PostalAddress,
 )
+from desktop_app.storage.uri import sqlite_uri
 
 BATCH = 500  # ids per `IN (…)`: well below SQLite's variable limit
 
@@ -33,7 +34,7 @@ class StoredPerson:
 
 def read_connection(path: Path) -> sqlite3.Connection:
     """A read-only sqlite3 connection of its own, usable on the thread that calls this."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     connection.execute("PRAGMA busy_timeout = 5000")
     return connection
 

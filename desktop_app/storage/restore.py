@@ -22,9 +22,10 @@ from pathlib import Path
 
 from desktop_app.storage import backup
 from desktop_app.storage.database import apply_pragmas, read_revision
-from desktop_app.storage.errors import StorageError
+from desktop_app.storage.errors import CorruptDatabaseError, StorageError
 from desktop_app.storage.instance_lock import InstanceLock
 from desktop_app.storage.schema_version import KNOWN_REVISIONS
+from desktop_app.storage.uri import sqlite_uri
 
 _BACKUP_NAME = re.compile(r"(\d{8}-\d{6}-\d{6})-(.*)")
 
@@ -89,7 +90,7 @@ def verify_backup(path: Path) -> int:
     """
     _check_revision(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
@@ -142,7 +143,7 @@ def restore_backup(db_path: Path, source: Path) -> RestoreResult:
 def _copy_database(source: Path, target: Path, into_live: bool = False) -> None:
     """A consistent copy through SQLite's backup API (the source may be in WAL mode)."""
     try:
-        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        reader = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     except sqlite3.Error as error:
         raise UnusableBackupError(source, str(error)) from error
     try:
@@ -175,13 +176,17 @@ def _save_current(db_path: Path) -> Path | None:
     try:
         read_revision(db_path)
         return backup.make_backup(db_path, "before-restore")
-    except (StorageError, sqlite3.DatabaseError):
-        folder = backup.backup_dir_for(db_path)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        kept = folder / f"{db_path.stem}-{stamp}-damaged.db"
-        shutil.copyfile(db_path, kept)
-        kept.chmod(0o600)
+    except (StorageError, sqlite3.DatabaseError) as error:
+        damaged = backup.damaged_copies(db_path)
+        if isinstance(error, CorruptDatabaseError) and damaged:
+            kept = damaged[-1]  # the copy `make_backup` just kept apart
+        else:
+            folder = backup.backup_dir_for(db_path)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            kept = folder / f"{db_path.stem}-{stamp}{backup.DAMAGED_SUFFIX}.db"
+            shutil.copyfile(db_path, kept)
+            kept.chmod(0o600)
         # The damaged file is replaced whole: SQLite cannot write into what it cannot read.
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)

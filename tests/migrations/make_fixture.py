@@ -25,6 +25,7 @@ from desktop_app.services.demo import write_demo
 from desktop_app.services.importing.pipeline import run_import
 from desktop_app.storage.database import open_database
 from desktop_app.storage.schema_version import HEAD_REVISION
+from desktop_app.storage.uri import sqlite_uri
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -69,7 +70,7 @@ def build(target: Path) -> dict[str, int]:
 
 
 def row_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         names = [
             r[0]

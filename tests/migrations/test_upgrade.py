@@ -18,6 +18,7 @@ from desktop_app.storage import backup
 from desktop_app.storage.database import open_database, read_revision
 from desktop_app.storage.errors import NewerSchemaError
 from desktop_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from desktop_app.storage.uri import sqlite_uri
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FROZEN = sorted(FIXTURES.glob("*.db"))
@@ -25,7 +26,7 @@ FROZEN = sorted(FIXTURES.glob("*.db"))
 
 def snapshot(path: Path) -> dict[str, tuple[list[str], Counter[tuple[object, ...]]]]:
     """Every table's columns and rows (as a multiset), alembic's bookkeeping aside."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         tables = [
             r[0]
