@@ -109,6 +109,7 @@ class Cast:
     """Me and the people, with the pools each export draws from."""
 
     people: list[Person]
+    planted: list[Person]  # the hard cases for matching: shown first in every export
     mail_pool: list[Person]
     calendar_pool: list[Person]
     connections: list[Person]
@@ -197,6 +198,7 @@ def build_cast(rng: random.Random, count: int, today: date) -> Cast:
     in_mail = ("everywhere", "name_only", "mail_only", "other_email")
     return Cast(
         people=people,
+        planted=people[: len(planted)],
         mail_pool=[p for p in people if p.kind in in_mail],
         # Half of those only by name or only in mail also meet me.
         calendar_pool=[

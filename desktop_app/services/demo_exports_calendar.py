@@ -109,6 +109,7 @@ class _CalendarWriter:
         self.cast, self.rng, self.today = cast, rng, today
         self.stamp = f"{today:%Y%m%d}T090000Z"
         self.series_occurrences: dict[str, int] = {}
+        self.planted = [p for p in cast.planted if p in cast.calendar_pool]
 
     def event(self, out: BinaryIO, kind: str) -> None:
         rng = self.rng
@@ -117,6 +118,8 @@ class _CalendarWriter:
         others = rng.sample(pool, rng.choice((1, 1, 1, 2, 3)))
         summary = rng.choice(text.EVENT_TITLES)
         organizer_is_me, my_status, status = rng.random() < 0.5, "ACCEPTED", "CONFIRMED"
+        if kind == "normal" and self.planted:
+            others = [self.planted.pop(0)]
         lines: list[str] = []
         hour = rng.randint(8, 17)
         occurrences = 0

@@ -231,7 +231,9 @@ def _conversation(
         others, title = [rng.choice(cast.outsiders)], ""  # InMail from outside my network
         counts["with_non_connections"] += 1
     else:
-        others, title = [rng.choice(cast.connections)], ""
+        seen = cast.seen.get("linkedin_messages", set())
+        planted = [p for p in cast.planted if p.connected_on and p.key not in seen]
+        others, title = [planted[0] if planted else rng.choice(cast.connections)], ""
     counts["conversations"] += 1
     for p in others:
         cast.saw("linkedin_messages", p)

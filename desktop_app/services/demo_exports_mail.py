@@ -138,11 +138,12 @@ class _MailWriter:
     def conversations(self, count: int) -> Iterator[bytes]:
         """`count` messages in threads between me and the people in my mail."""
         rng, pool = self.rng, self.cast.mail_pool
+        planted = [p for p in self.cast.planted if p in pool]
         left = count
         while left > 0:
             length = min(rng.choice((1, 1, 2, 2, 3, 4, 6)), left)
             left -= length
-            other = self.who(rng.choice(pool))
+            other = self.who(planted.pop(0) if planted else rng.choice(pool))
             cc = [self.who(p) for p in rng.sample(pool, 2)] if rng.random() < 0.12 else []
             cc = [w for w in cc if w != other]
             me = ME_AT_WORK if rng.random() < 0.2 else ME
