@@ -152,6 +152,7 @@ class _MailWriter:
             thread = f"{rng.getrandbits(60) | (1 << 60)}"
             ids: list[str] = []
             me_first = rng.random() < 0.5
+            previous = moment  # of the message a reply quotes
             self.threads += 1
             for index in range(length):
                 from_me = (index % 2 == 0) == me_first
@@ -159,7 +160,7 @@ class _MailWriter:
                 for w in (other, *cc):
                     assert w.person is not None
                     self.cast.saw("mbox", w.person)
-                body = self._body(index, sender, to, moment)
+                body = self._body(index, sender, to, previous)
                 message_id = self._message_id(sender)
                 headers = [
                     f"Message-ID: {message_id}",
@@ -179,6 +180,7 @@ class _MailWriter:
                 self.to_me += not from_me
                 ids.append(message_id)
                 yield self._message(thread, moment, labels, headers, body)
+                previous = moment
                 moment = min(moment + timedelta(minutes=rng.randint(5, 6000)), self.end)
 
     def special(self, kind: str) -> bytes:
@@ -232,7 +234,7 @@ class _MailWriter:
         headers.append(_subject(subject))
         return self._message(thread, moment, labels, headers + extra, body)
 
-    def _body(self, index: int, sender: _Who, to: _Who, moment: datetime) -> str:
+    def _body(self, index: int, sender: _Who, to: _Who, quoted: datetime) -> str:
         rng = self.rng
         first = to.name.split(", ")[-1].split(" ")[0]
         if index == 0:
@@ -243,7 +245,7 @@ class _MailWriter:
             body += f"\n{rng.choice(text.FROM_LINES)}\n"
         body += "\n" + rng.choice(text.SIGNATURES).format(name=sender.name.split(", ")[-1]) + "\n"
         if index:
-            when = f"{_DAYS[moment.weekday()]}, {moment.day} {_MONTHS[moment.month - 1]}"
+            when = f"{_DAYS[quoted.weekday()]}, {quoted.day} {_MONTHS[quoted.month - 1]}"
             body += f"\nOn {when}, {to.name} <{to.email}> wrote:\n> Thanks, talk soon.\n"
         return body
 
