@@ -1,8 +1,8 @@
 """Bulk writes of one import with SQLAlchemy Core, inside the import's one transaction.
 
-The ORM's `add_all` is ~30x slower for thousands of people (TECH-NOTES), so people get ids
-allocated up front and every table is filled with one `executemany` per batch. Merges read
-the stored values of a whole batch at once and write only what is new.
+The ORM's `add_all` is ~30x slower for thousands of people (docs/platform-notes.md), so
+people get ids allocated up front and every table is filled with one `executemany` per
+batch. Merges read the stored values of a whole batch at once and write only what is new.
 """
 
 from __future__ import annotations

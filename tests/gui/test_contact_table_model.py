@@ -15,7 +15,7 @@ def make_model(workspace: Workspace) -> ContactTableModel:
     return model
 
 
-def test_passes_qt_model_tester(qtmodeltester, workspace: Workspace) -> None:
+def test_passes_qt_model_tester(qapp, qtmodeltester, workspace: Workspace) -> None:
     model = make_model(workspace)
     qtmodeltester.check(model, force_py=True)
     model.set_filter("a")

@@ -2,7 +2,7 @@
 inside the model.
 
 Why not QSortFilterProxyModel: over a Python model it calls `data()` per cell and takes
-seconds to sort 100,000 rows (docs/TECH-NOTES). Here filtering is a list comprehension over
+seconds to sort 100,000 rows (docs/platform-notes.md). Here filtering is a list comprehension over
 pre-lowered strings, sorting a `sorted()` over pre-computed keys, then one model reset.
 At start only the ids and the visible rows are read; the rest loads on demand.
 """
