@@ -20,9 +20,11 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def damage_data_page(db: Path, table: str = "people") -> int:
+def damage_data_page(db: Path, table: str = "people", *, every: bool = False) -> int:
     """Overwrite the cell pointers of one leaf page of `table` (found with `dbstat`), the
-    schema page left intact; returns the page number."""
+    schema page left intact; returns the page number. `every` damages all its leaf pages,
+    for readers that may touch only a few of them (the page they would meet depends on
+    the order rows were written in)."""
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -39,8 +41,9 @@ def damage_data_page(db: Path, table: str = "people") -> int:
     assert pages, f"{table} has no leaf page to damage"
     page = pages[len(pages) // 2]
     with db.open("r+b") as handle:
-        handle.seek((page - 1) * page_size + 8)  # past the page header: the cell pointers
-        handle.write(b"\xff" * 64)
+        for damaged in pages if every else [page]:
+            handle.seek((damaged - 1) * page_size + 8)  # past the page header: cell pointers
+            handle.write(b"\xff" * 64)
     return page
 
 
