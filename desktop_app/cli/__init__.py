@@ -71,7 +71,9 @@ def existing_db_path(args: argparse.Namespace) -> Path:
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
-    print(f"trellis: {message}", file=sys.stderr)
+    from desktop_app.cli.terminal_text import printable
+
+    print(f"trellis: {printable(message, keep_newlines=True)}", file=sys.stderr)
     return code
 
 
