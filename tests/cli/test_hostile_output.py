@@ -190,3 +190,24 @@ def test_ics_out_a_folder_is_a_clear_error_and_leaves_nothing(tmp_path: Path) ->
     assert f"{folder} is a folder" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if "calendars" in p.name) == ["calendars"]
     assert list(folder.iterdir()) == []
+
+
+def test_check_flags_an_attachment_path_that_leads_outside_its_folder(tmp_path: Path) -> None:
+    from desktop_app.services import documents
+
+    db_path = tmp_path / "n.db"
+    source = tmp_path / f"cv{CLEAR}.pdf"
+    source.write_bytes(b"%PDF")
+    with open_database(db_path, backups=False) as db:
+        document_id, _ = documents.create_document(db, "resume", "Resume", [])
+        documents.attach_file(db, document_id, source)
+        db.fast_connection().execute(
+            "UPDATE document_versions SET file_path = '../../../../etc/passwd'"
+        )
+    result = run_cli("check", "--db", str(db_path))
+    assert result.returncode == 1
+    assert_shown_not_obeyed(result.stdout)
+    assert (
+        "document 1 version 1: the stored name of “cv\\x1b[2J.pdf”, “../../../../etc/passwd”, "
+        "leads outside"
+    ) in result.stdout
