@@ -272,7 +272,13 @@ def stored_people(max_people: int = 3) -> Any:
         jobs,
         photos,
     )
-    return st.lists(person, min_size=1, max_size=max_people)
+    # Two cards with the same name and values are one person to the importer, whatever
+    # their UIDs (docs/import-formats.md, "Duplicates"): the people drawn differ in name.
+    from desktop_app.services.importing.normalize import name_key
+
+    return st.lists(
+        person, min_size=1, max_size=max_people, unique_by=lambda p: name_key(p.fields.full_name)
+    )
 
 
 def stored_contents(db_path: Path) -> list[NewPerson]:

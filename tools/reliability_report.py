@@ -61,7 +61,11 @@ class FuzzRun:
 
 def run_fuzz(examples: int) -> tuple[list[FuzzRun], bool, int]:
     """The fuzz tests with `examples` per property; (per test, all passed, breakers kept)."""
-    env = dict(cli_env(), TRELLIS_FUZZ_EXAMPLES=str(examples))
+    env = dict(
+        cli_env(),
+        TRELLIS_FUZZ_EXAMPLES=str(examples),
+        TRELLIS_ROUND_TRIP_EXAMPLES=str(max(10, examples // 10)),  # two databases each
+    )
     done = subprocess.run(
         [
             sys.executable,
@@ -72,6 +76,7 @@ def run_fuzz(examples: int) -> tuple[list[FuzzRun], bool, int]:
             "no:cacheprovider",
             "--hypothesis-show-statistics",
             "tests/unit/services/importing/test_fuzz_readers.py",
+            "tests/unit/services/exporting/test_export_round_trip.py",
         ],
         cwd=REPO_ROOT,
         env=env,
@@ -315,7 +320,7 @@ def render(
         "",
         "| Figure | Result |",
         "|---|---|",
-        f"| Cases fuzzed (vCard and CSV readers) | {total_cases:,}, "
+        f"| Cases fuzzed (vCard and CSV readers, and writers round trip) | {total_cases:,}, "
         f"{'all read or reported' if fuzz_ok else 'FAILURES, see below'}; "
         f"{kept} past breaker(s) kept in tests/fixtures/fuzz/ |",
         f"| SIGKILLs survived | {survived} of {runs_total} runs ({killed} killed mid-way, "
@@ -332,7 +337,10 @@ def render(
         "test_fuzz_readers.py`): whatever the bytes, reading raises nothing but a reported "
         "'unreadable file', every card becomes a person or a rejection with a reason, and "
         "each input is read within 5 s. Mutations of real files take our fixtures and, where "
-        "present, the 58 exporter files of `../shared/corpus/contacts/`.",
+        "present, the 58 exporter files of `../shared/corpus/contacts/`. The writers "
+        "(`tests/unit/services/exporting/test_export_round_trip.py`): any stored contact, "
+        "exported as vCard 4.0, 3.0 and CSV and imported into a fresh database, comes back "
+        "the same.",
         "",
         "| Property | Cases | Failing |",
         "|---|---|---|",
