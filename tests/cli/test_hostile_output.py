@@ -211,3 +211,20 @@ def test_check_flags_an_attachment_path_that_leads_outside_its_folder(tmp_path: 
         "document 1 version 1: the stored name of “cv\\x1b[2J.pdf”, “../../../../etc/passwd”, "
         "leads outside"
     ) in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "vcf3", "json"])
+def test_export_to_stdout_escapes_control_characters_by_its_format(
+    tmp_path: Path, fmt: str
+) -> None:
+    db = tmp_path / "n.db"
+    _person(db, HOSTILE_NAME)
+    result = run_cli("export", "--db", str(db), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    if fmt == "json":
+        assert "Ann \\u001b]0;pwned\\u0007\\u001b[2JLee\u202egnp.exe" in result.stdout
+    else:
+        unfolded = result.stdout.replace("\n ", "")  # text mode: CRLF read as \n
+        assert f"\nFN:Ann ]0\\;pwned[2JLee{RTL}gnp.exe\n" in unfolded
