@@ -25,6 +25,26 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+# The suffixes an attached copy keeps, and the only ones "Open" hands to the system: a
+# `.desktop` or `.exe` "resume" is kept (named by its SHA-256 alone) but never run.
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".pages"})
+
+
 def attachments_dir(db_path: Path) -> Path:
     """Files attached to documents live beside the database they belong to."""
     return db_path.with_name(db_path.stem + ".attachments")
+
+
+def attachment_file(folder: Path, stored: str) -> Path | None:
+    """The copy named `stored` inside `folder`, or None when that name leads anywhere
+    else: an absolute path, a `..`, a folder separator, a link out of the folder. Trellis
+    writes only plain names; anything else comes from a damaged or hand-edited database."""
+    name = Path(stored)
+    if stored in ("", ".", "..") or name.is_absolute() or name.name != stored:
+        return None
+    candidate = folder / stored
+    try:
+        inside = candidate.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return None
+    return candidate if inside else None

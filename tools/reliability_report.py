@@ -61,7 +61,11 @@ class FuzzRun:
 
 def run_fuzz(examples: int) -> tuple[list[FuzzRun], bool, int]:
     """The fuzz tests with `examples` per property; (per test, all passed, breakers kept)."""
-    env = dict(cli_env(), TRELLIS_FUZZ_EXAMPLES=str(examples))
+    env = dict(
+        cli_env(),
+        TRELLIS_FUZZ_EXAMPLES=str(examples),
+        TRELLIS_ROUND_TRIP_EXAMPLES=str(max(10, examples // 10)),  # two databases each
+    )
     done = subprocess.run(
         [
             sys.executable,
@@ -72,6 +76,7 @@ def run_fuzz(examples: int) -> tuple[list[FuzzRun], bool, int]:
             "no:cacheprovider",
             "--hypothesis-show-statistics",
             "tests/unit/services/importing/test_fuzz_readers.py",
+            "tests/unit/services/exporting/test_export_round_trip.py",
         ],
         cwd=REPO_ROOT,
         env=env,
@@ -346,7 +351,7 @@ def render(
         "",
         "| Figure | Result |",
         "|---|---|",
-        f"| Cases fuzzed (vCard and CSV readers) | {total_cases:,}, "
+        f"| Cases fuzzed (vCard and CSV readers, and writers round trip) | {total_cases:,}, "
         f"{'all read or reported' if fuzz_ok else 'FAILURES, see below'}; "
         f"{kept} past breaker(s) kept in tests/fixtures/fuzz/ |",
         f"| SIGKILLs survived | {survived} of {runs_total} runs ({killed} killed mid-way, "
@@ -363,7 +368,10 @@ def render(
         "test_fuzz_readers.py`): whatever the bytes, reading raises nothing but a reported "
         "'unreadable file', every card becomes a person or a rejection with a reason, and "
         "each input is read within 5 s. Mutations of real files take our fixtures and, where "
-        "present, the 58 exporter files of `../shared/corpus/contacts/`.",
+        "present, the 58 exporter files of `../shared/corpus/contacts/`. The writers "
+        "(`tests/unit/services/exporting/test_export_round_trip.py`): any stored contact, "
+        "exported as vCard 4.0, 3.0 and CSV and imported into a fresh database, comes back "
+        "the same.",
         "",
         "| Property | Cases | Failing |",
         "|---|---|---|",
@@ -662,11 +670,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--storage-probes", action="store_true", help="run only the hostile-storage probes"
     )
+    parser.add_argument(
+        "--output-probes", action="store_true", help="run only the hostile-output probes"
+    )
     args = parser.parse_args(argv)
-    if args.storage_probes:
-        probes = run_storage_probes()
-        print(render_storage_probes(probes))
-        return 0 if all(p.ok for p in probes) else 1
+    if args.storage_probes or args.output_probes:
+        ok = True
+        if args.storage_probes:
+            storage_probes = run_storage_probes()
+            print(render_storage_probes(storage_probes))
+            ok = ok and all(p.ok for p in storage_probes)
+        if args.output_probes:
+            output_probes = run_output_probes()
+            print(render_output_probes(output_probes))
+            ok = ok and all(passed for _n, passed, _s in output_probes)
+        return 0 if ok else 1
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 32)
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -682,11 +700,219 @@ def main(argv: list[str] | None = None) -> int:
     text = render(started, time.perf_counter() - clock, fuzz, kills, upgrades, huge, quick)
     storage = run_storage_probes()
     text += "\n" + render_storage_probes(storage)
+    text += render_output_probes(run_output_probes())
     args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out} (kill seed {seed})", file=sys.stderr)
     problems = not fuzz[1] or any(t.failures for t in kills) or not all(u.kept for u in upgrades)
     problems = problems or not all(p.ok for p in storage)
     return 1 if problems else 0
+
+
+# -- output and injection probes (issue 17, items 2, 4-7, 11, 12) ----------------------------
+# Each probe is self-contained: it builds what it needs in a temporary folder, runs the
+# real code (the CLI in a subprocess where a user would), and returns (ok, what it saw).
+# `python -m tools.reliability_report --output-probes` runs only these.
+
+_RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = "\x1b]0;pwned\x07\x1b[2J\u202e"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cli_command(*args), capture_output=True, text=True, env=cli_env(), timeout=300, check=False
+    )
+
+
+def _store(db: Path, person: object) -> None:
+    from desktop_app.services.contacts import ContactsService
+    from desktop_app.storage.database import open_database
+
+    with open_database(db, backups=False) as database:
+        ContactsService(database).create(person)  # type: ignore[arg-type]
+
+
+def probe_vcard_url_injection(folder: Path) -> tuple[bool, str]:
+    """A stored URL holding END:VCARD/BEGIN:VCARD, exported and imported back: one contact."""
+    from desktop_app.domain.values import LabeledValue, NewPerson, PersonFields
+
+    forged = "https://x.test/\nEND:VCARD\nBEGIN:VCARD\nFN:Mallory"
+    _store(
+        folder / "a.db", NewPerson(PersonFields(full_name="Alice"), urls=(LabeledValue(forged),))
+    )
+    seen = []
+    for fmt in ("vcf", "vcf3"):
+        out = folder / f"{fmt}.vcf"
+        _cli("export", "--db", str(folder / "a.db"), "--format", fmt, "--out", str(out))
+        _cli("import", "--db", str(folder / f"{fmt}.db"), str(out))
+        with sqlite3.connect(folder / f"{fmt}.db") as conn:
+            seen.append([r[0] for r in conn.execute("SELECT full_name FROM people")])
+    card = folder / "in.vcf"
+    card.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nURL:http://x\\nEND:VCARD\r\nEND:VCARD\r\n"
+    )
+    result = _cli("import", "--db", str(folder / "in.db"), str(card))
+    warned = "line 4: the web address holds a line break" in result.stdout
+    ok = seen == [["Alice"], ["Alice"]] and warned
+    return ok, f"re-imported {seen}; URL with a line break refused at import: {warned}"
+
+
+def probe_csv_formula_guard(folder: Path) -> tuple[bool, str]:
+    """Cells starting with = + - @ are guarded with ' and come back exact."""
+    from desktop_app.domain.values import LabeledValue, NewPerson, PersonFields
+
+    person = NewPerson(
+        PersonFields(full_name='=HYPERLINK("http://evil")', note="@SUM(A1)"),
+        phones=(LabeledValue("+44 20 7946 0958"),),
+    )
+    _store(folder / "a.db", person)
+    out = folder / "out.csv"
+    _cli("export", "--db", str(folder / "a.db"), "--format", "csv", "--out", str(out))
+    with out.open(encoding="utf-8", newline="") as handle:
+        row = list(csv.reader(handle))[1]
+    starts = {cell[:1] for cell in row if cell}
+    _cli("import", "--db", str(folder / "b.db"), str(out))
+    with sqlite3.connect(folder / "b.db") as conn:
+        back = conn.execute(
+            "SELECT p.full_name, p.note, ph.value FROM people p"
+            " JOIN phones ph ON ph.person_id = p.id"
+        ).fetchall()
+    expected = [('=HYPERLINK("http://evil")', "@SUM(A1)", "+44 20 7946 0958")]
+    ok = not starts & {"=", "+", "-", "@", "\t", "\r"} and back == expected
+    return ok, f"cells start with {sorted(starts)}; read back {back}"
+
+
+def probe_terminal_escapes(folder: Path) -> tuple[bool, str]:
+    """import --dry-run and due show ESC, BEL and bidi overrides as visible escapes."""
+    from desktop_app.domain.enums import Circle
+    from desktop_app.domain.values import NewPerson, PersonFields
+
+    card = folder / "in.vcf"
+    card.write_text(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann{_ESCAPES}\r\nEND:VCARD\r\n", "utf-8")
+    dry = _cli("import", "--dry-run", "--db", str(folder / "a.db"), str(card))
+    _store(folder / "b.db", NewPerson(PersonFields(full_name=f"Bo{_ESCAPES}", circle=Circle.INNER)))
+    due = _cli("due", "--db", str(folder / "b.db"), "--as-of", "2100-01-01")
+    raw = [c for c in (dry.stdout + dry.stderr + due.stdout) if _RAW_CONTROLS.match(c)]
+    shown = "Ann\\x1b]0;pwned\\x07" in dry.stdout and "Bo\\x1b]0;pwned\\x07" in due.stdout
+    return not raw and shown, f"raw control characters printed: {len(raw)}; shown escaped: {shown}"
+
+
+def probe_ics_controls(folder: Path) -> tuple[bool, str]:
+    """trellis ics output: no control character but CRLF line ends and HTAB."""
+    from desktop_app.domain.enums import Circle
+    from desktop_app.domain.values import NewPerson, PersonFields
+
+    name = "N\x00V\x0bF\x0cE\x1bD\x7fT\tx"
+    _store(folder / "a.db", NewPerson(PersonFields(full_name=name, circle=Circle.INNER)))
+    result = _cli("ics", "--db", str(folder / "a.db"), "--as-of", "2100-01-01")
+    body = result.stdout.replace("\r\n", "").replace("\n", "")
+    bad = [hex(ord(c)) for c in body if _RAW_CONTROLS.match(c)]
+    return result.returncode == 0 and not bad, f"control characters in the output: {bad}"
+
+
+def probe_attachments(folder: Path) -> tuple[bool, str]:
+    """A link is refused, a .desktop is not opened, a stored ../ path is refused and checked."""
+    from desktop_app.services import documents
+    from desktop_app.storage.database import open_database
+
+    target = folder / "secret.txt"
+    target.write_text("secret", "utf-8")
+    link = folder / "resume.pdf"
+    link.symlink_to(target)
+    launcher = folder / "resume.desktop"
+    launcher.write_text("[Desktop Entry]", "utf-8")
+    seen = []
+    with open_database(folder / "a.db", backups=False) as db:
+        document_id, _ = documents.create_document(db, "resume", "Resume", [])
+        try:
+            documents.attach_file(db, document_id, link)
+            seen.append("link copied")
+        except documents.AttachmentError:
+            seen.append("link refused")
+        documents.attach_file(db, document_id, launcher)
+        [version] = documents.document_detail(db, document_id).versions
+        try:
+            documents.path_to_open(db, version)
+            seen.append(".desktop opened")
+        except documents.AttachmentError:
+            seen.append(".desktop not opened")
+        db.fast_connection().execute("UPDATE document_versions SET file_path = '../../etc/passwd'")
+    check = _cli("check", "--db", str(folder / "a.db"))
+    seen.append("check flags ../" if "leads outside" in check.stdout else "check silent")
+    ok = seen == ["link refused", ".desktop not opened", "check flags ../"] and check.returncode
+    return bool(ok), ", ".join(seen)
+
+
+def probe_non_utf8_file_name(folder: Path) -> tuple[bool, str]:
+    """import (and --dry-run) of b'caf\\xe9.vcf': no traceback, the name shown escaped."""
+    if sys.platform == "win32":
+        return True, "not applicable on Windows"
+    cards = folder / "cards"
+    cards.mkdir()
+    (cards / os.fsdecode(b"caf\xe9.vcf")).write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:x\r\nEND:VCARD\r\n"
+    )
+    runs = [
+        _cli("import", *extra, "--db", str(folder / "a.db"), str(cards))
+        for extra in ([], ["--dry-run"])
+    ]
+    ok = all(r.returncode == 0 and "Traceback" not in r.stderr for r in runs)
+    shown = all("caf\\xe9.vcf" in r.stderr for r in runs)
+    return (
+        ok and shown,
+        f"exit codes {[r.returncode for r in runs]}; name shown as caf\\xe9.vcf: {shown}",
+    )
+
+
+def probe_bounds(folder: Path) -> tuple[bool, str]:
+    """Absurd day counts are usage errors; ics --out a folder leaves no .partial."""
+    from desktop_app.domain.values import NewPerson, PersonFields
+
+    _store(folder / "a.db", NewPerson(PersonFields(full_name="Ana")))
+    db = ["--db", str(folder / "a.db")]
+    codes = [
+        _cli("ics", *db, "--days", "999999999").returncode,
+        _cli("due", *db, "--within", "99999999").returncode,
+        _cli("ics", *db, "--as-of", "9999-12-30", "--days", "5").returncode,
+    ]
+    (folder / "cal").mkdir()
+    into_folder = _cli("ics", *db, "--out", str(folder / "cal"))
+    left = sorted(p.name for p in folder.iterdir() if p.name.startswith("cal"))
+    ok = codes == [2, 2, 2] and into_folder.returncode == 1 and left == ["cal"]
+    return ok, f"exit codes {codes}, --out folder {into_folder.returncode}, left {left}"
+
+
+OUTPUT_PROBES = (
+    ("vCard URL injection (2)", probe_vcard_url_injection),
+    ("CSV formula guard (4)", probe_csv_formula_guard),
+    ("Terminal escapes (5)", probe_terminal_escapes),
+    ("iCalendar control characters (6)", probe_ics_controls),
+    ("Attachments (7)", probe_attachments),
+    ("Non-UTF-8 file name (11)", probe_non_utf8_file_name),
+    ("Day bounds, ics --out folder (12)", probe_bounds),
+)
+
+
+def run_output_probes() -> list[tuple[str, bool, str]]:
+    results = []
+    for name, probe in OUTPUT_PROBES:
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ.setdefault("TRELLIS_DATA_DIR", str(Path(folder) / "data"))
+            try:
+                ok, seen = probe(Path(folder))
+            except Exception as error:  # a probe that crashes is a failed probe
+                ok, seen = False, f"{type(error).__name__}: {error}"
+        results.append((name, ok, seen))
+    return results
+
+
+def render_output_probes(results: list[tuple[str, bool, str]]) -> str:
+    lines = ["", "## Output and injection probes", "", "| Probe | Result | Seen |", "|---|---|---|"]
+    lines += [
+        f"| {n} | {'pass' if ok else 'FAIL'} | {seen.replace('|', '/')} |"
+        for n, ok, seen in results
+    ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

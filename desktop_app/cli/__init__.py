@@ -81,7 +81,9 @@ def report_warnings(db: object) -> None:
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
-    print(f"trellis: {message}", file=sys.stderr)
+    from desktop_app.cli.terminal_text import printable
+
+    print(f"trellis: {printable(message, keep_newlines=True)}", file=sys.stderr)
     return code
 
 

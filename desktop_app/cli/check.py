@@ -20,9 +20,11 @@ def run(args: argparse.Namespace) -> int:
     path = existing_db_path(args)
     with open_database(path, read_only=True) as db:
         report = check_database(db)
+    from desktop_app.cli.terminal_text import printable
+
     if report.sound:
-        print(f"{path}: sound ({report.people} people).")
+        print(f"{printable(path)}: sound ({report.people} people).")
         return 0
     for problem in report.problems:
-        print(f"{path}: {problem}")
+        print(f"{printable(path)}: {printable(problem)}")
     return 1

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
+
+# A hundred years ahead is further than anyone plans a check-in; beyond it dates overflow.
+MAX_DAYS = 36500
 
 
 def print_out(text: str, *, exact: bool = False) -> None:
@@ -38,4 +41,15 @@ def non_negative_days(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from error
     if value < 0:
         raise argparse.ArgumentTypeError(f"days cannot be negative: {value}")
+    if value > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DAYS} days (100 years): {value}")
     return value
+
+
+def horizon_problem(today: date, days: int) -> str | None:
+    """Why `today` plus `days` (and the day after, an event's end) is not a date, or None."""
+    try:
+        today + timedelta(days=days + 1)
+    except OverflowError:
+        return f"{today.isoformat()} plus {days} days is past the last date, 9999-12-31"
+    return None

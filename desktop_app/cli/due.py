@@ -28,13 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop_app.cli import existing_db_path
-    from desktop_app.cli.dates import print_out
+    from desktop_app.cli import EXIT_USAGE, existing_db_path, fail
+    from desktop_app.cli.dates import horizon_problem, print_out
     from desktop_app.services.reminders import due_people
     from desktop_app.storage.database import open_database
 
     path = existing_db_path(args)
     today = args.as_of or date.today()
+    problem = horizon_problem(today, args.within)
+    if problem:
+        return fail(f"due: {problem}", EXIT_USAGE)
     with open_database(path, read_only=True) as db:
         items = due_people(db, today, within_days=args.within)
     if args.json:
@@ -53,12 +56,16 @@ def run(args: argparse.Namespace) -> int:
     if not items:
         print_out("Nobody is due.\n")
         return 0
+    from desktop_app.cli.terminal_text import printable
+
     lines = []
     for item in items:
         late = item.overdue_days(today)
         when = f"{late} days overdue" if late else "due"
         if item.due > today:
             when = f"in {(item.due - today).days} days"
-        lines.append(f"{item.due.isoformat()}  {when:<18} {item.name} — {item.reason.label}\n")
+        lines.append(
+            f"{item.due.isoformat()}  {when:<18} {printable(item.name)} — {item.reason.label}\n"
+        )
     print_out("".join(lines))
     return 0

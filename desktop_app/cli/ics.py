@@ -29,12 +29,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.cli import existing_db_path, fail
-    from desktop_app.cli.dates import print_out
+    from datetime import date
+
+    from desktop_app.cli import EXIT_USAGE, existing_db_path, fail
+    from desktop_app.cli.dates import horizon_problem, print_out
+    from desktop_app.cli.terminal_text import printable
     from desktop_app.services.ics_export import calendar_for, export_ics
     from desktop_app.storage.database import open_database
 
     path = existing_db_path(args)
+    problem = horizon_problem(args.as_of or date.today(), args.days)
+    if problem:
+        return fail(f"ics: {problem}", EXIT_USAGE)
+    if args.out is not None and args.out.is_dir():
+        return fail(f"{args.out} is a folder; give a file name, e.g. {args.out / 'trellis.ics'}")
     try:
         with open_database(path, read_only=True) as db:
             if args.out is None:
@@ -44,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
             count = export_ics(db, args.out, today=args.as_of, horizon_days=args.days)
     except OSError as error:
         return fail(f"cannot write {args.out}: {error.strerror or error}")
-    print(f"{count} events written to {args.out}", file=sys.stderr)
+    print(f"{count} events written to {printable(args.out)}", file=sys.stderr)
     return 0

@@ -74,12 +74,13 @@ def _preview(args: argparse.Namespace) -> ImportReport:
 
 def _show(args: argparse.Namespace, report: ImportReport) -> int:
     from desktop_app.cli import EXIT_FAILURE, EXIT_OK, fail
+    from desktop_app.cli.terminal_text import printable
     from desktop_app.services.importing.report import write_rejections
 
     for _path, reason in report.unreadable:
-        print(f"trellis: {reason}", file=sys.stderr)
+        print(f"trellis: {printable(reason)}", file=sys.stderr)
     for rejected in report.rejected:
-        print(f"trellis: rejected {rejected.describe()}", file=sys.stderr)
+        print(f"trellis: rejected {printable(rejected.describe())}", file=sys.stderr)
     if not report.anything_read:
         if not report.unreadable:
             print("trellis: no contact files found", file=sys.stderr)
@@ -94,33 +95,40 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
 
 
 def _print_report(report: ImportReport) -> None:
+    from desktop_app.cli.terminal_text import printable as p
+
     out = sys.stdout
     if report.dry_run:
         print(f"Preview (nothing written): {len(report.new)} new", file=out)
         for card in report.new[:SHOWN]:
-            org = f" ({card.organization})" if card.organization else ""
-            print(f"  new        {card.name}{org}  [{Path(card.path).name}:{card.line}]", file=out)
+            org = f" ({p(card.organization)})" if card.organization else ""
+            where = f"{p(Path(card.path).name)}:{card.line}"
+            print(f"  new        {p(card.name)}{org}  [{where}]", file=out)
         if len(report.new) > SHOWN:
             print(f"  … and {len(report.new) - SHOWN} more", file=out)
     duplicates = report.duplicates  # spooled: read a page at a time, never all at once
     if duplicates.sure_count:
         print(f"Already known, merged: {duplicates.sure_count}", file=out)
         for dup in duplicates.where_sure(True, limit=SHOWN):
-            where = f"{Path(dup.card.path).name}:{dup.card.line}"
-            print(f"  merge      {dup.card.name} → {dup.match_name}  ({dup.reason}) [{where}]")
+            where = f"{p(Path(dup.card.path).name)}:{dup.card.line}"
+            print(
+                f"  merge      {p(dup.card.name)} → {p(dup.match_name)}  ({p(dup.reason)})"
+                f" [{where}]",
+                file=out,
+            )
         if duplicates.sure_count > SHOWN:
             print(f"  … and {duplicates.sure_count - SHOWN} more", file=out)
     if duplicates.possible_count:
         print(f"Possible duplicates, kept apart: {duplicates.possible_count}", file=out)
         for dup in duplicates.where_sure(False):
-            where = f"{Path(dup.card.path).name}:{dup.card.line}"
+            where = f"{p(Path(dup.card.path).name)}:{dup.card.line}"
             print(
-                f"  keep both  {dup.card.name} ~ {dup.match_name} (id {dup.match_id}, "
-                f"{dup.reason}) [{where}]",
+                f"  keep both  {p(dup.card.name)} ~ {p(dup.match_name)} (id {dup.match_id}, "
+                f"{p(dup.reason)}) [{where}]",
                 file=out,
             )
     if report.warnings:
-        print(f"Warnings: {len(report.warnings)} (values that were repaired or left out)")
+        print(f"Warnings: {len(report.warnings)} (values that were repaired or left out)", file=out)
         for warning in report.warnings[:SHOWN]:
-            print(f"  {warning}", file=out)
+            print(f"  {p(warning)}", file=out)
     print(report.summary(), file=out)

@@ -122,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(database: Path, out: Path, options: PrintOptions, layout: str, seed: int) -> int:
+    from desktop_app.cli.terminal_text import printable
     from desktop_app.services.printing.job import document_from_database
     from desktop_app.services.printing.options import PrintError
     from desktop_app.services.printing.output import write_document
@@ -136,8 +137,8 @@ def _print(database: Path, out: Path, options: PrintOptions, layout: str, seed: 
     if document.scene.is_empty:
         print("trellis: the network is empty; the map says so.", file=sys.stderr)
     elif document.note():
-        print(f"trellis: {document.note()}", file=sys.stderr)
+        print(f"trellis: {printable(document.note())}", file=sys.stderr)
     pages = 1 if document.scene.is_empty else document.page_count
-    shown = ", ".join(str(f) for f in files)
+    shown = ", ".join(printable(f) for f in files)
     print(f"wrote {shown} ({pages} page{'s' if pages != 1 else ''})")
     return EXIT_OK if files else EXIT_FAILURE

@@ -27,13 +27,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path, fail
+    from desktop_app.cli.terminal_text import printable
     from desktop_app.storage.restore import describe_backups, human_size, restore_backup
 
     path = db_path(args)
     if args.list:
         for info in describe_backups(path):
             taken, size = f"{info.taken:%Y-%m-%d %H:%M:%S}", human_size(info.size)
-            print(f"{taken}  {size:>9}  {info.reason:<15}  {info.path}")
+            print(f"{taken}  {size:>9}  {printable(info.reason):<15}  {printable(info.path)}")
         return 0
     try:
         result = restore_backup(path, args.source)
@@ -41,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"cannot restore {path}: {error.strerror or error}")
     saved = f" The database as it was is saved in {result.saved_as}." if result.saved_as else ""
     print(
-        f"Restored {path} from {result.restored_from} ({result.people} contacts).{saved}",
+        printable(
+            f"Restored {path} from {result.restored_from} ({result.people} contacts).{saved}"
+        ),
         file=sys.stderr,
     )
     return 0

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from desktop_app.cli import fail
+    from desktop_app.cli.terminal_text import printable
     from desktop_app.services.document_resources import kind_spec
     from desktop_app.services.text_review import review_as_json, review_text
 
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     line_starts = _line_starts(text)
     for finding in review.findings:
         line, column = _position(line_starts, finding.start)
-        print(f"{args.file}:{line}:{column}: {finding.kind}: {finding.message}")
+        where = f"{printable(args.file)}:{line}:{column}"
+        print(f"{where}: {finding.kind}: {printable(finding.message)}")
     if not review.findings:
         print("No findings.")
     return 0

@@ -6,11 +6,14 @@ something also return what undo needs to put it back.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.domain.documents import (
     ChecklistEntry,
@@ -20,7 +23,7 @@ from desktop_app.domain.documents import (
     VersionInfo,
 )
 from desktop_app.domain.values import ChangeSet
-from desktop_app.paths import attachments_dir
+from desktop_app.paths import DOCUMENT_SUFFIXES, attachment_file, attachments_dir
 from desktop_app.services import document_resources
 from desktop_app.storage import documents_repository as repo
 from desktop_app.storage import feedback_repository
@@ -172,10 +175,18 @@ def attach_file(
 
 
 def attachment_path(db: Database, version: VersionInfo) -> Path:
-    """Where an attached version's file is; `AttachmentError` if it has gone missing."""
+    """Where an attached version's file is; `AttachmentError` if it has gone missing or
+    its stored name leads outside the attachments folder."""
     if not version.file_path:
         raise AttachmentError(f"Version {version.number} is text, not an attached file.")
-    path = attachments_dir(db.path) / version.file_path
+    folder = attachments_dir(db.path)
+    path = attachment_file(folder, version.file_path)
+    if path is None:
+        raise AttachmentError(
+            f"The stored location of “{version.file_name}” (version {version.number}) leads "
+            f"outside {folder}, so Trellis will not use it: the database was damaged or "
+            "edited by hand. Attach the file again."
+        )
     if not path.is_file():
         raise AttachmentError(
             f"The copy of “{version.file_name}” (version {version.number}) is missing from "
@@ -184,14 +195,40 @@ def attachment_path(db: Database, version: VersionInfo) -> Path:
     return path
 
 
+def path_to_open(db: Database, version: VersionInfo) -> Path:
+    """`attachment_path`, for handing to the system's "open": only documents (PDF, Word,
+    OpenDocument, RTF, text, Markdown, Pages), never a program or launcher."""
+    path = attachment_path(db, version)
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise AttachmentError(
+            f"Trellis opens only documents (PDF, Word, OpenDocument, RTF, text, Markdown, "
+            f"Pages); “{version.file_name}” is kept but not opened from here. "
+            f"The copy is at {path}."
+        )
+    return path
+
+
+def stored_name(digest: str, source: Path) -> str:
+    """The copy's name: its SHA-256, with the source's suffix only when it is a document's."""
+    suffix = source.suffix.lower()
+    return digest + (suffix if suffix in DOCUMENT_SUFFIXES else "")
+
+
 def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
-    """Copy a file into `folder` under a name made of its SHA-256; (relative name, digest)."""
+    """Copy a file into `folder` under a name made of its SHA-256; (relative name, digest).
+
+    A link (symbolic link, shortcut) is refused, not followed: a "resume" that points at a
+    system file must not copy that file in.
+    """
     try:
-        size = source.stat().st_size
+        info = source.lstat()
     except FileNotFoundError:
         raise AttachmentError(f"“{source}” does not exist (moved or deleted?).") from None
     except OSError as error:
         raise AttachmentError(f"“{source}” cannot be read: {error.strerror or error}.") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise AttachmentError(_LINK_REFUSED.format(source=source))
+    size = info.st_size
     if source.is_dir():
         raise AttachmentError(f"“{source}” is a folder, not a file.")
     if not source.is_file():  # a pipe or device would block or never end
@@ -212,7 +249,7 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
     digest = hashlib.sha256()
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".incoming-")
     try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+        with os.fdopen(handle, "wb") as out, _open_no_follow(source) as data:
             copied = 0
             while chunk := data.read(_CHUNK):
                 copied += len(chunk)
@@ -222,8 +259,10 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
                     )
                 digest.update(chunk)
                 out.write(chunk)
-        relative = digest.hexdigest() + source.suffix.lower()
+        relative = stored_name(digest.hexdigest(), source)
         os.replace(temporary, folder / relative)
+    except _LinkError:
+        raise AttachmentError(_LINK_REFUSED.format(source=source)) from None
     except PermissionError:
         raise AttachmentError(
             f"“{source.name}” cannot be read: permission denied, or another program has it "
@@ -236,6 +275,28 @@ def copy_into_attachments(source: Path, folder: Path) -> tuple[str, str]:
     finally:
         Path(temporary).unlink(missing_ok=True)
     return relative, digest.hexdigest()
+
+
+_LINK_REFUSED = (
+    "“{source}” is a link to another file; Trellis attaches only the file itself. "
+    "Attach the file the link points to."
+)
+
+
+class _LinkError(OSError):
+    """The source turned into a link between the check and the open."""
+
+
+def _open_no_follow(source: Path) -> BinaryIO:
+    """Open `source` for reading without following a link in its last step."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(source, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _LinkError(error.errno, error.strerror) from None
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def _remove_if_unreferenced(db: Database, path: Path, digest: str) -> None:

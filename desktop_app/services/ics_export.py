@@ -7,6 +7,7 @@ export updates events instead of doubling them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -24,10 +25,16 @@ _SUMMARIES = {
 }
 
 
+# RFC 5545 (3.1, 3.3.11) allows no control character in a TEXT value but HTAB; line ends
+# are escaped as `\n`. The rest (NUL, VT, FF, ESC, DEL, and the C1 controls) are dropped.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def escape_text(value: str) -> str:
-    """RFC 5545 TEXT escaping."""
+    """RFC 5545 TEXT escaping; control characters other than tab and line ends dropped."""
     return (
-        value.replace("\\", "\\\\")
+        _CONTROLS.sub("", value)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
@@ -86,7 +93,8 @@ def build_calendar(items: Iterable[DueItem], today: date, stamp: datetime) -> st
             f"UID:{_uid(item)}",
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+            # A one-day event; 9999-12-31 has no day after it, and DTEND may be left out.
+            *([f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"] if day < date.max else []),
             "SUMMARY:" + escape_text(_SUMMARIES[item.reason].format(name=item.name)),
             "DESCRIPTION:" + escape_text(_description(item, today)),
             f"CATEGORIES:{item.reason.value.upper().replace('_', '-')}",
@@ -116,6 +124,10 @@ def export_ics(
     """Write the calendar to `path` (replaced atomically); returns the number of events."""
     text, count = calendar_for(db, today=today, horizon_days=horizon_days)
     partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(text.encode("utf-8"))
-    partial.replace(path)
+    try:
+        partial.write_bytes(text.encode("utf-8"))
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a folder in the way, a full disk: nothing left behind
+        raise
     return count

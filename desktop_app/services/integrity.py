@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from desktop_app.paths import attachments_dir
+from desktop_app.paths import attachment_file, attachments_dir
 from desktop_app.storage import integrity_queries
 from desktop_app.storage.contact_summaries import count_people
 from desktop_app.storage.database import Database
@@ -40,10 +40,17 @@ def check_database(db: Database) -> CheckReport:
 
 
 def _missing_attachments(db: Database, conn: sqlite3.Connection) -> list[str]:
-    """Attached document versions whose copy is gone from the attachments folder."""
+    """Attached document versions whose copy is gone from the attachments folder, or whose
+    stored name leads outside it (`../../etc/passwd`, an absolute path, a link out)."""
     folder = attachments_dir(db.path)
-    return [
-        f"document {document_id} version {number}: the copy of “{name}” is missing from {folder}"
-        for document_id, number, stored, name in integrity_queries.attached_files(conn)
-        if not (folder / stored).is_file()
-    ]
+    problems = []
+    for document_id, number, stored, name in integrity_queries.attached_files(conn):
+        where = f"document {document_id} version {number}"
+        copy = attachment_file(folder, stored)
+        if copy is None:
+            problems.append(
+                f"{where}: the stored name of “{name}”, “{stored}”, leads outside {folder}"
+            )
+        elif not copy.is_file():
+            problems.append(f"{where}: the copy of “{name}” is missing from {folder}")
+    return problems

@@ -460,6 +460,7 @@ def test_dropping_a_file_on_a_resume_attaches_it(
     assert documents.attachment_path(pitch_workspace.db, latest).read_bytes() == b"PK docx"
 
 
+<<<<<<< HEAD
 def test_a_long_title_wraps_instead_of_widening_the_window(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
@@ -579,3 +580,38 @@ def test_compare_is_off_for_a_single_version_and_defaults_to_previous_against_la
     pitch_workspace.undo_stack.undo()
     assert not tabs.isTabEnabled(compare_tab)
     assert tabs.currentWidget() is not panel.compare
+=======
+def test_a_link_is_refused_and_a_launcher_is_kept_but_never_opened(
+    qtbot: QtBot,
+    view: PitchView,
+    pitch_workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    document_id = select(view, "resume")
+    panel = view.panel
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret", encoding="utf-8")
+    link = tmp_path / "resume.pdf"
+    link.symlink_to(secret)
+    with qtbot.waitSignal(pitch_workspace.error_raised) as blocker:
+        assert not panel.attach(link)
+    assert "is a link to another file" in blocker.args[0]
+    launcher = tmp_path / "resume.desktop"
+    launcher.write_text("[Desktop Entry]\nExec=sh -c 'echo pwned'\n", encoding="utf-8")
+    assert panel.attach(launcher)
+    latest = documents.document_detail(pitch_workspace.db, document_id).versions[-1]
+    assert latest.file_name == "resume.desktop"
+    assert not latest.file_path.endswith(".desktop")
+    panel.versions.setCurrentIndex(panel.versions.findData(latest.id))
+    panel._update_open_button()
+    opened: list[object] = []
+    warnings: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert opened == []
+    assert "opens only documents" in warnings[0]
+>>>>>>> fix/outputs

@@ -1,15 +1,31 @@
 """CSV export in the Google Contacts layout (one row per person, ` ::: ` between values),
-which spreadsheets open and Trellis, Google and Outlook import."""
+which spreadsheets open and Trellis, Google and Outlook import.
+
+A cell that a spreadsheet would run as a formula (it starts with `=` `+` `-` `@`, a tab or
+a carriage return) is written with a leading apostrophe, as the OWASP CSV-injection
+guidance says: `+44 20 7946 0958` becomes `'+44 20 7946 0958`. A cell that already starts
+with apostrophes before such a character gets one more, so the importer, which takes one
+apostrophe off exactly these cells (`csv_reader.unguard`), gives back what was stored.
+"""
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
 from desktop_app.domain.values import NewPerson
 
 MULTI = " ::: "
+FORMULA_START = re.compile("'*[=+\\-@\t\r]")
+
+
+def guard(cell: str) -> str:
+    """`cell` as a spreadsheet shows it and never runs it (OWASP: a leading `'`)."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
 HEADER = (
     "Name",
     "Given Name",
@@ -68,6 +84,6 @@ def write_csv(people: Iterable[NewPerson], out: TextIO) -> int:
     writer.writerow(HEADER)
     count = 0
     for person in people:
-        writer.writerow(person_row(person))
+        writer.writerow([guard(cell) for cell in person_row(person)])
         count += 1
     return count

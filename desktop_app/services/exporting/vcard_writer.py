@@ -1,7 +1,12 @@
 """vCard 4.0 (RFC 6350) and 3.0 (RFC 2426) export that our own reader takes back whole.
 
-Text is escaped (`\\,` `\\;` `\\n` `\\\\`), lines are folded at 75 octets without splitting
-a UTF-8 character, labels that are not vCard types travel as Apple `itemN.X-ABLabel`.
+Every value the writer emits goes through one of three doors: text is escaped (`\\,` `\\;`
+`\\n` `\\\\`) and loses the control characters the RFCs forbid (NUL, VT, FF, ESC, DEL…;
+tabs stay); a web address gets the same escapes with its control characters
+percent-encoded (`%0A`), so no value can end its line and start a forged card; a photo's
+media type is written only when it is one (`image/png`), else `image/jpeg`. Lines are
+folded at 75 octets without splitting a UTF-8 character, labels that are not vCard types
+travel as Apple `itemN.X-ABLabel`.
 """
 
 from __future__ import annotations
@@ -25,20 +30,40 @@ _TYPE_OF_LABEL = {
     "pager": "pager",
     "other": "other",
     "main": "main",
-    "voice": "voice",
 }
 _SIMPLE = re.compile(r"^[a-z]+( [a-z]+)*$")
+# RFC 6350 TEXT-CHAR / RFC 2426 SAFE-CHAR: no control character but HTAB (CR and LF are
+# escaped as `\\n`, so they survive).
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A URI holds no control character at all (RFC 3986): these are percent-encoded.
+_URI_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_MIME = re.compile(r"^image/[a-z0-9][a-z0-9.+-]{0,40}$")
 
 
 def escape(text: str) -> str:
+    """A TEXT value: `\\` `,` `;` and line ends escaped, forbidden controls dropped."""
     return (
-        text.replace("\\", "\\\\")
+        _TEXT_CONTROLS.sub("", text)
+        .replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\n")
         .replace("\r", "\n")  # a lone CR would end the line for every reader
         .replace("\n", "\\n")
     )
+
+
+def escape_uri(text: str) -> str:
+    """A URI value: control characters percent-encoded, then escaped like text (a comma
+    must be escaped in any value, RFC 6350 3.4), which our reader and others undo."""
+    encoded = _URI_CONTROLS.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+    return escape(encoded)
+
+
+def photo_mime(mime: str) -> str:
+    """The photo's media type when it is one; a stored oddity never reaches the file."""
+    mime = mime.strip().lower()
+    return mime if _MIME.match(mime) else "image/jpeg"
 
 
 def fold(line: str) -> str:
@@ -74,7 +99,7 @@ def card_lines(person: NewPerson, version: str = "4.0") -> Iterator[str]:
     for phone in person.phones:
         yield from group.labeled("TEL", phone, escape(phone.value))
     for url in person.urls:
-        yield from group.labeled("URL", url, url.value)
+        yield from group.labeled("URL", url, escape_uri(url.value))
     jobs = sorted(person.employment, key=lambda job: not job.current)
     for job in jobs:
         yield f"ORG:{escape(job.organization)}"
@@ -98,7 +123,7 @@ def card_lines(person: NewPerson, version: str = "4.0") -> Iterator[str]:
         yield f"X-TRELLIS-MET-ON:{fields.met_on.isoformat()}"
     if person.photo:
         encoded = base64.b64encode(person.photo).decode("ascii")
-        mime = person.photo_mime or "image/jpeg"
+        mime = photo_mime(person.photo_mime)
         if version == "4.0":
             yield f"PHOTO:data:{mime};base64,{encoded}"
         else:

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from desktop_app.domain.values import NewPerson, PostalAddress
 from desktop_app.services.importing.person_building import (
+    URL_REFUSED,
     PersonDraft,
     parse_birthday,
     parse_date,
@@ -22,6 +23,16 @@ from desktop_app.services.importing.person_building import (
 from desktop_app.services.importing.text_decoding import sniff_text_encoding
 
 MULTI = " ::: "
+# The apostrophe Trellis (and careful exporters) put before a cell that a spreadsheet would
+# run as a formula (OWASP CSV injection); `csv_writer.guard` writes it.
+_GUARDED = re.compile("'+[=+\\-@\t\r]")
+
+
+def unguard(cell: str) -> str:
+    """`'=x` → `=x`, `''+1` → `'+1`: one guard apostrophe off, only before what it guards."""
+    return cell[1:] if _GUARDED.match(cell) else cell
+
+
 _ADDRESS_PREFIXES = ("business", "work", "home", "other", "personal")
 _ADDRESS_PARTS = {
     "street": "street",
@@ -67,6 +78,7 @@ class ColumnPlan:
     orgs: list[tuple[int, int | None]] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     tags: list[int] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)  # Google's: only ` ::: ` separates
     birthday: list[int] = field(default_factory=list)
     birth_parts: dict[str, int] = field(default_factory=dict)
     met_on: list[int] = field(default_factory=list)
@@ -115,8 +127,10 @@ def plan_columns(header: list[str]) -> ColumnPlan:
             plan.orgs.append((index, None))
         elif name in ("notes", "note", "comments"):
             plan.notes.append(index)
-        elif name in ("categories", "category", "group membership", "labels"):
+        elif name in ("categories", "category"):
             plan.tags.append(index)
+        elif name in ("group membership", "labels"):
+            plan.labels.append(index)
         elif name in ("birthday", "birth date", "date of birth"):
             plan.birthday.append(index)
         elif name in ("birth year", "birth month", "birth day"):
@@ -253,6 +267,7 @@ class CsvReader:
         self._stream = stream
         self.bytes_read = 0
         self.plan: ColumnPlan | None = None
+        self.row_warnings: list[str] = []  # what was left out of the row just yielded
 
     def __iter__(self) -> Iterator[tuple[int, NewPerson | str]]:
         head = self._stream.read(65536)
@@ -294,7 +309,8 @@ class CsvReader:
             self.bytes_read = self._stream.tell()
             if not any(cell.strip() for cell in row):
                 continue
-            yield start, row_to_person(self.plan, row)
+            self.row_warnings = []
+            yield start, row_to_person(self.plan, row, self.row_warnings, start)
 
     def _too_long(self, lines: _Lines, start: int, error: Exception) -> str:
         """Skip the rest of a row that is too long; the reason it is rejected."""
@@ -319,9 +335,14 @@ def _never_closes(start: int, end: int) -> str:
     )
 
 
-def row_to_person(plan: ColumnPlan, row: list[str]) -> NewPerson | str:
+def row_to_person(
+    plan: ColumnPlan, row: list[str], warnings: list[str] | None = None, line: int = 0
+) -> NewPerson | str:
+    """The person a row describes (or why it is rejected); what was left out of it is
+    added to `warnings`, naming `line`."""
+
     def cell(index: int | None) -> str:
-        return row[index].strip() if index is not None and 0 <= index < len(row) else ""
+        return unguard(row[index]).strip() if index is not None and 0 <= index < len(row) else ""
 
     def multi(index: int | None) -> list[str]:
         return [v.strip() for v in cell(index).split(MULTI) if v.strip()]
@@ -338,13 +359,17 @@ def row_to_person(plan: ColumnPlan, row: list[str]) -> NewPerson | str:
             draft.add_phone(value, _clean_label(cell(label_column)) or label)
     for value_column, label_column, label in plan.urls:
         for value in multi(value_column):
-            draft.add_url(value, _clean_label(cell(label_column)) or label)
+            taken = draft.add_url(value, _clean_label(cell(label_column)) or label)
+            if not taken and warnings is not None:
+                warnings.append(f"line {line}: {URL_REFUSED}")
     for org_column, title_column in plan.orgs:
         draft.add_job(cell(org_column), cell(title_column))
     for index in plan.notes:
         draft.add_note(cell(index))
     for index in plan.tags:
         draft.add_tags([t.removeprefix("* ") for t in re.split(r" ::: |[;,\n]", cell(index))])
+    for index in plan.labels:  # a Google label may hold a comma: "Friends, close"
+        draft.add_tags([t.removeprefix("* ") for t in cell(index).split(MULTI)])
     for index in plan.birthday:
         draft.birthday = draft.birthday or parse_birthday(cell(index))
     if plan.birth_parts:

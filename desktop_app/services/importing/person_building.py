@@ -22,6 +22,10 @@ NO_PERSON = "the card has no name, email, phone or organisation"
 
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%b %d, %Y")
 _SEPARATORS = re.compile(r"[._\-+]+")
+# No web address holds a control character (RFC 3986); one that does is damage or a value
+# crafted to break the line it is written on (a forged END:VCARD), and is left out.
+_URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+URL_REFUSED = "the web address holds a line break or control character and was left out"
 
 
 @dataclass(slots=True)
@@ -60,10 +64,14 @@ class PersonDraft:
             self._keys.add(key)
             self.phones.append(LabeledValue(value, label))
 
-    def add_url(self, value: str, label: str = "") -> None:
+    def add_url(self, value: str, label: str = "") -> bool:
+        """Take a web address; False when it is refused (it holds a control character)."""
         value = value.strip()
+        if _URL_CONTROLS.search(value):
+            return False
         if value and all(u.value != value for u in self.urls):
             self.urls.append(LabeledValue(value, label))
+        return True
 
     def add_address(self, address: PostalAddress) -> None:
         if address.one_line() and address not in self.addresses:

@@ -31,6 +31,7 @@ from desktop_app.services.importing.report import (
     PossibleDuplicate,
     PreviewCard,
     RejectedCard,
+    display_path,
 )
 from desktop_app.services.importing.sources import (
     ContactSource,
@@ -152,7 +153,7 @@ class _Run:
 
     def take(self, key: CardKey, path: Path, card: SourceCard) -> None:
         report = self.report
-        report.warnings.extend(f"{path.name}: {w}" for w in card.warnings)
+        report.warnings.extend(f"{display_path(path.name)}: {w}" for w in card.warnings)
         if card.person is None:
             report.rejected.append(RejectedCard(str(path), card.line, card.end_line, card.reason))
             return

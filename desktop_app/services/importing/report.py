@@ -84,6 +84,31 @@ T = TypeVar("T")
 _PAGE = 500
 
 
+def display_path(path: str | Path) -> str:
+    """A path as text that can be encoded and shown: a file name that is not UTF-8 (a
+    Latin-1 `café.vcf` on Linux comes back from the OS with lone surrogates) shows its
+    odd bytes as `\\xe9`."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            data = text.encode("utf-8", "surrogateescape")  # POSIX: the bytes as they were
+        except UnicodeEncodeError:
+            data = text.encode("utf-8", "surrogatepass")  # Windows: an unpaired UTF-16 half
+        return data.decode("utf-8", "backslashreplace")
+    return text
+
+
+def _path_cell(path: str) -> bytes:
+    """Any path, lone surrogates included, as the spool stores it (and gives back whole)."""
+    return path.encode("utf-8", "surrogatepass")
+
+
+def _path_of(cell: bytes) -> str:
+    return cell.decode("utf-8", "surrogatepass")
+
+
 class SpooledList(Sequence[T]):
     """A list of report rows kept in the report's spool, not in memory; pages on demand."""
 
@@ -158,12 +183,12 @@ _PREVIEW_COLUMNS = _DUPLICATE_COLUMNS[:8]
 
 
 def _preview_row(card: PreviewCard) -> tuple[Any, ...]:
-    return (card.key.file, card.key.ordinal, card.path, card.line, card.name,
+    return (card.key.file, card.key.ordinal, _path_cell(card.path), card.line, card.name,
             card.organization, card.email, card.phone)  # fmt: skip
 
 
 def _preview_of(row: tuple[Any, ...]) -> PreviewCard:
-    return PreviewCard(CardKey(row[0], row[1]), *row[2:8])
+    return PreviewCard(CardKey(row[0], row[1]), _path_of(row[2]), *row[3:8])
 
 
 def _duplicate_row(d: PossibleDuplicate) -> tuple[Any, ...]:
@@ -251,8 +276,8 @@ class ImportReport:
         )
         self.rejected: SpooledList[RejectedCard] = SpooledList(
             self._spool.table("rejected", ("path", "line", "end_line", "reason")),
-            lambda r: (r.path, r.line, r.end_line, r.reason),
-            lambda row: RejectedCard(*row),
+            lambda r: (_path_cell(r.path), r.line, r.end_line, r.reason),
+            lambda row: RejectedCard(_path_of(row[0]), *row[1:]),
         )
         self.warnings: SpooledList[str] = SpooledList(
             self._spool.table("warnings", ("text",)), lambda text: (text,), lambda row: row[0]
@@ -303,7 +328,9 @@ def write_rejections(rejected: Iterable[RejectedCard], out: Path) -> None:
 
     with out.open("w", encoding="utf-8", newline="\n") as handle:
         for item in rejected:
-            handle.write(f"# {item.path}, lines {item.line}-{item.end_line}: {item.reason}\n")
+            handle.write(
+                f"# {display_path(item.path)}, lines {item.line}-{item.end_line}: {item.reason}\n"
+            )
             try:
                 lines = source_lines(Path(item.path), item.line, item.end_line)
             except OSError as error:

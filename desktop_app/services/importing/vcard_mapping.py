@@ -8,6 +8,7 @@ import re
 
 from desktop_app.domain.values import Birthday, NewPerson, PostalAddress
 from desktop_app.services.importing.person_building import (
+    URL_REFUSED,
     PersonDraft,
     parse_birthday,
     parse_date,
@@ -72,7 +73,8 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
         elif name == "TEL":
             draft.add_phone(_phone_text(value), _label(card, prop))
         elif name == "URL":
-            draft.add_url(value, _label(card, prop))
+            if not draft.add_url(value, _label(card, prop)):
+                warnings.append(f"line {prop.line}: {URL_REFUSED}")
         elif name == "ORG":
             orgs.append(split_escaped(prop.value, ";")[0])
         elif name == "TITLE":
@@ -99,7 +101,7 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
 
 
 def _label(card: RawCard, prop: VProperty) -> str:
-    return (prop.group and card.group_label(prop.group)) or prop.label
+    return (prop.group and unescape(card.group_label(prop.group))) or prop.label
 
 
 def _birthday(prop: VProperty, warnings: list[str]) -> Birthday | None:
@@ -150,7 +152,8 @@ def _photo(draft: PersonDraft, prop: VProperty, warnings: list[str]) -> None:
         mime = header[5:].split(";")[0]
         value, encoded = payload, ";base64" in header.lower()
     elif not encoded and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
-        draft.add_url(unescape(value), "photo")
+        if not draft.add_url(unescape(value), "photo"):
+            warnings.append(f"line {prop.line}: {URL_REFUSED}")
         return
     elif not encoded and len(value) > 64:
         encoded = True  # Thunderbird writes raw base64 without ENCODING=b

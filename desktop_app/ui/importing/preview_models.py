@@ -18,6 +18,7 @@ from desktop_app.services.importing.report import (
     DuplicateList,
     PreviewCard,
     RejectedCard,
+    display_path,
 )
 from desktop_app.ui.widgets.plain_label import plain_tooltip
 
@@ -112,7 +113,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def _where(path: str, line: int) -> str:
-    return f"{Path(path).name}:{line}"
+    return f"{display_path(Path(path).name)}:{line}"
 
 
 def new_cards_model(cards: Sequence[PreviewCard]) -> RowsModel:
@@ -127,7 +128,7 @@ def new_cards_model(cards: Sequence[PreviewCard]) -> RowsModel:
 def rejected_model(rejected: Sequence[RejectedCard]) -> RowsModel:
     return RowsModel(
         ("File", "Line", "Reason"),
-        PagedCells(rejected, lambda r: (Path(r.path).name, str(r.line), r.reason)),
+        PagedCells(rejected, lambda r: (display_path(Path(r.path).name), str(r.line), r.reason)),
     )
 
 

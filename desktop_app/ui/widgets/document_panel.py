@@ -342,7 +342,7 @@ class DocumentPanel(QWidget):
         if version is None:
             return
         try:
-            path = documents.attachment_path(self.workspace.db, version)
+            path = documents.path_to_open(self.workspace.db, version)
         except AttachmentError as error:
             QMessageBox.warning(self, "Open file", str(error))
             return

@@ -1,5 +1,7 @@
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from desktop_app.domain.cadence import CheckInState, DueItem, DueReason
 from desktop_app.domain.enums import Circle
 from desktop_app.services.ics_export import build_calendar, escape_text, export_ics, fold
@@ -57,3 +59,23 @@ def test_export_writes_the_file_and_counts_events(db, add_person, tmp_path) -> N
     assert export_ics(db, out, today=TODAY, horizon_days=4) == 1
     assert out.read_bytes().count(b"BEGIN:VEVENT") == 1
     assert not out.with_name("x.ics.partial").exists()
+
+
+def test_a_failed_write_leaves_no_partial_file(db, add_person, tmp_path) -> None:
+    add_person("Ana", Circle.INNER, added=TODAY - timedelta(days=10))
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        export_ics(db, folder, today=TODAY, horizon_days=30)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("cal")) == ["cal"]
+
+
+def test_an_event_on_the_last_date_has_no_end_past_it() -> None:
+    items = [DueItem(1, "Ana", date.max, DueReason.FOLLOW_UP, "x", 3)]
+    text = build_calendar(items, date.max, STAMP)
+    assert "DTSTART;VALUE=DATE:99991231\r\n" in text
+    assert "DTEND" not in text
+
+
+def test_control_characters_are_dropped_from_text_values() -> None:
+    assert escape_text("a\x00b\x0bc\x0cd\x1be\x7ff\x9bg\th\ni") == "abcdefg\th\\ni"
