@@ -22,6 +22,7 @@ from desktop_app.domain.documents import (
     VersionInfo,
 )
 from desktop_app.domain.enums import Verdict
+from desktop_app.domain.errors import MissingError
 from desktop_app.storage.tables import (
     Base,
     ChecklistItem,
@@ -39,7 +40,7 @@ TEMPLATE_SETTING_PREFIX = "checklist_template."
 Snapshot = dict[str, list[dict[str, Any]]]
 
 
-class NotFoundError(LookupError):
+class NotFoundError(MissingError):
     """The document, version or item is gone (deleted meanwhile)."""
 
 
