@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-import phonenumbers
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name, normalize_phone
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import (
     Birthday,
@@ -20,23 +20,6 @@ from desktop_app.domain.values import (
 )
 from desktop_app.storage import tables as t
 from desktop_app.storage.errors import PersonNotFoundError
-
-
-def normalize_email(value: str) -> str:
-    return value.strip().casefold()
-
-
-def normalize_phone(value: str, region: str = "US") -> str:
-    """E.164 when the number parses, else its digits; used for matching, never for display."""
-    try:
-        parsed = phonenumbers.parse(value, region)
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return "".join(ch for ch in value if ch.isdigit())
-
-
-def normalize_org_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def get_or_create_organization(session: Session, name: str) -> t.Organization:

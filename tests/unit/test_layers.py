@@ -123,3 +123,16 @@ def test_actions_main_window_and_restore_flow_form_no_cycle() -> None:
 
     cycles = [name for name in WINDOW_MODULES if reaches(name, name)]
     assert cycles == [], graph
+
+
+def test_matching_keys_are_domain_rules_that_storage_calls() -> None:
+    """Phone, email and organisation keys are defined once, in domain/, not in storage."""
+    defined_in_storage = [
+        f"{path.relative_to(PACKAGE.parent)}: {node.name}"
+        for path in sorted((PACKAGE / "storage").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("normalize_")
+    ]
+    assert defined_in_storage == []
+    used = {name for _line, name in imports(PACKAGE / "storage" / "people_repository.py")}
+    assert "desktop_app.domain.contact_keys.normalize_phone" in used
