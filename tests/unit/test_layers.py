@@ -136,3 +136,16 @@ def test_matching_keys_are_domain_rules_that_storage_calls() -> None:
     assert defined_in_storage == []
     used = {name for _line, name in imports(PACKAGE / "storage" / "people_repository.py")}
     assert "desktop_app.domain.contact_keys.normalize_phone" in used
+
+
+def test_the_window_and_the_views_do_not_import_the_commands() -> None:
+    """`app.py` and `ui/` take what they share with `cli/` (the `--db` path) from a neutral
+    module (`desktop_app/paths.py`), never from the command line's package."""
+    sources = [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}"
+        for path in sources
+        for line, name in imports(path)
+        if name == "desktop_app.cli" or name.startswith("desktop_app.cli.")
+    ]
+    assert offenders == []
