@@ -1,6 +1,7 @@
 """Composition root of the GUI: paths → database → workspace → main window.
 
-Only PySide6 and sqlite3 are imported before the first paint; SQLAlchemy warms up on a
+Only PySide6 and storage's plain sqlite3 path are imported before the first paint; the ORM
+warms up on a
 background thread afterwards, and pyqtgraph loads with the view that needs it.
 """
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -24,7 +24,7 @@ from desktop_app.storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     StorageError,
-    storage_error_from,
+    translated_errors,
 )
 
 if TYPE_CHECKING:  # imported where first needed: after the database is open
@@ -143,7 +143,7 @@ def _offer_restore(
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from desktop_app.cli import db_path
+    from desktop_app.paths import db_path
 
     app = create_application([sys.argv[0], *getattr(args, "qt_options", [])])
     from desktop_app.ui.file_open import FileOpenForwarder
@@ -161,15 +161,13 @@ def run_gui(args: argparse.Namespace) -> int:
         if db is None:
             return 1
         try:
-            window = _first_window(db, files, interactive)
+            with translated_errors(db.path):
+                window = _first_window(db, files, interactive)
             break
-        except (StorageError, sqlite3.Error) as error:
+        except StorageError as known:
             # Damage the opening check could not afford to look for (a large file) is met
             # by the first reads instead: the same message, the same offer of a backup.
-            known = storage_error_from(error, db.path)
             db.close()
-            if known is None:
-                raise
             print(f"trellis: {known}", file=sys.stderr)
             db = (
                 _ask_after_storage_error(known, path, args.read_only, None) if interactive else None
@@ -257,8 +255,9 @@ def after_first_paint(window: MainWindow) -> threading.Thread:
     news.failed.connect(lambda message: _tell_backup_failed(window, message))
 
     def work() -> None:
-        import sqlalchemy.orm  # noqa: F401 - imported for its side effect of caching
+        from desktop_app.storage.database import warm_up_orm
 
+        warm_up_orm()
         if db.read_only:
             return
         from desktop_app.storage.backup import backup_if_due

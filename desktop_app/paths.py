@@ -25,6 +25,13 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+def db_path(args: object) -> Path:
+    """The `--db` given anywhere on the command line (`args.db`), else the default
+    location; for the window (`app.py`) and every command (`cli`) alike."""
+    path = getattr(args, "db", None)
+    return Path(path) if path is not None else default_db_path()
+
+
 # The suffixes an attached copy keeps, and the only ones "Open" hands to the system: a
 # `.desktop` or `.exe` "resume" is kept (named by its SHA-256 alone) but never run.
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".pages"})

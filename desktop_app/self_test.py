@@ -171,22 +171,15 @@ def _resources(run: SelfTestRun) -> str:
 
 def _migrations(run: SelfTestRun) -> str:
     """A new database upgraded to the head revision by Alembic, with every table."""
-    import sqlite3
-
     from desktop_app.storage.database import open_database, read_revision
+    from desktop_app.storage.integrity_queries import tables_missing
     from desktop_app.storage.schema_version import HEAD_REVISION
-    from desktop_app.storage.tables import Base
 
     run.db = open_database(run.db_path, backups=False)
     revision = read_revision(run.db_path)
     if revision != HEAD_REVISION:
         raise SelfTestError(f"the new database is at {revision!r}, not {HEAD_REVISION!r}")
-    connection = sqlite3.connect(run.db_path)
-    try:
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    finally:
-        connection.close()
-    missing = sorted(set(Base.metadata.tables) - tables)
+    missing = tables_missing(run.db_path)
     if missing:
         raise SelfTestError(f"tables missing after the upgrade: {', '.join(missing)}")
     return f"head {HEAD_REVISION}"

@@ -172,7 +172,7 @@ def _values(kind: str) -> Any:
     """Emails, phones or URLs of one person, as the importer would keep them."""
     from hypothesis import strategies as st
 
-    from desktop_app.storage.import_writer import normalize_phone
+    from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 
     value = _text().map(str.strip).filter(lambda v: v and ":::" not in v)
     if kind == "email":

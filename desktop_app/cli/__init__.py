@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.paths import db_path as db_path  # re-exported for the commands
 
 # One module per sub-command, each with `register(subparsers)` and `run(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -49,14 +49,6 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="the database file (default: trellis.db in the user data folder)",
     )
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    """The `--db` given anywhere on the command line, else the default location."""
-    from desktop_app.paths import default_db_path
-
-    path = getattr(args, "db", None)
-    return Path(path) if path is not None else default_db_path()
 
 
 class CommandError(Exception):
@@ -106,32 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(args)
-    from desktop_app.storage.errors import StorageError
+    from desktop_app.storage.errors import StorageError, translated_errors
 
     modules = {_command_name(name): name for name in COMMAND_MODULES}
     module = importlib.import_module(f"desktop_app.cli.{modules[command]}")
     try:
-        return int(module.run(args))
+        # The storage door for what a command read on a raw connection: damage met
+        # mid-read, a full disk, busy beyond the timeout. Anything else is a bug, raised.
+        with translated_errors(db_path(args)):
+            return int(module.run(args))
     except (CommandError, StorageError) as error:  # the database missing, locked, too new…
         return fail(str(error), EXIT_FAILURE)
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILURE)
-    except (sqlite3.Error, OSError, _sqlalchemy_error()) as error:
-        # What reached us past the storage door on a raw connection: damage met mid-read,
-        # a full disk, busy beyond the timeout. Anything else is a bug, and is raised.
-        from desktop_app.storage.errors import storage_error_from
-
-        known = storage_error_from(error, db_path(args))
-        if known is None:
-            raise
-        return fail(str(known), EXIT_FAILURE)
-
-
-def _sqlalchemy_error() -> type[BaseException]:
-    """SQLAlchemy's DBAPIError when a command has imported SQLAlchemy, else nothing new."""
-    exc = sys.modules.get("sqlalchemy.exc")
-    error = getattr(exc, "DBAPIError", None)
-    return error if isinstance(error, type) else sqlite3.Error
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

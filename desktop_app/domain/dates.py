@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from desktop_app.domain.errors import RuleError
+
 EARLIEST_PLAUSIBLE = date(1900, 1, 1)
 PAST_YEARS_QUESTIONED = 10
 FUTURE_FOLLOW_UP_YEARS = 2
 
 
-class ImplausibleDateError(ValueError):
+class ImplausibleDateError(RuleError):
     """A date that no confirmation can make right (before 1900, a snooze in the past…)."""
 
 
-class UnconfirmedDateError(ValueError):
+class UnconfirmedDateError(RuleError):
     """Dates that need the user's confirmation; `questions` says why, one line each."""
 
     def __init__(self, questions: list[str]) -> None:

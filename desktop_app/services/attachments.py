@@ -1,16 +1,15 @@
 """Tidying the attachments folder: copies nothing refers to any more.
 
 Kept apart from `services.documents` (which reads through the ORM) so closing the window
-never imports SQLAlchemy: everything here is plain sqlite3.
+never imports SQLAlchemy: everything here reads through storage's plain sqlite3 path.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 from desktop_app.paths import attachments_dir
-from desktop_app.storage import backup, integrity_queries
+from desktop_app.storage import integrity_queries
 from desktop_app.storage.database import Database
 
 
@@ -27,11 +26,10 @@ def prune_attachments(db: Database) -> list[str]:
         return []
     with closing(db.new_reader()) as conn:
         wanted = {stored for _d, _n, stored, _name in integrity_queries.attached_files(conn)}
-    try:
-        for copy in backup.list_backups(db.path):
-            wanted |= integrity_queries.attachment_names_in(copy)
-    except sqlite3.Error:
+    in_backups = integrity_queries.attachment_names_in_backups(db.path)
+    if in_backups is None:
         return []
+    wanted |= in_backups
     removed = []
     for path in folder.iterdir():
         if path.is_file() and not path.name.startswith(".") and path.name not in wanted:

@@ -5,12 +5,12 @@ Every write is one transaction and returns the `ChangeSet` the views refresh fro
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from desktop_app.domain.cadence import CheckInState, cadence_for, next_check_in, overall_state
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
+from desktop_app.domain.errors import RuleError
 from desktop_app.domain.values import (
     ChangeSet,
     ContactPoints,
@@ -22,19 +22,20 @@ from desktop_app.domain.values import (
 )
 from desktop_app.storage import contact_summaries, person_detail_queries
 from desktop_app.storage.database import Database
+from desktop_app.storage.handles import Connection
 
 CADENCE_SETTING_PREFIX = "cadence."
 
 
 class ContactsService:
-    """Reads take the sqlite3 fast path; writes import the ORM on first use."""
+    """Reads take storage's sqlite3 fast path; writes import the ORM on first use."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- reading -------------------------------------------------------------------------
 
-    def cadences(self, conn: sqlite3.Connection | None = None) -> dict[Circle, int]:
+    def cadences(self, conn: Connection | None = None) -> dict[Circle, int]:
         conn = conn or self.db.fast_connection()
         result = dict(DEFAULT_CADENCE_DAYS)
         for circle in Circle:
@@ -47,7 +48,7 @@ class ContactsService:
         return contact_summaries.ids_in_name_order(self.db.fast_connection())
 
     def summaries(
-        self, ids: Iterable[int] | None = None, conn: sqlite3.Connection | None = None
+        self, ids: Iterable[int] | None = None, conn: Connection | None = None
     ) -> list[ContactSummary]:
         """Rows for the contact table: everyone, or just `ids`.
 
@@ -95,7 +96,7 @@ class ContactsService:
 
         with self.db.transaction() as session:
             if people_repository.me_id(session) is not None:
-                raise ValueError("This network already has an owner.")
+                raise RuleError("This network already has an owner.")
             person_id = people_repository.create_person(
                 session, NewPerson(fields=fields, is_me=True, source="me")
             )

@@ -22,6 +22,7 @@ from desktop_app.domain.documents import (
     DocumentSummary,
     VersionInfo,
 )
+from desktop_app.domain.errors import RuleError
 from desktop_app.domain.values import ChangeSet
 from desktop_app.paths import DOCUMENT_SUFFIXES, attachment_file, attachments_dir
 from desktop_app.services import document_resources
@@ -35,7 +36,7 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
-class AttachmentError(Exception):
+class AttachmentError(RuleError):
     """A file could not be attached; `str(error)` is a message for the user."""
 
 

@@ -29,7 +29,7 @@ from desktop_app.storage import nurture_queries
 from desktop_app.storage.database import Database
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from desktop_app.storage.handles import Session
 
 
 DOCUMENTS_CHANGED = ChangeSet(documents_changed=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from desktop_app.domain.dates import UnconfirmedDateError, question_told_on
+from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.goals import GoalDetail, GoalFields, GoalSummary, LinkedName
 from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import goal_queries as gq
@@ -16,7 +17,7 @@ GOALS_CHANGED = ChangeSet(goals_changed=True)
 
 def _check_fields(fields: GoalFields) -> None:
     if not fields.title.strip():
-        raise ValueError("A goal needs a title.")
+        raise RuleError("A goal needs a title.")
 
 
 def create_goal(
@@ -32,7 +33,7 @@ def update_goal(db: Database, goal_id: int, fields: GoalFields) -> ChangeSet:
     _check_fields(fields)
     with db.transaction() as session:
         if gq.goal_fields(session, goal_id) is None:
-            raise LookupError(f"No goal with id {goal_id}.")
+            raise MissingError(f"No goal with id {goal_id}.")
         gq.update_goal(session, goal_id, fields)
     return GOALS_CHANGED
 
@@ -61,7 +62,7 @@ def set_links(
     with db.transaction() as session:
         before = gq.goal_detail(session, goal_id)
         if before is None:
-            raise LookupError(f"No goal with id {goal_id}.")
+            raise MissingError(f"No goal with id {goal_id}.")
         gq.set_links(session, goal_id, people, organization_ids)
     touched = people ^ {p.id for p in before.people}
     return ChangeSet(people_changed=touched, organizations_changed=True, goals_changed=True)

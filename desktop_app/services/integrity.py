@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from desktop_app.paths import attachment_file, attachments_dir
 from desktop_app.storage import integrity_queries
 from desktop_app.storage.contact_summaries import count_people
 from desktop_app.storage.database import Database
+from desktop_app.storage.errors import StorageError, translated_errors
+from desktop_app.storage.handles import Connection
 from desktop_app.storage.schema_version import HEAD_REVISION
 
 
@@ -23,23 +24,26 @@ class CheckReport:
 
 
 def check_database(db: Database) -> CheckReport:
-    conn = db.fast_connection()
     try:
-        problems = integrity_queries.integrity_problems(conn)
-        if not problems:
-            problems += integrity_queries.foreign_key_problems(conn)
-            problems += integrity_queries.consistency_problems(conn)
-            problems += _missing_attachments(db, conn)
-        revision = integrity_queries.schema_revision(conn)
-        if revision != HEAD_REVISION:
-            problems.append(f"schema revision {revision or 'none'} is not {HEAD_REVISION}")
-        people = count_people(conn)
-    except sqlite3.DatabaseError as error:
+        with translated_errors(db.path):
+            return _check(db, db.fast_connection())
+    except StorageError as error:  # damaged, unreadable: the check's own finding
         return CheckReport([f"the database cannot be read: {error}"])
-    return CheckReport(problems, people)
 
 
-def _missing_attachments(db: Database, conn: sqlite3.Connection) -> list[str]:
+def _check(db: Database, conn: Connection) -> CheckReport:
+    problems = integrity_queries.integrity_problems(conn)
+    if not problems:
+        problems += integrity_queries.foreign_key_problems(conn)
+        problems += integrity_queries.consistency_problems(conn)
+        problems += _missing_attachments(db, conn)
+    revision = integrity_queries.schema_revision(conn)
+    if revision != HEAD_REVISION:
+        problems.append(f"schema revision {revision or 'none'} is not {HEAD_REVISION}")
+    return CheckReport(problems, count_people(conn))
+
+
+def _missing_attachments(db: Database, conn: Connection) -> list[str]:
     """Attached document versions whose copy is gone from the attachments folder, or whose
     stored name leads outside it (`../../etc/passwd`, an absolute path, a link out)."""
     folder = attachments_dir(db.path)

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import UnconfirmedDateError, question_interaction_dates
 from desktop_app.domain.enums import Direction, InteractionKind
+from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import nurture_queries as q
 from desktop_app.storage import reciprocity_queries as rq
 from desktop_app.storage.database import Database
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from desktop_app.storage.handles import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def interaction_entry(db: Database, interaction_id: int) -> NewInteraction:
     with db.transaction() as session:
         rows = q.interaction_rows(session, interaction_id)
     if not rows["interactions"]:
-        raise LookupError(f"No interaction with id {interaction_id}.")
+        raise MissingError(f"No interaction with id {interaction_id}.")
     return _entry_of(rows)
 
 
@@ -119,7 +120,7 @@ def edit_interaction(
     with db.transaction() as session:
         snapshot = q.interaction_rows(session, interaction_id)
         if not snapshot["interactions"]:
-            raise LookupError(f"No interaction with id {interaction_id}.")
+            raise MissingError(f"No interaction with id {interaction_id}.")
         _check_people_exist(session, participants)
         before = q.interaction_participant_ids(session, interaction_id)
         q.update_interaction(
@@ -169,14 +170,14 @@ def _checked_participants(
         raise UnconfirmedDateError(questions)
     participants = tuple(dict.fromkeys(entry.participant_ids))
     if not participants:
-        raise ValueError("An interaction needs at least one person.")
+        raise RuleError("An interaction needs at least one person.")
     return participants
 
 
 def _check_people_exist(session: Session, participants: tuple[int, ...]) -> None:
     missing = set(participants) - q.existing_person_ids(session, participants)
     if missing:
-        raise LookupError(f"No person with id {min(missing)}.")
+        raise MissingError(f"No person with id {min(missing)}.")
 
 
 def _add_resource(session: Session, interaction_id: int, resource: ResourceFields | None) -> None:
@@ -222,7 +223,7 @@ def remove_interaction(db: Database, interaction_id: int) -> tuple[Snapshot, Cha
     with db.transaction() as session:
         snapshot = q.interaction_rows(session, interaction_id)
         if not snapshot["interactions"]:
-            raise LookupError(f"No interaction with id {interaction_id}.")
+            raise MissingError(f"No interaction with id {interaction_id}.")
         participants = q.interaction_participant_ids(session, interaction_id)
         q.delete_interaction(session, interaction_id)
     return snapshot, ChangeSet(people_changed=frozenset(participants), interactions_changed=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.cadence import CheckInState, DueItem, cadence_for, check_in, due_items
+from desktop_app.domain.errors import MissingError
 from desktop_app.domain.goals import LinkedName
 from desktop_app.domain.reciprocity import Balance
 from desktop_app.storage import goal_queries as gq
@@ -53,7 +54,7 @@ def person_nurture(db: Database, person_id: int, today: date | None = None) -> P
     with db.transaction() as session:
         facts = q.cadence_facts(session, [person_id])
         if not facts:
-            raise LookupError(f"No contact with id {person_id}.")
+            raise MissingError(f"No contact with id {person_id}.")
         per_circle = q.cadence_per_circle(session)
         pending = [a for a in q.pending_actions(session) if a.person_id == person_id]
         balance = rq.balances(session, [person_id]).get(person_id)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from desktop_app.domain.enums import Direction, InteractionKind
+from desktop_app.domain.errors import RuleError
 from desktop_app.domain.reciprocity import (
     ASK_HEAVY_THRESHOLD,
     Balance,
@@ -52,7 +53,7 @@ def log_shared_resource(
 ) -> tuple[int, ChangeSet]:
     """Record that I shared `resource` with these people: a *gave* interaction."""
     if not resource.title.strip() and not resource.url.strip():
-        raise ValueError("A shared resource needs a title or a link.")
+        raise RuleError("A shared resource needs a title or a link.")
     entry = NewInteraction(
         occurred_on=shared_on or today or date.today(),
         kind=InteractionKind.SHARED_RESOURCE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.enums import RelationshipKind
+from desktop_app.domain.errors import RuleError
 from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import people_repository
 from desktop_app.storage.database import Database
@@ -21,7 +22,7 @@ def add_relationship(
     """
     kind = RelationshipKind(kind)
     if _already_tied(db, a_id, b_id, kind):
-        raise ValueError("These two are already linked that way.")
+        raise RuleError("These two are already linked that way.")
     with db.transaction() as session:
         tie_id = people_repository.add_relationship(session, a_id, b_id, kind.value, strength)
     return tie_id, ChangeSet(people_changed=frozenset({a_id, b_id}), relationships_changed=True)

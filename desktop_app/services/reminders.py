@@ -19,6 +19,7 @@ from desktop_app.domain.cadence import (
 )
 from desktop_app.domain.dates import UnconfirmedDateError, question_snooze
 from desktop_app.domain.enums import Circle
+from desktop_app.domain.errors import MissingError
 from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import nurture_queries as q
 from desktop_app.storage.database import Database
@@ -99,7 +100,7 @@ def snooze(
             raise UnconfirmedDateError(questions)
     with db.transaction() as session:
         if not q.existing_person_ids(session, [person_id]):
-            raise LookupError(f"No person with id {person_id}.")
+            raise MissingError(f"No person with id {person_id}.")
         q.set_snoozed_until(session, person_id, until)
     return ChangeSet(people_changed=frozenset({person_id}))
 

@@ -44,10 +44,12 @@ BUSY_TIMEOUT_MS = 5000
 QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 
 
-def apply_pragmas(connection: sqlite3.Connection, read_only: bool = False) -> None:
+def apply_pragmas(
+    connection: sqlite3.Connection, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     """Foreign keys on, WAL, and a patient busy timeout; on every new connection."""
     connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     if not read_only:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -178,6 +180,9 @@ class Database:
         self._fast: sqlite3.Connection | None = None
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        # How long a write waits for another program's lock before DatabaseBusyError; set
+        # it before the first read or write (each connection takes it when it is made).
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS
         # Trouble that did not stop the opening (a daily backup that failed), for the user.
         self.warnings: list[str] = []
 
@@ -186,19 +191,19 @@ class Database:
         if self._fast is None:
             uri = read_only_uri(self.file) if self.read_only else sqlite_uri(self.file)
             self._fast = sqlite3.connect(uri, uri=True, isolation_level=None)
-            apply_pragmas(self._fast, self.read_only)
+            apply_pragmas(self._fast, self.read_only, self.busy_timeout_ms)
         return self._fast
 
     def new_reader(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for a worker thread to own and close."""
         conn = sqlite3.connect(read_only_uri(self.file), uri=True, check_same_thread=False)
-        apply_pragmas(conn, read_only=True)
+        apply_pragmas(conn, read_only=True, busy_timeout_ms=self.busy_timeout_ms)
         return conn
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = create_engine(self.file, self.read_only)
+            self._engine = create_engine(self.file, self.read_only, self.busy_timeout_ms)
         return self._engine
 
     @contextmanager
@@ -241,7 +246,15 @@ class Database:
         self.close()
 
 
-def create_engine(path: Path, read_only: bool = False) -> Engine:
+def warm_up_orm() -> None:
+    """Import SQLAlchemy's ORM now (on a background thread after the first paint), so the
+    first edit does not pay for it."""
+    import sqlalchemy.orm  # noqa: F401 - imported for its side effect of caching
+
+
+def create_engine(
+    path: Path, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Engine:
     """A SQLAlchemy engine with real transactions (BEGIN emitted by us, not pysqlite)."""
     from sqlalchemy import create_engine as sa_create_engine
     from sqlalchemy import event
@@ -259,7 +272,7 @@ def create_engine(path: Path, read_only: bool = False) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection, read_only)
+        apply_pragmas(dbapi_connection, read_only, busy_timeout_ms)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]

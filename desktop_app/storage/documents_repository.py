@@ -22,6 +22,7 @@ from desktop_app.domain.documents import (
     VersionInfo,
 )
 from desktop_app.domain.enums import Verdict
+from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.storage.tables import (
     Base,
     ChecklistItem,
@@ -39,7 +40,7 @@ TEMPLATE_SETTING_PREFIX = "checklist_template."
 Snapshot = dict[str, list[dict[str, Any]]]
 
 
-class NotFoundError(LookupError):
+class NotFoundError(MissingError):
     """The document, version or item is gone (deleted meanwhile)."""
 
 
@@ -244,7 +245,7 @@ def reorder_items(session: Session, document_id: int, item_ids: Sequence[int]) -
     document = _document(session, document_id)
     by_id = {item.id: item for item in document.checklist}
     if sorted(by_id) != sorted(item_ids):
-        raise ValueError("reorder needs exactly the document's items")
+        raise RuleError("reorder needs exactly the document's items")
     previous = [item.id for item in document.checklist]
     # Two steps keep positions unique at every flush, should a unique index ever appear.
     for offset, item_id in enumerate(item_ids):

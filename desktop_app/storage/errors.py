@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop_app.domain.errors import MissingError
+
 
 class StorageError(Exception):
     """A problem with the database file; `str(error)` is meant for the user."""
@@ -110,7 +112,7 @@ class UnwritableLocationError(StorageError):
         super().__init__(f"Trellis cannot write to {path} ({detail}).")
 
 
-class PersonNotFoundError(LookupError):
+class PersonNotFoundError(MissingError):
     def __init__(self, person_id: int) -> None:
         super().__init__(f"There is no contact with id {person_id} (it may have been deleted).")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
 
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
+from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 from desktop_app.domain.values import (
     EmploymentRecord,
     LabeledValue,
@@ -23,8 +24,6 @@ from desktop_app.domain.values import (
     PostalAddress,
 )
 from desktop_app.storage import tables as t
-from desktop_app.storage.people_repository import normalize_email, normalize_org_name
-from desktop_app.storage.people_repository import normalize_phone as _normalize_phone
 from desktop_app.storage.person_loader import StoredPerson, load_people
 from desktop_app.storage.stored_keys import StoredSummary, load_summaries
 
@@ -38,27 +37,6 @@ _TAGS = t.Base.metadata.tables["tags"]
 _ORGS = t.Base.metadata.tables["organizations"]
 _JOBS = t.Base.metadata.tables["employment"]
 _PERSON_TAGS = t.person_tags
-_NANP_CHARS = frozenset("0123456789 ()+.-")
-_NOT_DIGITS = str.maketrans("", "", " ()+.-")
-
-
-@lru_cache(maxsize=65536)
-def normalize_phone(value: str) -> str:
-    """`people_repository.normalize_phone`, cached, with a fast path for plain NANP numbers.
-
-    phonenumbers takes ~30 µs a number, as long as the rest of an import of that card. A
-    10-digit North American number written with only digits, spaces and `()+.-` gives the
-    same E.164 without it (a property test compares both on generated numbers).
-    """
-    text = value.strip()
-    if not _NANP_CHARS.issuperset(text) or "+" in text[1:]:
-        return _normalize_phone(value)
-    digits = text.translate(_NOT_DIGITS)
-    if len(digits) == 11 and digits[0] == "1" and digits[1] in "23456789":
-        return "+" + digits
-    if len(digits) == 10 and not text.startswith("+") and digits[0] in "23456789":
-        return "+1" + digits
-    return _normalize_phone(value)
 
 
 _IN_CHUNK = 500

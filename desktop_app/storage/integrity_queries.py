@@ -104,3 +104,29 @@ def attachment_names_in(path: Path) -> set[str]:
         return {stored for _doc, _number, stored, _name in attached_files(conn)}
     finally:
         conn.close()
+
+
+def attachment_names_in_backups(path: Path) -> set[str] | None:
+    """The attachment files any backup of the database at `path` refers to, or None when
+    a backup cannot be read (then nothing may be taken for unused)."""
+    from desktop_app.storage.backup import list_backups
+
+    names: set[str] = set()
+    try:
+        for copy in list_backups(path):
+            names |= attachment_names_in(copy)
+    except sqlite3.Error:
+        return None
+    return names
+
+
+def tables_missing(path: Path) -> list[str]:
+    """The tables of the ORM schema that the database at `path` lacks, in name order."""
+    from desktop_app.storage.tables import Base
+
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+    return sorted(set(Base.metadata.tables) - tables)

@@ -22,6 +22,7 @@ from desktop_app.domain.cadence import (
     PendingAction,
 )
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
+from desktop_app.domain.errors import RuleError
 from desktop_app.storage.tables import (
     Base,
     Interaction,
@@ -156,7 +157,7 @@ def cadence_per_circle(session: Session) -> dict[Circle, int]:
 def set_cadence_per_circle(session: Session, days: Mapping[Circle, int]) -> None:
     for circle, value in days.items():
         if value <= 0:
-            raise ValueError(f"A cadence must be at least one day, not {value}.")
+            raise RuleError(f"A cadence must be at least one day, not {value}.")
         key = CADENCE_KEY_PREFIX + circle.value
         setting = session.get(Setting, key)
         if setting is None:

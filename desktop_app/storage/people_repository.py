@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-import phonenumbers
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name, normalize_phone
 from desktop_app.domain.enums import Circle
+from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.values import (
     Birthday,
     ContactPoints,
@@ -20,23 +21,6 @@ from desktop_app.domain.values import (
 )
 from desktop_app.storage import tables as t
 from desktop_app.storage.errors import PersonNotFoundError
-
-
-def normalize_email(value: str) -> str:
-    return value.strip().casefold()
-
-
-def normalize_phone(value: str, region: str = "US") -> str:
-    """E.164 when the number parses, else its digits; used for matching, never for display."""
-    try:
-        parsed = phonenumbers.parse(value, region)
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return "".join(ch for ch in value if ch.isdigit())
-
-
-def normalize_org_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def get_or_create_organization(session: Session, name: str) -> t.Organization:
@@ -104,7 +88,7 @@ def _fields_of(person: t.Person) -> PersonFields:
 def create_person(session: Session, new: NewPerson) -> int:
     """Insert one person with their lists; returns the new id."""
     if not display_name(new.fields):
-        raise ValueError("A contact needs a name.")
+        raise RuleError("A contact needs a name.")
     person = t.Person(is_me=new.is_me, source=new.source, vcard_uid=new.vcard_uid or None)
     _apply_fields(person, new.fields)
     _apply_contact_points(person, ContactPoints(new.emails, new.phones, new.urls, new.addresses))
@@ -206,7 +190,7 @@ def update_fields(session: Session, person_id: int, fields: PersonFields) -> Non
     if person is None:
         raise PersonNotFoundError(person_id)
     if not display_name(fields):
-        raise ValueError("A contact needs a name.")
+        raise RuleError("A contact needs a name.")
     _apply_fields(person, fields)
 
 
@@ -245,9 +229,9 @@ def count_people(session: Session) -> int:
 
 def add_relationship(session: Session, a_id: int, b_id: int, kind: str, strength: int) -> int:
     if a_id == b_id:
-        raise ValueError("A person cannot have a relationship with themselves.")
+        raise RuleError("A person cannot have a relationship with themselves.")
     if not 1 <= strength <= 5:
-        raise ValueError("Strength goes from 1 (weak) to 5 (strong).")
+        raise RuleError("Strength goes from 1 (weak) to 5 (strong).")
     row = t.Relationship(a_id=a_id, b_id=b_id, kind=kind, strength=strength)
     session.add(row)
     session.flush()
@@ -258,17 +242,17 @@ def relationship(session: Session, relationship_id: int) -> tuple[int, int, str,
     """(a_id, b_id, kind, strength) of one tie, as stored (a mentor's tie has a way round)."""
     row = session.get(t.Relationship, relationship_id)
     if row is None:
-        raise LookupError(f"relationship {relationship_id} no longer exists")
+        raise MissingError(f"relationship {relationship_id} no longer exists")
     return row.a_id, row.b_id, row.kind, row.strength
 
 
 def set_relationship_strength(session: Session, relationship_id: int, strength: int) -> int:
     """Change a tie's strength; returns the strength it had."""
     if not 1 <= strength <= 5:
-        raise ValueError("Strength goes from 1 (weak) to 5 (strong).")
+        raise RuleError("Strength goes from 1 (weak) to 5 (strong).")
     row = session.get(t.Relationship, relationship_id)
     if row is None:
-        raise LookupError(f"relationship {relationship_id} no longer exists")
+        raise MissingError(f"relationship {relationship_id} no longer exists")
     before, row.strength = row.strength, strength
     return before
 

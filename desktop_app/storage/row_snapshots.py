@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.errors import MissingError
 from desktop_app.storage.tables import Base
 
 Row = dict[str, Any]
@@ -56,7 +57,7 @@ def snapshot_people(session: Session, person_ids: Sequence[int]) -> list[PersonS
             snapshots[row["id"]] = PersonSnapshot(row["id"], dict(row))
         missing = set(chunk) - snapshots.keys()
         if missing:
-            raise LookupError(f"person {min(missing)} no longer exists")
+            raise MissingError(f"Contact {min(missing)} no longer exists (deleted meanwhile?).")
         for table, column, ondelete in _person_references():
             where = table.c[column].in_(chunk)
             if ondelete == "CASCADE":

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from desktop_app.storage.people_repository import normalize_email, normalize_org_name
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
 
 BATCH = 500
 

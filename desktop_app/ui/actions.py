@@ -36,12 +36,6 @@ def _action(
     return action
 
 
-def _restore_from_backup(window: MainWindow) -> None:
-    from desktop_app.ui.restore_flow import restore_from_backup
-
-    restore_from_backup(window)
-
-
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create every menu and return the actions by name (tests and features use them)."""
     actions: dict[str, QAction] = {}
@@ -75,7 +69,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["restore_backup"] = _action(
         window,
         "&Restore from backup…",
-        lambda: _restore_from_backup(window),
+        window.restore_from_backup,
         tip="Put one of the automatic backups back in place (the present is backed up first)",
     )
     # Windows has no standard Quit key (Alt+F4 closes the window): Ctrl+Q as elsewhere.

@@ -52,3 +52,19 @@ def state_dot(state: CheckInState, size: int = 12) -> QPixmap:
 
 SNOOZES = (("3 days", 3), ("1 week", 7), ("2 weeks", 14), ("1 month", 30))
 """The snooze lengths offered wherever a check-in can be snoozed."""
+
+
+# Text of a due or overdue date (the contact table's "Next check-in"): on track stays calm.
+# Darker shades on a light theme, lighter on a dark one, both readable on the row.
+_TEXT_HEX = {
+    (CheckInState.OVERDUE, False): "#b3261e",
+    (CheckInState.OVERDUE, True): "#ff7b72",
+    (CheckInState.DUE, False): "#8a5a00",
+    (CheckInState.DUE, True): "#e3b341",
+}
+
+
+def state_text_colour(state: CheckInState, dark_theme: bool) -> QColor | None:
+    """The colour of text that tells a state (None: the theme's own text colour)."""
+    hex_colour = _TEXT_HEX.get((state, dark_theme))
+    return None if hex_colour is None else QColor(hex_colour)

@@ -272,6 +272,12 @@ class MainWindow(QMainWindow):
 
     # -- file actions --------------------------------------------------------------------
 
+    def restore_from_backup(self) -> None:
+        """File ▸ Restore from backup…; the restored network opens in a new MainWindow."""
+        from desktop_app.ui.restore_flow import restore_from_backup
+
+        restore_from_backup(self, MainWindow)
+
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, "Export as JSON", str(Path.home() / "trellis-network.json"), "JSON (*.json)"

@@ -3,6 +3,9 @@
 The window's own lock is released for the restore (which takes it itself, backs up the
 present, verifies the backup and copies it in); a fresh window then opens on the result,
 so no view keeps anything of the network that was replaced.
+
+The window hands in how to make that new window (`new_window`): this module never imports
+`main_window` at run time, which imports it (tests/unit/test_layers.py).
 """
 
 from __future__ import annotations
@@ -17,11 +20,16 @@ from desktop_app import APP_NAME
 from desktop_app.storage.errors import StorageError
 from desktop_app.storage.restore import verify_backup
 
-if TYPE_CHECKING:  # importing main_window at run time here would be circular
+if TYPE_CHECKING:  # types only: main_window imports this module
+    from collections.abc import Callable
+
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workspace import Workspace
+
+    NewWindow = Callable[[Workspace], MainWindow]
 
 
-def restore_from_backup(window: MainWindow) -> None:
+def restore_from_backup(window: MainWindow, new_window: NewWindow) -> None:
     """Ask which backup, confirm, then restore it (the menu entry)."""
     from desktop_app.ui.dialogs.restore_dialog import RestoreDialog
 
@@ -48,14 +56,14 @@ def restore_from_backup(window: MainWindow) -> None:
     question.addButton(QMessageBox.StandardButton.Cancel)
     question.exec()
     if question.clickedButton() is yes:
-        restore_into_window(window, source)
+        restore_into_window(window, source, new_window)
 
 
-def restore_into_window(window: MainWindow, source: Path) -> MainWindow:
-    """Restore `source` over the window's database and return the window now showing it."""
+def restore_into_window(window: MainWindow, source: Path, new_window: NewWindow) -> MainWindow:
+    """Restore `source` over the window's database and return the window now showing it
+    (made by `new_window`)."""
     from desktop_app.storage.database import open_database
     from desktop_app.storage.restore import restore_backup
-    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.workspace import Workspace
 
     db_path = window.workspace.db.path
@@ -78,7 +86,7 @@ def restore_into_window(window: MainWindow, source: Path) -> MainWindow:
         window.close()
         return window
     workspace = Workspace(db)
-    replacement = MainWindow(workspace)
+    replacement = new_window(workspace)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(workspace.close)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services.contacts import ContactsService
 from desktop_app.storage.database import Database
+from desktop_app.storage.errors import StorageError, translated_errors
+
+# What an edit may fail for and the user is told about; anything else is a bug and raised.
+REFUSALS = (StorageError, RuleError, MissingError)
 
 
 class Workspace(QObject):
@@ -55,15 +59,17 @@ class Workspace(QObject):
     def execute(self, command: QUndoCommand) -> bool:
         """Run `command` once; only if it succeeds is it pushed for undo.
 
-        Failures (a rule broken, the disk full) reach the user through `error_raised` and
-        leave the database as it was: each service call is one transaction.
+        Refusals (a rule broken, the disk full, the file busy, read-only or damaged) reach
+        the user through `error_raised` and leave the database as it was: each service call
+        is one transaction. Any other exception is a bug and is raised, not shown.
         """
         if self.read_only:
             self.error_raised.emit("This database is open read-only; changes are not saved.")
             return False
         try:
-            command.redo()
-        except Exception as error:
+            with translated_errors(self.db.path):
+                command.redo()
+        except REFUSALS as error:
             self.error_raised.emit(str(error) or type(error).__name__)
             return False
         setattr(command, "_executed", True)  # noqa: B010 - see ServiceCommand.redo
@@ -85,7 +91,8 @@ class Workspace(QObject):
         from desktop_app.services.attachments import prune_attachments
 
         try:
-            prune_attachments(self.db)
-        except (OSError, sqlite3.Error) as error:  # tidying up must never block closing
+            with translated_errors(self.db.path):
+                prune_attachments(self.db)
+        except (OSError, StorageError) as error:  # tidying up must never block closing
             print(f"trellis: attachments were not tidied: {error}", file=sys.stderr)
         self.db.close()

@@ -111,3 +111,29 @@ def test_renamed_person_moves_to_their_place_by_name(workspace: Workspace) -> No
         model.apply_change(ChangeSet(people_changed=frozenset({person})))
         assert model.person_id_at(model.rowCount() - 1) == person
         assert model.index(model.rowCount() - 1, Column.NAME).data() == name
+
+
+def test_every_column_is_what_its_spec_says(qapp, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Headers, editability and alignment come from the one `COLUMNS` tuple, and an edit of
+    a cell becomes an undoable command beside the model (`request_edit`), not in the view."""
+    from desktop_app.ui.models.contact_table_model import COLUMNS, request_edit
+
+    model = make_model(workspace)
+    assert [spec.column for spec in COLUMNS] == list(Column)
+    for spec in COLUMNS:
+        index = model.index(0, spec.column)
+        assert model.headerData(spec.column, Qt.Orientation.Horizontal) == spec.header
+        editable = bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        assert editable == spec.editable
+        alignment = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+        assert alignment == (int(spec.alignment) if spec.alignment is not None else None)
+    person_id = model.person_id_at(0)
+    assert person_id is not None
+    errors: list[str] = []
+    workspace.error_raised.connect(errors.append)
+    assert not request_edit(workspace, person_id, Column.NAME, "   ")
+    assert errors == ["A contact needs a name."]
+    assert request_edit(workspace, person_id, Column.TITLE, "Chief Gardener")
+    assert workspace.contacts.summaries([person_id])[0].title == "Chief Gardener"
+    workspace.undo_stack.undo()
+    assert workspace.contacts.summaries([person_id])[0].title != "Chief Gardener"

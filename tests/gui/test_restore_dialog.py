@@ -59,7 +59,7 @@ def test_restore_reopens_the_window_on_the_restored_network(
         new.first_painted.connect(lambda: painted.append(new))
 
     window.replaced.connect(hook_up)
-    replacement = restore_into_window(window, copy)
+    replacement = restore_into_window(window, copy, MainWindow)
     qtbot.addWidget(replacement)
     qtbot.waitUntil(lambda: painted == [replacement])
 

@@ -1,6 +1,6 @@
 """Matching keys: what makes two emails, phones, names or organisations 'the same'.
 
-Emails, phones and organisations use the database's keys (storage/people_repository.py), so a
+Emails, phones and organisations use the database's keys (domain/contact_keys.py), so a
 number typed in the detail panel and the same number in a vCard meet; names get a looser
 key for fuzzy matching. Values are always shown as written; these keys only match.
 """
@@ -11,8 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from desktop_app.storage.import_writer import normalize_phone
-from desktop_app.storage.people_repository import normalize_email, normalize_org_name
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
+from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 
 # Below this many digits a number is an extension or a test value, too weak to match on.
 MIN_PHONE_DIGITS = 7

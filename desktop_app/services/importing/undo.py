@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.values import ChangeSet
 from desktop_app.storage import row_snapshots
 from desktop_app.storage.database import Database
 from desktop_app.storage.row_snapshots import PersonSnapshot
+
+if TYPE_CHECKING:
+    from desktop_app.storage.handles import Session
 
 UNDO_LIMIT = 10_000  # people added + merged; undoing as many takes ~2 s here
 

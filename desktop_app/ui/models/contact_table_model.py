@@ -1,6 +1,11 @@
 """The contact table's model: ids in display order plus a row cache, filtered and sorted
 inside the model.
 
+Each column is described once, in `COLUMNS` (a `ColumnSpec` per column, as Anki's browser
+does): header, initial width, alignment, display text, sort key, tooltip, text colour (from
+the check-in palette, `ui/check_in_colours.py`) and, for editable ones, how an edit becomes
+a person's change (`edit_command`, the undoable command the view runs).
+
 Why not QSortFilterProxyModel: over a Python model it calls `data()` per cell and takes
 seconds to sort 100,000 rows (docs/platform-notes.md). Here filtering is a list comprehension over
 pre-lowered strings, sorting a `sorted()` over pre-computed keys, then one model reset.
@@ -10,18 +15,24 @@ At start only the ids and the visible rows are read; the rest loads on demand.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum
 from itertools import chain, compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
-from desktop_app.domain.values import ChangeSet, ContactSummary
+from desktop_app.domain.errors import MissingError, RuleError
+from desktop_app.domain.values import ChangeSet, ContactSummary, PersonFields
+from desktop_app.ui.check_in_colours import state_text_colour
+
+if TYPE_CHECKING:
+    from desktop_app.ui.commands.contact_commands import EditPersonCommand
+    from desktop_app.ui.workspace import Workspace
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -38,17 +49,6 @@ class Column(IntEnum):
     BALANCE = 7
 
 
-HEADERS = {
-    Column.NAME: "Name",
-    Column.ORGANIZATION: "Organisation",
-    Column.TITLE: "Title",
-    Column.CIRCLE: "Circle",
-    Column.TAGS: "Tags",
-    Column.LAST_CONTACT: "Last contact",
-    Column.NEXT_CHECK_IN: "Next check-in",
-    Column.BALANCE: "Give / ask",
-}
-EDITABLE = {Column.NAME, Column.ORGANIZATION, Column.TITLE, Column.CIRCLE, Column.TAGS}
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ANSWERED_ROLES = frozenset(
     {
@@ -67,19 +67,186 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else ""
 
 
-def _sort_key(column: Column) -> Callable[[ContactSummary], Any]:
-    far = date.max
-    keys: dict[Column, Callable[[ContactSummary], Any]] = {
-        Column.NAME: lambda s: s.full_name.casefold(),
-        Column.ORGANIZATION: lambda s: (not s.organization, s.organization.casefold()),
-        Column.TITLE: lambda s: (not s.title, s.title.casefold()),
-        Column.CIRCLE: lambda s: s.circle.rank if s.circle else 99,
-        Column.TAGS: lambda s: (not s.tags, s.tags.casefold()),
-        Column.LAST_CONTACT: lambda s: s.last_contact or date.min,
-        Column.NEXT_CHECK_IN: lambda s: s.next_check_in or far,
-        Column.BALANCE: lambda s: s.balance,
-    }
-    return keys[column]
+@dataclass(frozen=True, slots=True)
+class CellEdit:
+    """What an edited cell changes: the person's fields, and their tags or current job
+    when the cell holds those (None: unchanged)."""
+
+    fields: PersonFields
+    tags: tuple[str, ...] | None = None
+    job: tuple[str, str] | None = None
+
+
+# An editable cell's rule: (the person's fields, their row, the text typed) → the change.
+EditRule = Callable[[PersonFields, ContactSummary | None, str], CellEdit]
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """Everything about one column of the contact table."""
+
+    column: Column
+    header: str
+    display: Callable[[ContactSummary], str]
+    sort_key: Callable[[ContactSummary], Any]
+    width: int | None = None  # initial width in pixels; None: the header's own (the last stretches)
+    alignment: Qt.AlignmentFlag | None = None
+    edit_value: Callable[[ContactSummary], Any] | None = None  # EditRole; None: the display
+    edit: EditRule | None = None  # None: not editable (a double click opens the person)
+    tooltip: Callable[[ContactSummary, date], str | None] | None = None
+    coloured_by_check_in: bool = False  # text coloured by due / overdue
+    bold_for_me: bool = False
+
+    @property
+    def editable(self) -> bool:
+        return self.edit is not None
+
+
+def _name_edit(fields: PersonFields, _row: ContactSummary | None, text: str) -> CellEdit:
+    if not text:
+        raise RuleError("A contact needs a name.")
+    return CellEdit(replace(fields, full_name=text))
+
+
+def _circle_edit(fields: PersonFields, _row: ContactSummary | None, text: str) -> CellEdit:
+    return CellEdit(replace(fields, circle=Circle(text) if text else None))
+
+
+def _tags_edit(fields: PersonFields, _row: ContactSummary | None, text: str) -> CellEdit:
+    return CellEdit(
+        fields, tags=tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+    )
+
+
+def _organization_edit(fields: PersonFields, row: ContactSummary | None, text: str) -> CellEdit:
+    return CellEdit(fields, job=(text, row.title if row else ""))
+
+
+def _title_edit(fields: PersonFields, row: ContactSummary | None, text: str) -> CellEdit:
+    return CellEdit(fields, job=(row.organization if row else "", text))
+
+
+def _balance_text(s: ContactSummary) -> str:
+    if s.gave == s.asked == 0:
+        return ""
+    return f"{s.balance:+d}" if s.balance else "0"
+
+
+def _check_in_tooltip(s: ContactSummary, today: date) -> str | None:
+    if not s.next_check_in:
+        return None
+    days = (s.next_check_in - today).days
+    if days < 0:
+        return f"{s.check_in_state.label}: {-days} days past the check-in date"
+    return "Due today" if days == 0 else f"Next check-in in {days} days"
+
+
+COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec(
+        Column.NAME,
+        "Name",
+        display=lambda s: f"{s.full_name} (me)" if s.is_me else s.full_name,
+        sort_key=lambda s: s.full_name.casefold(),
+        width=180,
+        edit_value=lambda s: s.full_name,
+        edit=_name_edit,
+        bold_for_me=True,
+    ),
+    ColumnSpec(
+        Column.ORGANIZATION,
+        "Organisation",
+        display=lambda s: s.organization,
+        sort_key=lambda s: (not s.organization, s.organization.casefold()),
+        width=150,
+        edit=_organization_edit,
+    ),
+    ColumnSpec(
+        Column.TITLE,
+        "Title",
+        display=lambda s: s.title,
+        sort_key=lambda s: (not s.title, s.title.casefold()),
+        width=150,
+        edit=_title_edit,
+    ),
+    ColumnSpec(
+        Column.CIRCLE,
+        "Circle",
+        display=lambda s: s.circle.label if s.circle else "",
+        sort_key=lambda s: s.circle.rank if s.circle else 99,
+        width=95,
+        edit_value=lambda s: s.circle.value if s.circle else "",
+        edit=_circle_edit,
+    ),
+    ColumnSpec(
+        Column.TAGS,
+        "Tags",
+        display=lambda s: s.tags,
+        sort_key=lambda s: (not s.tags, s.tags.casefold()),
+        width=130,
+        edit=_tags_edit,
+    ),
+    ColumnSpec(
+        Column.LAST_CONTACT,
+        "Last contact",
+        display=lambda s: format_date(s.last_contact),
+        sort_key=lambda s: s.last_contact or date.min,
+        width=95,
+    ),
+    ColumnSpec(
+        Column.NEXT_CHECK_IN,
+        "Next check-in",
+        display=lambda s: format_date(s.next_check_in),
+        sort_key=lambda s: s.next_check_in or date.max,
+        width=100,
+        tooltip=_check_in_tooltip,
+        coloured_by_check_in=True,
+    ),
+    ColumnSpec(
+        Column.BALANCE,
+        "Give / ask",
+        display=_balance_text,
+        sort_key=lambda s: s.balance,
+        alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        tooltip=lambda s, _today: f"You gave {s.gave} times and asked {s.asked} times.",
+    ),
+)
+assert tuple(spec.column for spec in COLUMNS) == tuple(Column), "one spec per column, in order"
+_DISPLAYS = tuple(spec.display for spec in COLUMNS)
+
+
+def edit_command(
+    workspace: Workspace, person_id: int, column: Column, value: object
+) -> EditPersonCommand:
+    """The undoable command for typing `value` into `column` of a person's row; a
+    `RuleError` when the rule of the column refuses it (an empty name)."""
+    from desktop_app.ui.commands.contact_commands import EditPersonCommand
+
+    spec = COLUMNS[column]
+    if spec.edit is None:
+        raise RuleError(f"The {spec.header.lower()} column cannot be edited.")
+    contacts = workspace.contacts
+    row = next(iter(contacts.summaries([person_id])), None)
+    text = str(value).strip() if value is not None else ""
+    change = spec.edit(contacts.fields(person_id), row, text)
+    return EditPersonCommand(
+        workspace,
+        person_id,
+        change.fields,
+        tags=change.tags,
+        job=change.job,
+        text=f"Edit {column.name.replace('_', ' ').lower()}",
+    )
+
+
+def request_edit(workspace: Workspace, person_id: int, column: Column, value: object) -> bool:
+    """Run the edit of a cell as one undoable command; a refusal reaches the user as a
+    message (`Workspace.error_raised`)."""
+    try:
+        command = edit_command(workspace, person_id, column, value)
+    except (RuleError, MissingError) as error:
+        workspace.error_raised.emit(str(error))
+        return False
+    return workspace.execute(command)
 
 
 _REINSERT_AT_MOST = 64
@@ -125,7 +292,8 @@ def _drop(ids: list[int], hay: list[str] | None, gone: set[int] | frozenset[int]
 
 
 class ContactTableModel(QAbstractTableModel):
-    """Rows are people; `edit_requested` asks the view to turn an edit into an undo command."""
+    """Rows are people; `edit_requested` carries a typed cell to `request_edit` (the view
+    connects them: the model itself never writes)."""
 
     edit_requested = Signal(int, int, object)  # person id, Column, new value
     filter_applied = Signal(int, int)  # shown rows, all rows
@@ -222,14 +390,14 @@ class ContactTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return COLUMNS[section].header
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if Column(index.column()) in EDITABLE:
+        if COLUMNS[index.column()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -243,84 +411,50 @@ class ContactTableModel(QAbstractTableModel):
                 summary = self.summary_at(index.row())
                 if summary is None:
                     return None
-                texts = tuple(self._display(summary, c) for c in Column)
+                texts = tuple(display(summary) for display in _DISPLAYS)
                 self._display_rows[person_id] = texts
             return texts[index.column()]
         summary = self.summary_at(index.row())
         if summary is None:
             return None
-        column = Column(index.column())
+        spec = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(summary, column)
+            return self._edit_value(summary, spec)
         if role == PERSON_ID_ROLE:
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(summary, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_CHECK_IN:
-            return self._due_brush(summary.check_in_state)
-        if role == Qt.ItemDataRole.FontRole and summary.is_me and column == Column.NAME:
+            return spec.tooltip(summary, self.today) if spec.tooltip else None
+        if role == Qt.ItemDataRole.ForegroundRole and spec.coloured_by_check_in:
+            return self._check_in_brush(summary)
+        if role == Qt.ItemDataRole.FontRole and summary.is_me and spec.bold_for_me:
             font = QApplication.font()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.BALANCE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.alignment is not None:
+            return int(spec.alignment)
         return None
 
-    def _display(self, s: ContactSummary, column: Column) -> str:
-        if column == Column.NAME:
-            return f"{s.full_name} (me)" if s.is_me else s.full_name
-        if column == Column.ORGANIZATION:
-            return s.organization
-        if column == Column.TITLE:
-            return s.title
-        if column == Column.CIRCLE:
-            return s.circle.label if s.circle else ""
-        if column == Column.TAGS:
-            return s.tags
-        if column == Column.LAST_CONTACT:
-            return format_date(s.last_contact)
-        if column == Column.NEXT_CHECK_IN:
-            return format_date(s.next_check_in)
-        if s.gave == s.asked == 0:
-            return ""
-        return f"{s.balance:+d}" if s.balance else "0"
+    @staticmethod
+    def _edit_value(s: ContactSummary, spec: ColumnSpec) -> Any:
+        return spec.edit_value(s) if spec.edit_value else spec.display(s)
 
-    def _edit_value(self, s: ContactSummary, column: Column) -> Any:
-        if column == Column.NAME:
-            return s.full_name
-        if column == Column.CIRCLE:
-            return s.circle.value if s.circle else ""
-        return self._display(s, column)
-
-    def _tooltip(self, s: ContactSummary, column: Column) -> str | None:
-        if column == Column.BALANCE:
-            return f"You gave {s.gave} times and asked {s.asked} times."
-        if column == Column.NEXT_CHECK_IN and s.next_check_in:
-            days = (s.next_check_in - self.today).days
-            if days < 0:
-                return f"{s.check_in_state.label}: {-days} days past the check-in date"
-            return "Due today" if days == 0 else f"Next check-in in {days} days"
-        return None
-
-    def _due_brush(self, state: CheckInState) -> QBrush | None:
+    @staticmethod
+    def _check_in_brush(s: ContactSummary) -> QBrush | None:
         """Due and overdue stand out; on track stays calm (states from domain/cadence.py)."""
         dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        if state is CheckInState.OVERDUE:
-            return QBrush(QColor("#ff7b72" if dark else "#b3261e"))
-        if state is CheckInState.DUE:
-            return QBrush(QColor("#e3b341" if dark else "#8a5a00"))
-        return None
+        colour = state_text_colour(s.check_in_state, dark)
+        return None if colour is None else QBrush(colour)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         summary = self.summary_at(index.row())
-        column = Column(index.column())
-        if summary is None or column not in EDITABLE:
+        spec = COLUMNS[index.column()]
+        if summary is None or not spec.editable:
             return False
-        if value == self._edit_value(summary, column):
+        if value == self._edit_value(summary, spec):
             return False
-        self.edit_requested.emit(summary.id, int(column), value)
+        self.edit_requested.emit(summary.id, int(spec.column), value)
         return False  # the change lands through an undo command and `apply_change`
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -350,7 +484,7 @@ class ContactTableModel(QAbstractTableModel):
             base = list(self._all_ids)
             if self._sort is not None:
                 column, order = self._sort
-                key = _sort_key(column)
+                key = COLUMNS[column].sort_key
                 descending = order == Qt.SortOrder.DescendingOrder
                 base.sort(key=lambda i: key(cache[i]), reverse=descending)
             self._base_hay = [self._search_text(cache[i]) for i in base]
@@ -428,7 +562,7 @@ class ContactTableModel(QAbstractTableModel):
             position = _bisect(self._base, lambda i: _natural_key(cache[i]) > natural)
         else:
             column, order = self._sort
-            key = _sort_key(column)
+            key = COLUMNS[column].sort_key
             mine = key(cache[person_id])
             descending = order == Qt.SortOrder.DescendingOrder
 

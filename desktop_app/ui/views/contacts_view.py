@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import ChangeSet
 from desktop_app.ui.models.contact_table_model import (
     CIRCLE_CHOICES,
+    COLUMNS,
     Column,
     ContactTableModel,
     Index,
+    request_edit,
 )
 from desktop_app.ui.workspace import Workspace
 
@@ -205,16 +206,9 @@ class ContactsView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setStretchLastSection(True)
-        for column, width in (
-            (Column.NAME, 180),
-            (Column.ORGANIZATION, 150),
-            (Column.TITLE, 150),
-            (Column.CIRCLE, 95),
-            (Column.TAGS, 130),
-            (Column.LAST_CONTACT, 95),
-            (Column.NEXT_CHECK_IN, 100),
-        ):
-            header.resizeSection(column, width)
+        for spec in COLUMNS:
+            if spec.width is not None:
+                header.resizeSection(spec.column, spec.width)
         # Rows arrive me first, then by name; the arrow only appears once the user sorts.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
@@ -397,13 +391,7 @@ class ContactsView(QWidget):
         )
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        if Column(index.column()) not in (
-            Column.NAME,
-            Column.ORGANIZATION,
-            Column.TITLE,
-            Column.CIRCLE,
-            Column.TAGS,
-        ):
+        if not COLUMNS[index.column()].editable:
             person_id = self.model.person_id_at(index.row())
             if person_id is not None:
                 self.open_person_requested.emit(person_id)
@@ -425,36 +413,4 @@ class ContactsView(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _on_model_edit_requested(self, person_id: int, column: int, value: object) -> None:
-        from dataclasses import replace
-
-        from desktop_app.ui.commands.contact_commands import EditPersonCommand
-
-        contacts = self.workspace.contacts
-        fields = contacts.fields(person_id)
-        text = str(value).strip() if value is not None else ""
-        col = Column(column)
-        tags = job = None
-        if col == Column.NAME:
-            if not text:
-                self.workspace.error_raised.emit("A contact needs a name.")
-                return
-            fields = replace(fields, full_name=text)
-        elif col == Column.CIRCLE:
-            fields = replace(fields, circle=Circle(text) if text else None)
-        elif col == Column.TAGS:
-            tags = tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
-        else:
-            summary = next(iter(contacts.summaries([person_id])), None)
-            org = summary.organization if summary else ""
-            title = summary.title if summary else ""
-            job = (text, title) if col == Column.ORGANIZATION else (org, text)
-        self.workspace.execute(
-            EditPersonCommand(
-                self.workspace,
-                person_id,
-                fields,
-                tags=tags,
-                job=job,
-                text=f"Edit {col.name.replace('_', ' ').lower()}",
-            )
-        )
+        request_edit(self.workspace, person_id, Column(column), value)

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.contact_keys import normalize_phone as slow_normalize_phone
+from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 from desktop_app.domain.values import EmploymentRecord, LabeledValue, NewPerson, PersonFields
 from desktop_app.services.importing.duplicates import DuplicateIndex, MatchKeys, MatchReason
 from desktop_app.services.importing.merge import merge_people
 from desktop_app.storage.import_keys import ImportKeyTables
-from desktop_app.storage.import_writer import normalize_phone
-from desktop_app.storage.people_repository import normalize_phone as slow_normalize_phone
 
 
 def person(
