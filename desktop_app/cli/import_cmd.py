@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from desktop_app.cli import add_db_argument
 
     parser = subparsers.add_parser(
-        "import", help="import vCard (.vcf) or CSV contact files, or folders of them"
+        "import",
+        help="import vCard (.vcf) or CSV contact files, LinkedIn exports (zip or folder), "
+        "mbox mailboxes and iCalendar (.ics) files, or folders of them",
     )
     add_db_argument(parser)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
@@ -33,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--rejected", type=Path, metavar="FILE", help="also save the rejected cards to FILE"
     )
+    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument(
+        "--subjects",
+        action="store_true",
+        help="keep message and event subjects as the interactions' notes (never bodies)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.storage.database import open_database
 
     with open_database(db_path(args), backups=not args.dry_run) as db:
-        report = run_import(db, args.files, dry_run=args.dry_run)
+        report = run_import(db, args.files, dry_run=args.dry_run, keep_subjects=args.subjects)
     try:
         return _show(args, report)
     finally:
@@ -56,11 +64,16 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
         print(f"trellis: {reason}", file=sys.stderr)
     for rejected in report.rejected:
         print(f"trellis: rejected {rejected.describe()}", file=sys.stderr)
+    for warning in report.history.warnings:
+        print(f"trellis: {warning}", file=sys.stderr)
     if not report.anything_read:
         if not report.unreadable:
             print("trellis: no contact files found", file=sys.stderr)
         return EXIT_FAILURE
-    _print_report(report)
+    if args.json:
+        _print_json(report)
+    else:
+        _print_report(report)
     if args.rejected is not None and report.rejected:
         try:
             write_rejections(report.rejected, args.rejected)
@@ -100,3 +113,46 @@ def _print_report(report: ImportReport) -> None:
         for warning in report.warnings[:SHOWN]:
             print(f"  {warning}", file=out)
     print(report.summary(), file=out)
+    history = report.history
+    if history.files:
+        print(history.summary(), file=out)
+        for reason, count in sorted(history.left_out.items()):
+            print(f"  left out   {reason.replace('_', ' ')}: {count}", file=out)
+        for person in history.unmatched[:SHOWN]:
+            who = person.email or person.profile_url
+            print(f"  not a contact  {person.name} <{who}>: {person.count}", file=out)
+        if history.ties or history.circles:
+            print(
+                f"Suggestions (not applied): {len(history.ties)} ties, "
+                f"{len(history.circles)} circles (--json lists them)",
+                file=out,
+            )
+
+
+def _print_json(report: ImportReport) -> None:
+    import json
+
+    history = report.history
+    duplicates = report.duplicates
+    document = {
+        "dry_run": report.dry_run,
+        "contacts": {
+            "new": report.added,
+            "merged": report.merged,
+            "skipped": report.skipped,
+            "rejected": len(report.rejected),
+            "possible_duplicates": duplicates.possible_count,
+        },
+        "history": history.as_json(),
+        "unmatched": [u.as_json() for u in history.unmatched],
+        "unmatched_total": history.unmatched_total,
+        "suggestions": {
+            "ties": [{"a": t.a, "b": t.b, "count": t.count} for t in history.ties],
+            "circles": [
+                {"id": c.person_id, "circle": c.circle.value, "reason": c.reason}
+                for c in history.circles
+            ],
+        },
+        "unreadable": [{"file": f, "reason": r} for f, r in report.unreadable],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.values import ChangeSet
-from desktop_app.storage import row_snapshots
+from desktop_app.storage import history_writer, row_snapshots
 from desktop_app.storage.database import Database
+from desktop_app.storage.history_writer import raw_connection
 from desktop_app.storage.row_snapshots import PersonSnapshot
 
 UNDO_LIMIT = 10_000  # people added + merged; undoing as many takes ~2 s here
@@ -32,6 +34,7 @@ class ImportJournal:
     next_id: int = 0
     before: dict[int, PersonSnapshot] = field(default_factory=dict)
     too_big: bool = False
+    interactions: range = range(0)  # made by a history import: ids are handed out in order
 
     @property
     def added(self) -> range:
@@ -39,7 +42,7 @@ class ImportJournal:
 
     @property
     def undoable(self) -> bool:
-        changed = len(self.added) + len(self.before)
+        changed = len(self.added) + len(self.before) + len(self.interactions)
         return not self.too_big and 0 < changed <= UNDO_LIMIT
 
     def remember(self, session: Session, merged: Iterable[int]) -> None:
@@ -62,11 +65,15 @@ class ImportRedo:
 
     added: list[PersonSnapshot]
     merged: list[PersonSnapshot]
+    interactions: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def undo_import(db: Database, journal: ImportJournal) -> tuple[ImportRedo, ChangeSet]:
     merged = list(journal.before)
     with db.transaction() as session:
+        raw = raw_connection(session.connection())
+        interactions = history_writer.snapshot_interactions(raw, journal.interactions)
+        history_writer.delete_interactions(raw, journal.interactions)
         merged_after = row_snapshots.delete_people(session, merged)
         added = row_snapshots.delete_people(session, list(journal.added))
         row_snapshots.restore_people(session, list(journal.before.values()))
@@ -77,13 +84,14 @@ def undo_import(db: Database, journal: ImportJournal) -> tuple[ImportRedo, Chang
         interactions_changed=True,
         organizations_changed=True,
     )
-    return ImportRedo(added, merged_after), change
+    return ImportRedo(added, merged_after, interactions), change
 
 
 def redo_import(db: Database, journal: ImportJournal, redo: ImportRedo) -> ChangeSet:
     with db.transaction() as session:
         row_snapshots.delete_people(session, list(journal.before))
         row_snapshots.restore_people(session, [*redo.merged, *redo.added])
+        history_writer.restore_interactions(raw_connection(session.connection()), redo.interactions)
     return ChangeSet(
         people_added=frozenset(journal.added),
         people_changed=frozenset(journal.before),

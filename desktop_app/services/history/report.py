@@ -1,0 +1,96 @@
+"""What a history import found: for the preview, the CLI's --json and the undo step."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.enums import Circle
+
+
+@dataclass(slots=True)
+class UnmatchedPerson:
+    """Someone I corresponded or met with who is not a contact; one action adds them."""
+
+    name: str
+    email: str
+    profile_url: str
+    count: int
+    first: date | None
+    last: date | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "email": self.email,
+            "profile_url": self.profile_url,
+            "count": self.count,
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TieSuggestion:
+    """Two contacts who appear together (same meeting, thread, group conversation)."""
+
+    a: int
+    b: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CircleSuggestion:
+    person_id: int
+    circle: Circle
+    reason: str
+
+
+@dataclass
+class HistoryReport:
+    """Counts and suggestions of one history import; nothing here is applied by itself."""
+
+    files: list[str] = field(default_factory=list)
+    read_files: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    unknown_files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    items_read: int = 0
+    interactions_new: int = 0
+    interactions_known: int = 0
+    without_contacts: int = 0  # messages/events whose people are none of my contacts
+    left_out: Counter[str] = field(default_factory=Counter)
+    unmatched: list[UnmatchedPerson] = field(default_factory=list)
+    unmatched_total: int = 0
+    ties: list[TieSuggestion] = field(default_factory=list)
+    circles: list[CircleSuggestion] = field(default_factory=list)
+    my_positions: int = 0
+    interaction_ids: range = range(0)
+
+    def as_json(self, unmatched_limit: int = 100) -> dict[str, Any]:
+        return {
+            "files": self.read_files,
+            "interactions_new": self.interactions_new,
+            "interactions_known": self.interactions_known,
+            "items_read": self.items_read,
+            "without_contacts": self.without_contacts,
+            "left_out": dict(sorted(self.left_out.items())),
+            "unknown_files": self.unknown_files,
+            "my_positions": self.my_positions,
+            "warnings": self.warnings,
+        }
+
+    def cancelled(self) -> None:
+        """Cancelled: everything was rolled back, so nothing was added."""
+        self.interactions_new = 0
+        self.interaction_ids = range(0)
+
+    def summary(self) -> str:
+        left = sum(self.left_out.values())
+        return (
+            f"History: {self.interactions_new} new interactions, {self.interactions_known} "
+            f"already known, {left} messages or events left out, "
+            f"{self.unmatched_total} people who are not contacts."
+        )

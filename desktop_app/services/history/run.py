@@ -1,0 +1,266 @@
+"""Matching the people of messages and events to contacts, and writing interactions.
+
+Runs inside the contact import's transaction (services/importing/pipeline.py), after its
+contact files, with its duplicate index: a LinkedIn export's Connections.csv and a vCard
+imported in the same run are matched at once. Each (channel, thread, day) is one
+interaction whose participants are the contacts named on its items; its source key makes a
+re-import find it instead of doubling it. Direction is always "mutual": in Trellis it says
+who gave help, which headers cannot tell, and guessing would skew the give/ask balance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from desktop_app.domain.enums import Circle
+from desktop_app.services.history.ics_reader import IcsReader
+from desktop_app.services.history.linkedin_export import LinkedInExport
+from desktop_app.services.history.mbox_reader import MboxReader
+from desktop_app.services.history.model import (
+    Correspondent,
+    HistoryFileError,
+    HistoryItem,
+    LeftOut,
+    MeHints,
+)
+from desktop_app.services.history.report import (
+    CircleSuggestion,
+    HistoryReport,
+    TieSuggestion,
+    UnmatchedPerson,
+)
+from desktop_app.services.importing.duplicates import DuplicateIndex, MatchKeys, MatchReason
+from desktop_app.services.importing.normalize import name_blocks, name_key, profile_key
+from desktop_app.storage.history_writer import HistoryWriter
+
+ME = -1
+BATCH = 2000
+CHECK_EVERY = 250
+UNMATCHED_SHOWN = 100
+
+Progress = Callable[[int], None]  # bytes of the current file read
+Cancelled = Callable[[], bool]
+
+
+class HistoryRun:
+    """One import's history: feed it readers' items with `read`, then `finish`."""
+
+    def __init__(
+        self,
+        writer: HistoryWriter,
+        index: DuplicateIndex,
+        report: HistoryReport,
+        *,
+        dry_run: bool,
+        keep_subjects: bool = False,
+        today: date | None = None,
+    ) -> None:
+        self.writer = writer
+        self.index = index
+        self.report = report
+        self.dry_run = dry_run
+        self.keep_subjects = keep_subjects
+        self.today = today or date.today()
+        self.me = MeHints()
+        stored = writer.stored_me()
+        self.me_id = stored.id if stored else None
+        if stored is not None:
+            self.me.emails.update(stored.emails)
+            self.me.profiles.update(k for k in map(profile_key, stored.urls) if k)
+            if stored.full_name.strip():
+                self.me.names.add(" ".join(stored.full_name.casefold().split()))
+        self._people: dict[tuple[str, str, str], int | None] = {}
+        # (channel, key) -> (interaction id, participants); id < 0: stored before this run
+        self._groups: dict[tuple[str, str], tuple[int, set[int]]] = {}
+        self._pending: list[tuple[int, date, str, str, str, str]] = []
+        self._pending_people: list[tuple[int, int]] = []
+        self._unmatched: dict[str, UnmatchedPerson] = {}
+        self._ties: Counter[tuple[int, int]] = Counter()
+        self._seen: dict[int, tuple[int, date]] = {}  # person -> (count, last day)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read_linkedin(self, export: LinkedInExport, check: Callable[[int], None]) -> None:
+        export.find_me(self.me)
+        export.learn_my_profile(self.me)
+        self.report.my_positions += len(export.positions())
+        self.report.unknown_files.extend(f"{export.path.name}/{n}" for n in export.unknown)
+        for items in (export.messages(), export.invitations()):
+            try:
+                self._take_all(items, lambda: export.bytes_read, check)
+            except HistoryFileError as error:  # one unreadable file of the export
+                self.report.warnings.append(str(error))
+        self.report.warnings.extend(dict.fromkeys(export.warnings))  # each said once
+
+    def read_file(self, path: Path, kind: str, check: Callable[[int], None]) -> None:
+        reader: MboxReader | IcsReader = (
+            MboxReader(path, self.me) if kind == "mbox" else IcsReader(path, self.me)
+        )
+        try:
+            self._take_all(iter(reader), lambda: reader.bytes_read, check)
+        finally:
+            self.report.warnings.extend(reader.warnings)
+
+    def _take_all(
+        self,
+        items: Iterator[HistoryItem],
+        position: Callable[[], int],
+        check: Callable[[int], None],
+    ) -> None:
+        for count, item in enumerate(items, 1):
+            self.take(item)
+            if count % CHECK_EVERY == 0:
+                check(position())
+                if len(self._pending) >= BATCH:
+                    self.flush()
+
+    def take(self, item: HistoryItem) -> None:
+        report = self.report
+        report.items_read += 1
+        if item.left_out is not None:
+            report.left_out[item.left_out.value] += 1
+            return
+        assert item.day is not None
+        matched: set[int] = set()
+        others = 0
+        for person in item.people:
+            found = self._person(person)
+            if found == ME:
+                continue
+            others += 1
+            if found is None:
+                self._count_unmatched(person, item.day)
+            else:
+                matched.add(found)
+        if not others:
+            report.left_out[LeftOut.ONLY_ME.value] += 1
+            return
+        if not matched:
+            report.without_contacts += 1
+            return
+        self._join(item, matched)
+
+    def _join(self, item: HistoryItem, matched: set[int]) -> None:
+        assert item.day is not None
+        group_key = (item.channel.value, item.key)
+        group = self._groups.get(group_key)
+        if group is None:
+            stored = self.writer.known(item.channel.value, [item.key])
+            if stored:
+                group = (-stored[item.key], set())
+                self.report.interactions_known += 1
+            else:
+                new_id = self.writer.allocate_id()
+                group = (new_id, set())
+                self.report.interactions_new += 1
+                note = item.subject if self.keep_subjects else ""
+                self._pending.append(
+                    (new_id, item.day, item.kind.value, note, item.channel.value, item.key)
+                )
+            self._groups[group_key] = group
+        interaction_id, participants = group
+        for person_id in matched - participants:
+            for other in participants:
+                self._ties[(min(person_id, other), max(person_id, other))] += 1
+            participants.add(person_id)
+            count, last = self._seen.get(person_id, (0, item.day))
+            self._seen[person_id] = (count + 1, max(last, item.day))
+            if interaction_id > 0:
+                self._pending_people.append((interaction_id, person_id))
+
+    # -- who is who ----------------------------------------------------------------------
+
+    def _person(self, person: Correspondent) -> int | None:
+        key = (person.email, person.profile_url, person.name)
+        if key in self._people:
+            return self._people[key]
+        found = self._match(person)
+        self._people[key] = found
+        return found
+
+    def _match(self, person: Correspondent) -> int | None:
+        if self.me.is_me(person):
+            return ME
+        name = person.display_name
+        if not person.email and not person.profile_url and not name:
+            return None
+        keys = MatchKeys(
+            "",
+            (person.email,) if person.email else (),
+            (),
+            name_key(name),
+            (),
+            (person.profile_url,) if person.profile_url else (),
+            name_blocks(name),
+        )
+        match = self.index.find(keys)
+        if match is None or match.reason is MatchReason.OTHER_UID:
+            return None
+        if match.person_id == self.me_id:
+            return ME
+        return match.person_id
+
+    def _count_unmatched(self, person: Correspondent, day: date) -> None:
+        key = person.email or person.profile_url or f"name:{person.name.casefold()}"
+        entry = self._unmatched.get(key)
+        if entry is None:
+            self._unmatched[key] = UnmatchedPerson(
+                person.display_name, person.email, person.profile_url, 1, day, day
+            )
+            return
+        entry.count += 1
+        if not entry.name and person.name:
+            entry.name = person.display_name
+        if entry.first is None or day < entry.first:
+            entry.first = day
+        if entry.last is None or day > entry.last:
+            entry.last = day
+
+    # -- the end -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        if not self.dry_run and self._pending:
+            self.writer.insert(self._pending, self._pending_people)
+        elif not self.dry_run and self._pending_people:
+            self.writer.insert([], self._pending_people)
+        self._pending.clear()
+        self._pending_people.clear()
+
+    def finish(self) -> None:
+        """Write what is pending; rank the unmatched and make the suggestions."""
+        self.flush()
+        report = self.report
+        report.interaction_ids = (
+            range(self.writer.first_id, self.writer.next_id) if not self.dry_run else range(0)
+        )
+        ranked = sorted(
+            self._unmatched.values(),
+            key=lambda u: (-u.count, -(u.last or date.min).toordinal(), u.name),
+        )
+        report.unmatched_total = len(ranked)
+        report.unmatched = ranked[:UNMATCHED_SHOWN]
+        report.ties = [
+            TieSuggestion(a, b, count)
+            for (a, b), count in sorted(self._ties.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        report.circles = [
+            CircleSuggestion(pid, *suggest_circle(count, last, self.today))
+            for pid, (count, last) in sorted(self._seen.items())
+        ]
+
+
+def suggest_circle(count: int, last: date, today: date) -> tuple[Circle, str]:
+    """A circle from how often and how recently we spoke (interactions in this import)."""
+    days = (today - last).days
+    if count >= 12 and days <= 60:
+        circle = Circle.INNER
+    elif count >= 6 and days <= 120:
+        circle = Circle.CLOSE
+    elif count >= 2 and days <= 365:
+        circle = Circle.FAMILIAR
+    else:
+        circle = Circle.ACQUAINTANCE
+    return circle, f"{count} interactions, the last on {last.isoformat()} ({days} days ago)"

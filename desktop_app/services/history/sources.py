@@ -1,0 +1,93 @@
+"""The history files of one import, sorted from its contact files, and read in order:
+LinkedIn exports first (they say who I am), then mailboxes, then calendars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from desktop_app.services.history.detect import history_kind
+from desktop_app.services.history.linkedin_export import LinkedInExport
+from desktop_app.services.history.model import HistoryFileError
+from desktop_app.services.history.report import HistoryReport
+from desktop_app.services.history.run import HistoryRun
+from desktop_app.services.importing.duplicates import DuplicateIndex
+from desktop_app.storage.history_writer import HistoryWriter
+
+_ORDER = {"linkedin": 0, "mbox": 1, "ics": 2}
+
+
+class HistorySources:
+    """`contact_files` go to the contact readers; the rest is read by `read`."""
+
+    def __init__(self) -> None:
+        self.contact_files: list[Path] = []
+        self.history: list[tuple[Path, str]] = []
+        self.exports: dict[Path, LinkedInExport] = {}
+        self.report = HistoryReport()
+
+    @classmethod
+    def sort(cls, files: list[Path]) -> HistorySources:
+        sources = cls()
+        for path in files:
+            kind = history_kind(path) if path.exists() else None
+            if kind is None:
+                sources.contact_files.append(path)
+                continue
+            sources.report.files.append(str(path))
+            if kind == "linkedin":
+                try:
+                    sources.exports[path] = LinkedInExport.open(path)
+                except HistoryFileError as error:
+                    sources.report.unreadable.append((str(path), str(error)))
+                    continue
+            sources.history.append((path, kind))
+        sources.history.sort(key=lambda entry: _ORDER[entry[1]])
+        return sources
+
+    def export_contacts(self) -> Iterator[tuple[Path, IO[bytes], int]]:
+        """Each export's Connections.csv, for the contact reader."""
+        for export in self.exports.values():
+            if "connections.csv" in export.members:
+                label = Path(export.label("connections.csv"))
+                try:
+                    stream = export.open_binary("connections.csv")
+                except (OSError, ValueError) as error:
+                    self.report.warnings.append(f"{label}: cannot be read ({error}).")
+                    continue
+                yield label, stream, export.size("connections.csv")
+
+    def read(
+        self,
+        writer: HistoryWriter,
+        index: DuplicateIndex,
+        *,
+        dry_run: bool,
+        keep_subjects: bool,
+        check: Callable[[int], None],
+    ) -> None:
+        """Read every history file into interactions (nothing written when `dry_run`)."""
+        run = HistoryRun(writer, index, self.report, dry_run=dry_run, keep_subjects=keep_subjects)
+        offset = 0
+        for path, kind in self.history:
+            start = offset
+
+            def at(position: int, start: int = start) -> None:
+                check(start + position)
+
+            try:
+                if kind == "linkedin":
+                    run.read_linkedin(self.exports[path], at)
+                else:
+                    run.read_file(path, kind, at)
+            except HistoryFileError as error:
+                self.report.unreadable.append((str(path), str(error)))
+            else:
+                self.report.read_files.append(str(path))
+            offset += path.stat().st_size if path.is_file() else 0
+        run.finish()
+
+    def close(self) -> None:
+        for export in self.exports.values():
+            export.close()
