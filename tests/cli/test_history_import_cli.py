@@ -86,6 +86,13 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     dump = (db.read_bytes() + b"").decode("latin-1")
     assert "secret body" not in dump and "never stored" not in dump
 
+    exported = run_cli("export", "--db", str(db), "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    shown = json.loads(exported.stdout)["interactions"]
+    assert len(shown) == 11
+    assert {s["channel"] for i in shown for s in i["sources"]} == {"linkedin", "email", "calendar"}
+    assert all(ada in i["participants"] for i in shown if i["kind"] == "email")
+
     again = _import(db, *files)
     assert again["history"]["interactions_new"] == 0
     assert again["history"]["interactions_known"] == 11
