@@ -64,6 +64,15 @@ class HistoryWriter:
                 found[key] = int(interaction_id)
         return found
 
+    def participants_of(self, interaction_id: int) -> list[int]:
+        return [
+            int(r[0])
+            for r in self._raw.execute(
+                "SELECT person_id FROM interaction_participants WHERE interaction_id = ?",
+                (interaction_id,),
+            )
+        ]
+
     def allocate_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1

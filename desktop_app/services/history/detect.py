@@ -32,6 +32,8 @@ def history_kind(path: Path) -> str | None:
         return "mbox"
     if is_calendar(head):
         return "ics"
+    if b"BEGIN:VCARD" in head[:1024].upper():
+        return None  # a vCard, whatever its name
     suffix = path.suffix.lower()
     if suffix == ".zip":
         return "linkedin"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ class IcsReader:
         self.warnings: list[str] = []
         self.bytes_read = 0
         self.events = 0
+        self.is_contact: Callable[[str], bool] = lambda _address: False
         try:
             self.size = path.stat().st_size
         except OSError as error:
@@ -132,12 +133,16 @@ class IcsReader:
 
     def _find_owner(self, events: list[Any]) -> None:
         seen: Counter[str] = Counter()
+        organised: Counter[str] = Counter()
         for event in events:
             seen.update({p.email for p in _people(event) if p.email})
-        if seen:
-            address, count = seen.most_common(1)[0]
-            if count >= 0.5 * len(events):
-                self.me.emails.add(address)
+            organised.update(_mail(v) for v in _list(event.get("ORGANIZER")))
+        share = 0.5 * len(events)
+        if not seen or any(seen[a] >= share for a in self.me.emails):
+            return  # no one, or an address already known to be mine
+        address = max(seen, key=lambda a: (not self.is_contact(a), seen[a], organised[a]))
+        if seen[address] >= share:
+            self.me.emails.add(address)
 
     def _occurrences(self, line: int, event: Any) -> Iterator[HistoryItem]:
         uid = str(event.get("UID", "")).strip() or f"line-{line}"

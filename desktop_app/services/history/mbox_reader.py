@@ -13,8 +13,9 @@ from __future__ import annotations
 import mmap
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
 from hashlib import blake2b
 from pathlib import Path
 
@@ -58,8 +59,9 @@ _NO_REPLY = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|noreply|mailer-daemon|postmaster|bounces?"
     r"|notifications?|newsletter|news|info|marketing)([-+_.@]|$)"
 )
-_ID = re.compile(r"<([^<>\s]+)>")
+_ID = re.compile(rb"<([^<>\s]+)>")
 
+RELEASE_EVERY = 32 * 1024 * 1024
 SAMPLE = 2000  # messages looked at to find the mailbox's owner before any is judged
 OWNER_SHARE = 0.5  # the owner is on at least half of them
 
@@ -84,6 +86,8 @@ class MboxReader:
         self.warnings: list[str] = []
         self.bytes_read = 0
         self.messages = 0
+        self.subjects = False  # decode subjects only when they are kept
+        self.is_contact: Callable[[str], bool] = lambda _address: False
         try:
             self.size = path.stat().st_size
         except OSError as error:
@@ -114,30 +118,40 @@ class MboxReader:
     def _header_blocks(self, data: mmap.mmap) -> Iterator[dict[bytes, bytes]]:
         size = len(data)
         start = 0
+        first_end = data.find(b"\n")
+        blank = b"\n\r\n" if first_end > 0 and data[first_end - 1] == 13 else b"\n\n"
+        findall = _HEADERS.findall
+        released = 0
         while start < size:
             line_end = data.find(b"\n", start)
             if line_end < 0:
                 self._cut_off(data, start, "the file ends on its separator line")
                 return
-            end_match = _HEADER_END.search(data, line_end)
-            if end_match is None:
-                self._cut_off(data, start, "the file ends inside its headers")
-                self.bytes_read = size
-                return
-            block = data[line_end + 1 : end_match.start() + 1]
-            headers: dict[bytes, bytes] = {}
-            for match in _HEADERS.finditer(block):
-                name = match.group(1).lower()
-                if name not in headers:
-                    headers[name] = match.group(2)
-            if not headers:
-                headers[b""] = data[start:line_end]  # the separator, for the date
+            end = data.find(blank, line_end)
+            if end < 0:
+                found = _HEADER_END.search(data, line_end)  # a file mixing line ends
+                if found is None:
+                    self._cut_off(data, start, "the file ends inside its headers")
+                    self.bytes_read = size
+                    return
+                end, after = found.start(), found.end()
             else:
-                headers[b""] = data[start:line_end]
+                after = end + len(blank)
+            # The first of each header wins: reversed, so it is written last.
+            headers = {
+                name.lower(): value for name, value in reversed(findall(data[line_end : end + 1]))
+            }
+            headers[b""] = data[start:line_end]  # the separator line, for its date
             self.messages += 1
             yield headers
-            start = _next_message(data, end_match.end())
+            start = _next_message(data, after)
             self.bytes_read = start
+            if start - released > RELEASE_EVERY:
+                # The pages read stay mapped; tell the kernel they are done with, so the
+                # resident size stays flat however large the mailbox.
+                released = start - start % mmap.PAGESIZE
+                if hasattr(mmap, "MADV_DONTNEED"):
+                    data.madvise(mmap.MADV_DONTNEED, 0, released)
 
     def _cut_off(self, data: mmap.mmap, start: int, why: str) -> None:
         line = data[:start].count(b"\n") + 1
@@ -147,37 +161,55 @@ class MboxReader:
         )
 
     def _find_owner(self, sample: list[dict[bytes, bytes]]) -> None:
-        """The mailbox's owner is on most of its messages (From in Sent, To elsewhere)."""
+        """The mailbox's owner is on most of its messages (From in Sent, To elsewhere);
+        between two people on every message, the one written to more often."""
         if not sample:
             return
         seen: Counter[str] = Counter()
+        written_to: Counter[str] = Counter()
         for headers in sample:
-            addresses: set[str] = set()
-            for name in (b"from", b"to", b"cc"):
-                value = headers.get(name)
-                if value:
-                    addresses.update(p.email for p in parse_addresses(_text(value)) if p.email)
-            seen.update(addresses)
-        address, count = seen.most_common(1)[0] if seen else ("", 0)
-        if address and count >= OWNER_SHARE * len(sample):
+            senders = {p.email for p in parse_addresses(headers.get(b"from", b""))}
+            receivers = {
+                p.email for name in (b"to", b"cc") for p in parse_addresses(headers.get(name, b""))
+            }
+            seen.update(senders | receivers)
+            written_to.update(receivers)
+        if not seen or any(seen[a] >= OWNER_SHARE * len(sample) for a in self.me.emails):
+            return  # no one, or an address already known to be mine
+        # My contacts are not me; then the one on most messages, then written to most.
+        address = max(seen, key=lambda a: (not self.is_contact(a), seen[a], written_to[a]))
+        if seen[address] >= OWNER_SHARE * len(sample):
             self.me.emails.add(address)
 
     def _item(self, headers: dict[bytes, bytes]) -> HistoryItem:
         get = headers.get
-        sender = parse_addresses(_text(get(b"from", b"")))
-        to = parse_addresses(_text(get(b"to", b"")))
-        cc = parse_addresses(_text(get(b"cc", b"")))
-        day = parse_day(_text(get(b"date", b""))) or _from_line_day(headers[b""])
-        thread = _thread_of(headers)
-        people = tuple(dict.fromkeys([*sender, *to, *cc]))
-        subject = _text(get(b"subject", b"")).strip()
-        item = HistoryItem(Channel.EMAIL, thread, day, InteractionKind.EMAIL, people, subject)
-        item.where = f"message {self.messages}"
+        sender = parse_addresses(get(b"from", b""))
+        to = parse_addresses(get(b"to", b""))
+        cc = parse_addresses(get(b"cc", b""))
+        stamp = get(b"date", b"")
+        colon = stamp.find(b":")  # the day is before the time: cache on what precedes it
+        day = parse_day(stamp[: colon - 2] if colon > 2 else stamp) or _from_line_day(headers[b""])
+        people = tuple(dict.fromkeys(sender + to + cc)) if to or cc else sender
+        item = HistoryItem(
+            Channel.EMAIL,
+            _thread_of(headers),
+            day,
+            InteractionKind.EMAIL,
+            people,
+            _text(get(b"subject", b"")) if self.subjects else "",
+        )
         if b"list-id" in headers:
             item.left_out = LeftOut.MAILING_LIST
-        elif get(b"precedence", b"").strip().lower() in (b"bulk", b"list", b"junk"):
+        elif b"precedence" in headers and headers[b"precedence"].strip().lower() in (
+            b"bulk",
+            b"list",
+            b"junk",
+        ):
             item.left_out = LeftOut.BULK
-        elif get(b"auto-submitted", b"no").strip().lower() not in (b"no", b""):
+        elif b"auto-submitted" in headers and headers[b"auto-submitted"].strip().lower() not in (
+            b"no",
+            b"",
+        ):
             item.left_out = LeftOut.AUTOMATIC
         elif sender and _NO_REPLY.match(sender[0].email) and not self.me.is_me(sender[0]):
             item.left_out = LeftOut.NO_REPLY
@@ -207,10 +239,14 @@ def _text(value: bytes) -> str:
     return value.decode("utf-8", "replace").strip()
 
 
-def parse_addresses(text: str) -> list[Correspondent]:
-    """`Name <addr>, addr (Name), "Last, First" <addr>` as correspondents (names raw)."""
-    if not text:
-        return []
+@lru_cache(maxsize=65536)
+def parse_addresses(value: bytes) -> tuple[Correspondent, ...]:
+    """`Name <addr>, addr (Name), "Last, First" <addr>` as correspondents (names raw).
+
+    Cached: the same From and To lines come back on message after message."""
+    if not value:
+        return ()
+    text = _text(value)
     found: list[Correspondent] = []
     for match in _ADDRESS.finditer(text):
         quoted, plain, angle, bare, comment = match.groups()
@@ -219,20 +255,34 @@ def parse_addresses(text: str) -> list[Correspondent]:
             continue
         name = quoted if quoted is not None else (plain or comment or "")
         found.append(Correspondent(name.strip(), address.strip().casefold()))
-    return found
+    return tuple(found)
 
 
-def parse_day(text: str) -> date | None:
+@lru_cache(maxsize=8192)
+def parse_day(value: bytes) -> date | None:
     """The calendar day of an RFC 5322 date as the sender wrote it."""
-    match = _DATE.search(text)
+    if not value:
+        return None
+    words = value.split(None, 4)
+    if words and words[0].endswith(b","):
+        del words[0]
+    if len(words) >= 3 and words[0].isdigit() and words[2].isdigit():
+        month = _MONTHS.get(words[1][:3].decode("latin-1").lower())
+        year = int(words[2])
+        if month is not None and year >= 1000:
+            try:
+                return date(year, month, int(words[0]))
+            except ValueError:
+                return None
+    match = _DATE.search(_text(value))
     if match is None:
         return None
-    day, month, year = match.groups()
-    number = int(year)
+    day, month_name, year_text = match.groups()
+    number = int(year_text)
     if number < 100:
         number += 2000 if number < 50 else 1900
     try:
-        return date(number, _MONTHS[month[:3].lower()], int(day))
+        return date(number, _MONTHS[month_name[:3].lower()], int(day))
     except ValueError:
         return None
 
@@ -254,9 +304,9 @@ def _thread_of(headers: dict[bytes, bytes]) -> str:
     for name in (b"references", b"in-reply-to", b"message-id"):
         value = headers.get(name)
         if value:
-            ids = _ID.findall(_text(value))
-            if ids:
-                return ids[0]
+            found = _ID.search(value)
+            if found is not None:
+                return found.group(1).decode("utf-8", "replace")
     digest = blake2b(
         b"|".join(headers.get(n, b"") for n in (b"from", b"date", b"subject")), digest_size=12
     )

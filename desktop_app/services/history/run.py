@@ -40,6 +40,7 @@ ME = -1
 BATCH = 2000
 CHECK_EVERY = 250
 UNMATCHED_SHOWN = 100
+MAX_GROUPS = 50_000  # (channel, thread, day) groups held in memory at once
 
 Progress = Callable[[int], None]  # bytes of the current file read
 Cancelled = Callable[[], bool]
@@ -96,9 +97,13 @@ class HistoryRun:
         self.report.warnings.extend(dict.fromkeys(export.warnings))  # each said once
 
     def read_file(self, path: Path, kind: str, check: Callable[[int], None]) -> None:
-        reader: MboxReader | IcsReader = (
-            MboxReader(path, self.me) if kind == "mbox" else IcsReader(path, self.me)
-        )
+        reader: MboxReader | IcsReader
+        if kind == "mbox":
+            reader = MboxReader(path, self.me)
+            reader.subjects = self.keep_subjects
+        else:
+            reader = IcsReader(path, self.me)
+        reader.is_contact = self._is_contact
         try:
             self._take_all(iter(reader), lambda: reader.bytes_read, check)
         finally:
@@ -148,9 +153,16 @@ class HistoryRun:
         group_key = (item.channel.value, item.key)
         group = self._groups.get(group_key)
         if group is None:
-            stored = self.writer.known(item.channel.value, [item.key])
-            if stored:
-                group = (-stored[item.key], set())
+            if len(self._groups) >= MAX_GROUPS:
+                # Bounded memory: the interactions written so far are found in the
+                # database again (a dry run cannot, so it may count a few twice).
+                self.flush()
+                self._groups.clear()
+            stored = self.writer.known(item.channel.value, [item.key]).get(item.key)
+            if stored is not None and stored >= self.writer.first_id:  # made by this run
+                group = (stored, set(self.writer.participants_of(stored)))
+            elif stored is not None:
+                group = (-stored, set())
                 self.report.interactions_known += 1
             else:
                 new_id = self.writer.allocate_id()
@@ -180,6 +192,11 @@ class HistoryRun:
         found = self._match(person)
         self._people[key] = found
         return found
+
+    def _is_contact(self, address: str) -> bool:
+        """True when someone other than me has this e-mail address."""
+        match = self.index.find(MatchKeys("", (address,), (), "", ()))
+        return match is not None and match.is_sure and match.person_id != self.me_id
 
     def _match(self, person: Correspondent) -> int | None:
         if self.me.is_me(person):

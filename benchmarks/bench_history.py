@@ -1,0 +1,182 @@
+"""History imports against the standard library reading the same files (issue 13).
+
+- mbox of 100,000 messages: the whole `trellis import` process (with 500 contacts who
+  write in it) against Python's `mailbox.mbox` iterating the messages and reading
+  From/To/Cc/Date. Goal ≤ 0.5×.
+- messages.csv of 200,000 rows (an unpacked LinkedIn export) against the csv module
+  reading it; an .ics of 20,000 events against `icalendar` parsing it. Goal ≤ 30 s each.
+
+Every figure is a fresh process timed from outside. Synthetic data, invented people.
+
+    PYTHONPATH=. python benchmarks/bench_history.py [--messages 100000] [--rows 200000]
+        [--events 20000] [--only mbox|csv|ics]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEOPLE = 3000
+CONTACTS = 500
+
+
+def _person(i: int) -> tuple[str, str]:
+    return f"Person{i} Sample{i % 97}", f"person{i}@corp{i % 50}.example"
+
+
+def write_contacts(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(CONTACTS):
+            name, mail = _person(i)
+            out.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEMAIL:{mail}\r\nEND:VCARD\r\n")
+
+
+def write_mbox(path: Path, count: int) -> None:
+    rng = random.Random(13)
+    start = date(2020, 1, 1)
+    body = "Hello,\n\nsome text of a message body that is never read.\n" * 8
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            name, mail = _person(rng.randrange(PEOPLE))
+            day = start + timedelta(days=rng.randrange(1800))
+            stamp = day.strftime("%a, %d %b %Y 10:00:00 +0000")
+            mine = rng.random() < 0.3
+            sender = "Me Myself <me@home.example>" if mine else f'"{name}" <{mail}>'
+            to = f'"{name}" <{mail}>' if mine else "Me Myself <me@home.example>"
+            extra = "List-Id: <news.example>\n" if n % 17 == 0 else ""
+            out.write(
+                f"From {mail} {day.strftime('%a %b %d')} 10:00:00 {day.year}\n"
+                f"Received: from mx.example by mx.example; {stamp}\n"
+                f"From: {sender}\nTo: {to}\nDate: {stamp}\n"
+                f"Message-ID: <{n}@bench.example>\nSubject: Thread {n % 5000}\n"
+                f"{extra}MIME-Version: 1.0\nContent-Type: text/plain\n\n{body}\n"
+            )
+
+
+def write_linkedin(folder: Path, rows: int) -> None:
+    import csv
+
+    folder.mkdir()
+    (folder / "Profile.csv").write_text("First Name,Last Name\nMe,Myself\n", encoding="utf-8")
+    rng = random.Random(7)
+    me = "https://www.linkedin.com/in/me-myself"
+    with (folder / "messages.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(
+            ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
+             "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER"]
+        )  # fmt: skip
+        for n in range(rows):
+            i = rng.randrange(PEOPLE)
+            name, url = _person(i)[0], f"https://www.linkedin.com/in/p{i}"
+            day = date(2020, 1, 1) + timedelta(days=rng.randrange(1800))
+            mine = rng.random() < 0.5
+            writer.writerow(
+                [f"conv-{i}", "", "Me Myself" if mine else name, me if mine else url,
+                 name if mine else "Me Myself", url if mine else me,
+                 f"{day.isoformat()} 10:00:00 UTC", "", "a message body " * 10, "INBOX"]
+            )  # fmt: skip
+
+
+def write_ics(path: Path, events: int) -> None:
+    rng = random.Random(5)
+    parts = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n"]
+    for n in range(events):
+        day = date(2021, 1, 1) + timedelta(days=rng.randrange(1500))
+        name, mail = _person(rng.randrange(PEOPLE))
+        rule = "RRULE:FREQ=WEEKLY;COUNT=8\r\n" if n % 50 == 0 else ""
+        parts.append(
+            f"BEGIN:VEVENT\r\nUID:ev-{n}@bench\r\nDTSTART:{day:%Y%m%d}T090000Z\r\n"
+            f"DTEND:{day:%Y%m%d}T100000Z\r\nSUMMARY:Meeting {n}\r\n{rule}"
+            "ORGANIZER;CN=Me Myself:mailto:me@home.example\r\n"
+            f"ATTENDEE;CN={name};PARTSTAT=ACCEPTED:mailto:{mail}\r\n"
+            "ATTENDEE;CN=Me Myself;PARTSTAT=ACCEPTED:mailto:me@home.example\r\n"
+            "DESCRIPTION:An agenda never stored\r\nEND:VEVENT\r\n"
+        )
+    parts.append("END:VCALENDAR\r\n")
+    path.write_text("".join(parts), encoding="utf-8", newline="")
+
+
+BASELINE_MBOX = """
+import mailbox, sys
+for m in mailbox.mbox(sys.argv[1], create=False):
+    m.get('From'); m.get('To'); m.get('Cc'); m.get('Date')
+"""
+BASELINE_CSV = """
+import csv, sys
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    for row in csv.DictReader(f):
+        pass
+"""
+BASELINE_ICS = """
+import icalendar, sys
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    e.get('DTSTART'); e.get('ATTENDEE')
+"""
+
+
+def timed(command: list[str]) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return time.perf_counter() - started
+
+
+def trellis(db: Path, *files: Path) -> list[str]:
+    return [sys.executable, "-m", "desktop_app", "import", *map(str, files), "--db", str(db)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--only", choices=("mbox", "csv", "ics"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        contacts = work / "contacts.vcf"
+        write_contacts(contacts)
+        if args.only in (None, "mbox"):
+            mbox = work / "mail.mbox"
+            write_mbox(mbox, args.messages)
+            size = mbox.stat().st_size / 1e6
+            base = timed([sys.executable, "-c", BASELINE_MBOX, str(mbox)])
+            ours = timed(trellis(work / "m.db", contacts, mbox))
+            print(
+                f"mbox {args.messages} messages ({size:.0f} MB): trellis import {ours:.2f} s, "
+                f"mailbox.mbox {base:.2f} s, ratio {ours / base:.2f}x (goal <= 0.5x)"
+            )
+        if args.only in (None, "csv"):
+            export = work / "export"
+            write_linkedin(export, args.rows)
+            base = timed([sys.executable, "-c", BASELINE_CSV, str(export / "messages.csv")])
+            ours = timed(trellis(work / "c.db", export))
+            print(
+                f"messages.csv {args.rows} rows: trellis import {ours:.2f} s, "
+                f"csv module {base:.2f} s (goal <= 30 s)"
+            )
+        if args.only in (None, "ics"):
+            ics = work / "calendar.ics"
+            write_ics(ics, args.events)
+            base = timed([sys.executable, "-c", BASELINE_ICS, str(ics)])
+            ours = timed(trellis(work / "i.db", contacts, ics))
+            print(
+                f".ics {args.events} events: trellis import {ours:.2f} s, "
+                f"icalendar {base:.2f} s (goal <= 30 s)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""History imports through the import pipeline: one transaction, cancel, undo, progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services.history import run as history_run
+from desktop_app.services.importing.pipeline import run_import
+from desktop_app.services.importing.undo import ImportJournal, redo_import, undo_import
+from desktop_app.storage.database import Database
+from tests.history_files import ADA_MAIL, ME_MAIL, ics_text, linkedin_zip, mbox_text, message
+
+
+def _count(db: Database, table: str) -> int:
+    return int(db.fast_connection().execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    export = linkedin_zip(tmp_path / "export.zip")
+    mail = tmp_path / "mail.mbox"
+    mail.write_text(mbox_text(), encoding="utf-8")
+    calendar = tmp_path / "calendar.ics"
+    calendar.write_text(ics_text(date.today()), encoding="utf-8", newline="")
+    return [export, mail, calendar]
+
+
+def test_cancel_rolls_back_contacts_and_interactions(db: Database, tmp_path: Path) -> None:
+    checks: list[int] = []
+
+    def cancelled() -> bool:
+        checks.append(1)
+        return len(checks) > 1  # let the contacts through, stop in the history
+
+    mail = tmp_path / "big.mbox"
+    mail.write_text(
+        "".join(
+            message(ADA_MAIL, ME_MAIL, f"Sat, {1 + i % 28} Jun 2023 10:00:00 +0000", f"{i}@x")
+            for i in range(600)
+        )
+    )
+    report = run_import(db, [linkedin_zip(tmp_path / "export.zip"), mail], is_cancelled=cancelled)
+    assert report.cancelled
+    assert report.history.interactions_new == 0
+    assert _count(db, "people") == 0
+    assert _count(db, "interactions") == 0
+    assert _count(db, "interaction_sources") == 0
+
+
+def test_progress_reaches_the_end(db: Database, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    mail = tmp_path / "big.mbox"
+    mail.write_text(
+        "".join(
+            message(ADA_MAIL, ME_MAIL, "Sat, 10 Jun 2023 10:00:00 +0000", f"{i}@x")
+            for i in range(1000)
+        )
+    )
+    run_import(db, [mail], progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) >= 3
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert seen[-1][0] <= seen[-1][1]
+
+
+def test_undo_removes_the_interactions_and_redo_puts_them_back(
+    db: Database, tmp_path: Path
+) -> None:
+    journal = ImportJournal()
+    report = run_import(db, _files(tmp_path), journal=journal)
+    assert report.history.interactions_new == 11
+    assert journal.undoable
+    assert report.change_set.interactions_changed
+    redo, _change = undo_import(db, journal)
+    assert _count(db, "interactions") == 0 and _count(db, "people") == 0
+    redo_import(db, journal, redo)
+    assert _count(db, "interactions") == 11
+    assert _count(db, "interaction_sources") == 11
+    assert _count(db, "interaction_participants") == 12  # c2 has Ada and Ben
+
+
+def test_groups_beyond_the_memory_bound_are_found_again_in_the_database(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(history_run, "MAX_GROUPS", 2)
+    card = tmp_path / "ada.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Brook\r\nEMAIL:ada@brook.example\r\nEND:VCARD\r\n"
+    )
+    days = [1, 2, 3, 1, 2, 3, 4]  # the same thread on days seen before, after the bound
+    mail = tmp_path / "mail.mbox"
+    mail.write_text(
+        "".join(
+            message(
+                ADA_MAIL,
+                ME_MAIL,
+                f"Sat, {d} Jun 2023 10:00:00 +0000",
+                f"{i}@x",
+                in_reply_to="root@x",
+            )
+            for i, d in enumerate(days)
+        )
+    )
+    report = run_import(db, [card, mail])
+    assert report.history.interactions_new == 4, (
+        report.added,
+        report.unreadable,
+        report.history.unmatched,
+    )
+    assert report.history.interactions_known == 0
+    assert _count(db, "interactions") == 4
