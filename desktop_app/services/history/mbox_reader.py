@@ -139,7 +139,7 @@ class MboxReader:
                 after = end + len(blank)
             # The first of each header wins: reversed, so it is written last.
             headers = {
-                name.lower(): value for name, value in reversed(findall(data[line_end : end + 1]))
+                name.lower(): value for name, value in reversed(findall(data, line_end, end + 1))
             }
             headers[b""] = data[start:line_end]  # the separator line, for its date
             self.messages += 1

@@ -74,6 +74,10 @@ class HistoryRun:
             if stored.full_name.strip():
                 self.me.names.add(" ".join(stored.full_name.casefold().split()))
         self._people: dict[tuple[str, str, str], int | None] = {}
+        self._resolved: dict[
+            tuple[Correspondent, ...], tuple[set[int], tuple[Correspondent, ...], int]
+        ] = {}
+        self._me_size = (-1, -1, -1)
         # (channel, key) -> (interaction id, participants); id < 0: stored before this run
         self._groups: dict[tuple[str, str], tuple[int, set[int]]] = {}
         self._pending: list[tuple[int, date, str, str, str, str]] = []
@@ -129,17 +133,18 @@ class HistoryRun:
             report.left_out[item.left_out.value] += 1
             return
         assert item.day is not None
-        matched: set[int] = set()
-        others = 0
-        for person in item.people:
-            found = self._person(person)
-            if found == ME:
-                continue
-            others += 1
-            if found is None:
-                self._count_unmatched(person, item.day)
-            else:
-                matched.add(found)
+        me = self.me
+        if self._me_size != (len(me.emails), len(me.profiles), len(me.names)):
+            # A reader learnt one more address of mine: what was resolved may be wrong.
+            self._me_size = (len(me.emails), len(me.profiles), len(me.names))
+            self._people.clear()
+            self._resolved.clear()
+        resolved = self._resolved.get(item.people)
+        if resolved is None:
+            resolved = self._resolve(item.people)
+        matched, strangers, others = resolved
+        for person in strangers:
+            self._count_unmatched(person, item.day)
         if not others:
             report.left_out[LeftOut.ONLY_ME.value] += 1
             return
@@ -184,6 +189,24 @@ class HistoryRun:
                 self._pending_people.append((interaction_id, person_id))
 
     # -- who is who ----------------------------------------------------------------------
+
+    def _resolve(
+        self, people: tuple[Correspondent, ...]
+    ) -> tuple[set[int], tuple[Correspondent, ...], int]:
+        """The contacts, the strangers and how many are not me, among `people`."""
+        matched: set[int] = set()
+        strangers: list[Correspondent] = []
+        for person in people:
+            found = self._person(person)
+            if found is None:
+                strangers.append(person)
+            elif found != ME:
+                matched.add(found)
+        resolved = (matched, tuple(strangers), len(strangers) + len(matched))
+        if len(self._resolved) >= MAX_GROUPS:
+            self._resolved.clear()
+        self._resolved[people] = resolved
+        return resolved
 
     def _person(self, person: Correspondent) -> int | None:
         key = (person.email, person.profile_url, person.name)
