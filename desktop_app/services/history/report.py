@@ -66,7 +66,8 @@ class HistoryReport:
     unmatched_total: int = 0
     ties: list[TieSuggestion] = field(default_factory=list)
     circles: list[CircleSuggestion] = field(default_factory=list)
-    my_positions: int = 0
+    my_positions: int = 0  # jobs in Positions.csv
+    me_updated: bool = False  # my jobs and addresses merged into me (someone is me)
     interaction_ids: range = range(0)
 
     def as_json(self, unmatched_limit: int = 100) -> dict[str, Any]:
@@ -79,6 +80,7 @@ class HistoryReport:
             "left_out": dict(sorted(self.left_out.items())),
             "unknown_files": self.unknown_files,
             "my_positions": self.my_positions,
+            "me_updated": self.me_updated,
             "warnings": self.warnings,
         }
 

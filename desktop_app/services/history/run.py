@@ -91,7 +91,6 @@ class HistoryRun:
     def read_linkedin(self, export: LinkedInExport, check: Callable[[int], None]) -> None:
         export.find_me(self.me)
         export.learn_my_profile(self.me)
-        self.report.my_positions += len(export.positions())
         self.report.unknown_files.extend(f"{export.path.name}/{n}" for n in export.unknown)
         for items in (export.messages(), export.invitations()):
             try:

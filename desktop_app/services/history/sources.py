@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from desktop_app.domain.values import EmploymentRecord, LabeledValue, NewPerson, PersonFields
 from desktop_app.services.history.detect import history_kind
 from desktop_app.services.history.linkedin_export import LinkedInExport
-from desktop_app.services.history.model import HistoryFileError
+from desktop_app.services.history.model import HistoryFileError, MeHints
 from desktop_app.services.history.report import HistoryReport
 from desktop_app.services.history.run import HistoryRun
 from desktop_app.services.importing.duplicates import DuplicateIndex
@@ -57,6 +58,20 @@ class HistorySources:
                     self.report.warnings.append(f"{label}: cannot be read ({error}).")
                     continue
                 yield label, stream, export.size("connections.csv")
+
+    def my_details(self) -> Iterator[NewPerson]:
+        """What each export says about me: my jobs (Positions.csv) and my addresses."""
+        for export in self.exports.values():
+            me = MeHints()
+            export.find_me(me)
+            jobs = tuple(
+                EmploymentRecord(p.organization, p.title, p.start, p.end, current=p.end is None)
+                for p in export.positions()
+            )
+            emails = tuple(LabeledValue(e, "LinkedIn") for e in sorted(me.emails))
+            self.report.my_positions += len(jobs)
+            if jobs or emails:
+                yield NewPerson(PersonFields(), emails=emails, employment=jobs)
 
     def read(
         self,

@@ -46,6 +46,7 @@ from desktop_app.storage.database import Database
 from desktop_app.storage.history_writer import HistoryWriter, raw_connection
 from desktop_app.storage.import_keys import ImportKeyTables
 from desktop_app.storage.import_writer import ImportWriter
+from desktop_app.storage.me_repository import me_id
 
 if TYPE_CHECKING:
     from desktop_app.services.importing.undo import ImportJournal
@@ -107,6 +108,11 @@ def run_import(
                     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
                         # A damaged member of a zip: the cards before the damage are kept.
                         report.unreadable.append((str(label), f"{label}: damaged ({error})."))
+            me = me_id(session)
+            for mine in history.my_details():  # Positions.csv, Email Addresses.csv
+                if me is not None:
+                    run.merge_into_me(me, mine)
+                    history.report.me_updated = True
             run.flush()
             if journal is not None and not dry_run:
                 journal.next_id = run.writer.next_id
@@ -271,6 +277,12 @@ class _Run:
         self.report.merged += 1
         if len(self.pending_merges) >= BATCH:
             self.flush()
+
+    def merge_into_me(self, me: int, person: NewPerson) -> None:
+        """My own details from an export (my jobs, my addresses): merged into me, never
+        counted as a contact."""
+        held = self.pending_merges.get(me)
+        self.pending_merges[me] = merge_people(held, person) if held is not None else person
 
     def flush(self) -> None:
         if not self.dry_run:

@@ -11,6 +11,7 @@ from desktop_app.services.history import run as history_run
 from desktop_app.services.importing.pipeline import run_import
 from desktop_app.services.importing.undo import ImportJournal, redo_import, undo_import
 from desktop_app.storage.database import Database
+from desktop_app.storage.tables import Person
 from tests.history_files import ADA_MAIL, ME_MAIL, ics_text, linkedin_zip, mbox_text, message
 
 
@@ -110,3 +111,24 @@ def test_groups_beyond_the_memory_bound_are_found_again_in_the_database(
     )
     assert report.history.interactions_known == 0
     assert _count(db, "interactions") == 4
+
+
+def test_my_jobs_and_addresses_go_to_me_and_i_never_become_a_contact(
+    db: Database, tmp_path: Path
+) -> None:
+    with db.transaction() as session:
+        session.add(Person(full_name="Robin Quill", is_me=True))
+    report = run_import(db, [linkedin_zip(tmp_path / "export.zip")])
+    conn = db.fast_connection()
+    me = conn.execute("SELECT id FROM people WHERE is_me = 1").fetchone()[0]
+    jobs = conn.execute(
+        "SELECT o.name, e.title, e.start FROM employment e"
+        " JOIN organizations o ON o.id = e.organization_id WHERE e.person_id = ?",
+        (me,),
+    ).fetchall()
+    assert jobs == [("Tailspin", "Lead", "2019-10-01")]
+    emails = conn.execute("SELECT normalized FROM emails WHERE person_id = ?", (me,)).fetchall()
+    assert emails == [("robin@quill.example",)]
+    assert report.history.me_updated and report.history.my_positions == 1
+    assert report.added == 2 and report.merged == 0
+    assert _count(db, "people") == 3
