@@ -139,10 +139,16 @@ class LinkedInExport:
     def size(self, base: str) -> int:
         name = self.members[base]
         if self._zip is not None:
-            return self._zip.getinfo(name).compress_size
+            return self._zip.getinfo(name).file_size
         return (self.path / name).stat().st_size
 
-    def rows(self, base: str, needed: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    def history_size(self) -> int:
+        """The bytes `messages()` and `invitations()` read, for the progress."""
+        return sum(self.size(b) for b in ("messages.csv", "invitations.csv") if b in self.members)
+
+    def rows(
+        self, base: str, needed: tuple[str, ...], counted: bool = False
+    ) -> Iterator[tuple[int, dict[str, str]]]:
         """(line, row by upper-case column name) for each data row of one member.
 
         Raises HistoryFileError when a needed column is missing; a damaged member (a bad
@@ -150,6 +156,7 @@ class LinkedInExport:
         if base not in self.members:
             return
         label = self.label(base)
+        before = self.bytes_read
         try:
             with self.open_binary(base) as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
@@ -166,6 +173,8 @@ class LinkedInExport:
                         continue
                     if not any(c.strip() for c in row):
                         continue
+                    if counted and reader.line_num % 256 == 0:
+                        self.bytes_read = before + raw.tell()
                     yield reader.line_num, dict(zip(header, row, strict=False))
                 if header is None:
                     missing = ", ".join(needed)
@@ -175,6 +184,8 @@ class LinkedInExport:
                     )
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, csv.Error) as error:
             self.warnings.append(f"{label}: damaged, read up to where it breaks ({error}).")
+        if counted:
+            self.bytes_read = before + self.size(base)
 
     def find_me(self, me: MeHints) -> None:
         """My name (Profile.csv) and my addresses (Email Addresses.csv)."""
@@ -237,7 +248,7 @@ class LinkedInExport:
     def messages(self) -> Iterator[HistoryItem]:
         """One item per message of messages.csv; LinkedIn's own messages are left out."""
         needed = ("CONVERSATION ID", "FROM", "DATE")
-        for line, row in self.rows("messages.csv", needed):
+        for line, row in self.rows("messages.csv", needed, counted=True):
             sender = Correspondent(
                 row.get("FROM", "").strip(), "", profile_key(row.get("SENDER PROFILE URL", ""))
             )
@@ -273,7 +284,7 @@ class LinkedInExport:
 
     def invitations(self) -> Iterator[HistoryItem]:
         """Invitations that carry a personal message are messages; the rest are not."""
-        for line, row in self.rows("invitations.csv", ("FROM", "TO", "SENT AT")):
+        for line, row in self.rows("invitations.csv", ("FROM", "TO", "SENT AT"), counted=True):
             text = row.get("MESSAGE", "").strip()
             if not text:
                 continue

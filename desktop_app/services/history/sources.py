@@ -47,6 +47,22 @@ class HistorySources:
         sources.history.sort(key=lambda entry: _ORDER[entry[1]])
         return sources
 
+    def size(self, path: Path) -> int:
+        """The bytes reading one history file goes through, for the progress."""
+        export = self.exports.get(path)
+        if export is not None:
+            return export.history_size()
+        return path.stat().st_size if path.is_file() else 0
+
+    def total_size(self) -> int:
+        """Every byte the history and the exports' Connections.csv will be read through."""
+        connections = sum(
+            e.size("connections.csv")
+            for e in self.exports.values()
+            if "connections.csv" in e.members
+        )
+        return connections + sum(self.size(path) for path, _kind in self.history)
+
     def export_contacts(self) -> Iterator[tuple[Path, IO[bytes], int]]:
         """Each export's Connections.csv, for the contact reader."""
         for export in self.exports.values():
@@ -100,7 +116,8 @@ class HistorySources:
                 self.report.unreadable.append((str(path), str(error)))
             else:
                 self.report.read_files.append(str(path))
-            offset += path.stat().st_size if path.is_file() else 0
+            offset += self.size(path)
+            check(offset)
         run.finish()
 
     def close(self) -> None:

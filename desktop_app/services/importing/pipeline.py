@@ -82,7 +82,8 @@ def run_import(
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
     history = HistorySources.sort(files)
     report.history = history.report
-    total = sum(f.stat().st_size for f in files if f.is_file()) or 1
+    total = sum(f.stat().st_size for f in history.contact_files if f.is_file())
+    total = total + history.total_size() or 1
     try:
         with db.transaction() as session:
             connection = session.connection()

@@ -12,7 +12,15 @@ from desktop_app.services.importing.pipeline import run_import
 from desktop_app.services.importing.undo import ImportJournal, redo_import, undo_import
 from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
-from tests.history_files import ADA_MAIL, ME_MAIL, ics_text, linkedin_zip, mbox_text, message
+from tests.history_files import (
+    ADA_MAIL,
+    ME_MAIL,
+    ics_text,
+    linkedin_files,
+    linkedin_zip,
+    mbox_text,
+    message,
+)
 
 
 def _count(db: Database, table: str) -> int:
@@ -132,3 +140,29 @@ def test_my_jobs_and_addresses_go_to_me_and_i_never_become_a_contact(
     assert report.history.me_updated and report.history.my_positions == 1
     assert report.added == 2 and report.merged == 0
     assert _count(db, "people") == 3
+
+
+def test_progress_moves_through_a_linkedin_export(db: Database, tmp_path: Path) -> None:
+    files = linkedin_files()
+    row = files["messages.csv"].splitlines()[1]
+    files["messages.csv"] += "\n".join(row.replace("c1", f"c{i}") for i in range(3000)) + "\n"
+    seen: list[tuple[int, int]] = []
+    run_import(
+        db,
+        [linkedin_zip(tmp_path / "export.zip", files)],
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    totals = {t for _d, t in seen}
+    assert len(totals) == 1
+    middle = [d for d, t in seen if 0 < d < t]
+    assert len(middle) >= 3, seen  # it moves while messages.csv is read
+    assert seen[-1][0] == seen[-1][1]
+
+
+def test_last_contact_uses_the_imported_history_at_once(db: Database, tmp_path: Path) -> None:
+    from desktop_app.storage.contact_summaries import all_summary_rows
+
+    run_import(db, _files(tmp_path))
+    last = {row.full_name: row.last_contact for row in all_summary_rows(db.fast_connection())}
+    assert last["Ada Brook"] == date.today()  # this week's repeat of the weekly meeting
+    assert last["Ben Cole"] == date(2023, 8, 1)  # the group conversation
