@@ -40,7 +40,7 @@ ME = -1
 BATCH = 2000
 CHECK_EVERY = 250
 UNMATCHED_SHOWN = 100
-MAX_GROUPS = 50_000  # (channel, thread, day) groups held in memory at once
+MAX_GROUPS = 20_000  # (channel, thread, day) groups held in memory at once
 
 Progress = Callable[[int], None]  # bytes of the current file read
 Cancelled = Callable[[], bool]
