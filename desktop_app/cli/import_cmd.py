@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.storage.database import open_database
 
     with open_database(db_path(args), backups=not args.dry_run) as db:
-        report = run_import(db, args.files, dry_run=args.dry_run, keep_subjects=args.subjects)
+        report = run_import(
+            db, args.files, dry_run=args.dry_run, history=True, keep_subjects=args.subjects
+        )
     try:
         return _show(args, report)
     finally:

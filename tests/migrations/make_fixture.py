@@ -61,7 +61,7 @@ def build(target: Path) -> dict[str, int]:
             run_import(db, [card])
             mail = Path(folder) / "mail.mbox"  # fills interaction_sources (revision 0003)
             mail.write_text(MAIL, encoding="utf-8")
-            run_import(db, [mail])
+            run_import(db, [mail], history=True)
             people = [r[0] for r in db.fast_connection().execute("SELECT id FROM people")]
             goal_list = goals.goals(db)
             goals.set_links(db, goal_list[0].id, people[:4], [])

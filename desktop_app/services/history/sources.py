@@ -22,15 +22,17 @@ _ORDER = {"linkedin": 0, "mbox": 1, "ics": 2}
 class HistorySources:
     """`contact_files` go to the contact readers; the rest is read by `read`."""
 
-    def __init__(self) -> None:
+    def __init__(self, read_history: bool = True) -> None:
+        self.read_history = read_history
         self.contact_files: list[Path] = []
         self.history: list[tuple[Path, str]] = []
         self.exports: dict[Path, LinkedInExport] = {}
         self.report = HistoryReport()
 
     @classmethod
-    def sort(cls, files: list[Path]) -> HistorySources:
-        sources = cls()
+    def sort(cls, files: list[Path], read_history: bool = True) -> HistorySources:
+        """Sort `files`; without `read_history` only exports' Connections.csv is read."""
+        sources = cls(read_history)
         for path in files:
             kind = history_kind(path) if path.exists() else None
             if kind is None:
@@ -43,7 +45,8 @@ class HistorySources:
                 except HistoryFileError as error:
                     sources.report.unreadable.append((str(path), str(error)))
                     continue
-            sources.history.append((path, kind))
+            if read_history:
+                sources.history.append((path, kind))
         sources.history.sort(key=lambda entry: _ORDER[entry[1]])
         return sources
 
@@ -77,6 +80,8 @@ class HistorySources:
 
     def my_details(self) -> Iterator[NewPerson]:
         """What each export says about me: my jobs (Positions.csv) and my addresses."""
+        if not self.read_history:
+            return
         for export in self.exports.values():
             me = MeHints()
             export.find_me(me)
@@ -99,6 +104,8 @@ class HistorySources:
         check: Callable[[int], None],
     ) -> None:
         """Read every history file into interactions (nothing written when `dry_run`)."""
+        if not self.read_history:
+            return
         run = HistoryRun(writer, index, self.report, dry_run=dry_run, keep_subjects=keep_subjects)
         offset = 0
         for path, kind in self.history:

@@ -67,6 +67,7 @@ def run_import(
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
     journal: ImportJournal | None = None,
+    history: bool = False,
     keep_subjects: bool = False,
 ) -> ImportReport:
     """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
@@ -74,16 +75,18 @@ def run_import(
     Sure duplicates are merged and possible ones kept apart unless `decisions` says
     otherwise. Cancelling rolls everything back and returns a report with `cancelled` set.
     A `journal` keeps what it takes to undo the import (`services/importing/undo.py`).
-    History files (a LinkedIn export, mbox, iCalendar) are read after the contact files,
-    in the same transaction, into interactions (`report.history`); message subjects are
-    kept as the interactions' notes only with `keep_subjects`.
+    With `history`, history files (a LinkedIn export's messages, mbox, iCalendar) are read
+    after the contact files, in the same transaction, into interactions
+    (`report.history`); subjects are kept as the interactions' notes only with
+    `keep_subjects`. Without it (the window, until its preview shows history) only a
+    LinkedIn export's Connections.csv is read, and other history files are left alone.
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
-    history = HistorySources.sort(files)
-    report.history = history.report
-    total = sum(f.stat().st_size for f in history.contact_files if f.is_file())
-    total = total + history.total_size() or 1
+    sources = HistorySources.sort(files, read_history=history)
+    report.history = sources.report
+    total = sum(f.stat().st_size for f in sources.contact_files if f.is_file())
+    total = total + sources.total_size() or 1
     try:
         with db.transaction() as session:
             connection = session.connection()
@@ -95,10 +98,10 @@ def run_import(
             for known in known_people(connection):
                 run.index.add_known(known)
             done = 0
-            for file_index, path in enumerate(history.contact_files):
+            for file_index, path in enumerate(sources.contact_files):
                 done += run.read_file(file_index, path, done, total, progress, is_cancelled)
             for file_index, (label, stream, size) in enumerate(
-                history.export_contacts(), len(files)
+                sources.export_contacts(), len(files)
             ):
                 with stream:
                     source = ContactSource(label, stream, size)
@@ -110,14 +113,14 @@ def run_import(
                         # A damaged member of a zip: the cards before the damage are kept.
                         report.unreadable.append((str(label), f"{label}: damaged ({error})."))
             me = me_id(session)
-            for mine in history.my_details():  # Positions.csv, Email Addresses.csv
+            for mine in sources.my_details():  # Positions.csv, Email Addresses.csv
                 if me is not None:
                     run.merge_into_me(me, mine)
-                    history.report.me_updated = True
+                    sources.report.me_updated = True
             run.flush()
             if journal is not None and not dry_run:
                 journal.next_id = run.writer.next_id
-            history.read(
+            sources.read(
                 HistoryWriter(raw_connection(connection)),
                 run.index,
                 dry_run=dry_run,
@@ -125,18 +128,18 @@ def run_import(
                 check=partial(_check, progress, is_cancelled, done, total),
             )
             if journal is not None and not dry_run:
-                journal.interactions = history.report.interaction_ids
-            report.read_files.extend(history.report.read_files)
-            report.unreadable.extend(history.report.unreadable)
-            report.set_change_set(run.change_set(bool(history.report.interactions_new)))
+                journal.interactions = sources.report.interaction_ids
+            report.read_files.extend(sources.report.read_files)
+            report.unreadable.extend(sources.report.unreadable)
+            report.set_change_set(run.change_set(bool(sources.report.interactions_new)))
             tables.drop()
     except ImportCancelledError:
         report.cancelled = True
         report.set_change_set(ChangeSet())
         report.added = report.merged = report.skipped = 0
-        history.report.cancelled()
+        sources.report.cancelled()
     finally:
-        history.close()
+        sources.close()
     return report
 
 

@@ -50,7 +50,9 @@ def test_cancel_rolls_back_contacts_and_interactions(db: Database, tmp_path: Pat
             for i in range(600)
         )
     )
-    report = run_import(db, [linkedin_zip(tmp_path / "export.zip"), mail], is_cancelled=cancelled)
+    report = run_import(
+        db, [linkedin_zip(tmp_path / "export.zip"), mail], history=True, is_cancelled=cancelled
+    )
     assert report.cancelled
     assert report.history.interactions_new == 0
     assert _count(db, "people") == 0
@@ -67,7 +69,7 @@ def test_progress_reaches_the_end(db: Database, tmp_path: Path) -> None:
             for i in range(1000)
         )
     )
-    run_import(db, [mail], progress=lambda done, total: seen.append((done, total)))
+    run_import(db, [mail], history=True, progress=lambda done, total: seen.append((done, total)))
     assert len(seen) >= 3
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
     assert seen[-1][0] <= seen[-1][1]
@@ -77,7 +79,7 @@ def test_undo_removes_the_interactions_and_redo_puts_them_back(
     db: Database, tmp_path: Path
 ) -> None:
     journal = ImportJournal()
-    report = run_import(db, _files(tmp_path), journal=journal)
+    report = run_import(db, _files(tmp_path), journal=journal, history=True)
     assert report.history.interactions_new == 11
     assert journal.undoable
     assert report.change_set.interactions_changed
@@ -111,7 +113,7 @@ def test_groups_beyond_the_memory_bound_are_found_again_in_the_database(
             for i, d in enumerate(days)
         )
     )
-    report = run_import(db, [card, mail])
+    report = run_import(db, [card, mail], history=True)
     assert report.history.interactions_new == 4, (
         report.added,
         report.unreadable,
@@ -126,7 +128,7 @@ def test_my_jobs_and_addresses_go_to_me_and_i_never_become_a_contact(
 ) -> None:
     with db.transaction() as session:
         session.add(Person(full_name="Robin Quill", is_me=True))
-    report = run_import(db, [linkedin_zip(tmp_path / "export.zip")])
+    report = run_import(db, [linkedin_zip(tmp_path / "export.zip")], history=True)
     conn = db.fast_connection()
     me = conn.execute("SELECT id FROM people WHERE is_me = 1").fetchone()[0]
     jobs = conn.execute(
@@ -150,6 +152,7 @@ def test_progress_moves_through_a_linkedin_export(db: Database, tmp_path: Path) 
     run_import(
         db,
         [linkedin_zip(tmp_path / "export.zip", files)],
+        history=True,
         progress=lambda done, total: seen.append((done, total)),
     )
     totals = {t for _d, t in seen}
@@ -162,7 +165,15 @@ def test_progress_moves_through_a_linkedin_export(db: Database, tmp_path: Path) 
 def test_last_contact_uses_the_imported_history_at_once(db: Database, tmp_path: Path) -> None:
     from desktop_app.storage.contact_summaries import all_summary_rows
 
-    run_import(db, _files(tmp_path))
+    run_import(db, _files(tmp_path), history=True)
     last = {row.full_name: row.last_contact for row in all_summary_rows(db.fast_connection())}
     assert last["Ada Brook"] == date.today()  # this week's repeat of the weekly meeting
     assert last["Ben Cole"] == date(2023, 8, 1)  # the group conversation
+
+
+def test_without_history_only_the_connections_are_read(db: Database, tmp_path: Path) -> None:
+    """The window's import (no preview for history yet) leaves history files alone."""
+    report = run_import(db, _files(tmp_path))
+    assert report.added == 2
+    assert report.history.interactions_new == 0
+    assert _count(db, "interactions") == 0
