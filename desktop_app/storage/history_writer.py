@@ -130,3 +130,16 @@ def restore_interactions(raw: sqlite3.Connection, rows: dict[str, list[Any]]) ->
         if found:
             marks = ",".join("?" * len(found[0]))
             raw.executemany(f"INSERT INTO {table} VALUES ({marks})", found)
+
+
+def delete_participants(raw: sqlite3.Connection, pairs: list[tuple[int, int]]) -> None:
+    raw.executemany(
+        "DELETE FROM interaction_participants WHERE interaction_id = ? AND person_id = ?", pairs
+    )
+
+
+def add_participants(raw: sqlite3.Connection, pairs: list[tuple[int, int]]) -> None:
+    raw.executemany(
+        "INSERT OR IGNORE INTO interaction_participants (interaction_id, person_id) VALUES (?, ?)",
+        pairs,
+    )

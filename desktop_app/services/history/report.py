@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.enums import Circle
+from desktop_app.domain.values import LabeledValue, NewPerson, PersonFields
 
 
 @dataclass(slots=True)
@@ -20,6 +21,19 @@ class UnmatchedPerson:
     count: int
     first: date | None
     last: date | None
+
+    def as_new_person(self) -> NewPerson:
+        """The contact the "add" action makes (import the files again to link their
+        interactions: nothing doubles, the new contact joins them)."""
+        name = self.name or self.email or self.profile_url
+        return NewPerson(
+            fields=PersonFields(full_name=name),
+            emails=(LabeledValue(self.email),) if self.email else (),
+            urls=(LabeledValue("https://www." + self.profile_url, "LinkedIn"),)
+            if self.profile_url
+            else (),
+            source="history",
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,12 +83,15 @@ class HistoryReport:
     my_positions: int = 0  # jobs in Positions.csv
     me_updated: bool = False  # my jobs and addresses merged into me (someone is me)
     interaction_ids: range = range(0)
+    # (interaction, person) added to interactions imported before this run
+    participants_added: list[tuple[int, int]] = field(default_factory=list)
 
     def as_json(self, unmatched_limit: int = 100) -> dict[str, Any]:
         return {
             "files": self.read_files,
             "interactions_new": self.interactions_new,
             "interactions_known": self.interactions_known,
+            "participants_added": len(self.participants_added),
             "items_read": self.items_read,
             "without_contacts": self.without_contacts,
             "left_out": dict(sorted(self.left_out.items())),
@@ -88,6 +105,7 @@ class HistoryReport:
         """Cancelled: everything was rolled back, so nothing was added."""
         self.interactions_new = 0
         self.interaction_ids = range(0)
+        self.participants_added = []
 
     def summary(self) -> str:
         left = sum(self.left_out.values())

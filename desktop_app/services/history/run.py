@@ -165,8 +165,8 @@ class HistoryRun:
             stored = self.writer.known(item.channel.value, [item.key]).get(item.key)
             if stored is not None and stored >= self.writer.first_id:  # made by this run
                 group = (stored, set(self.writer.participants_of(stored)))
-            elif stored is not None:
-                group = (-stored, set())
+            elif stored is not None:  # imported before: only people it lacks join it
+                group = (-stored, set(self.writer.participants_of(stored)))
                 self.report.interactions_known += 1
             else:
                 new_id = self.writer.allocate_id()
@@ -186,6 +186,10 @@ class HistoryRun:
             self._seen[person_id] = (count + 1, max(last, item.day))
             if interaction_id > 0:
                 self._pending_people.append((interaction_id, person_id))
+            else:  # someone added as a contact since: the journal must be able to undo it
+                pair = (-interaction_id, person_id)
+                self._pending_people.append(pair)
+                self.report.participants_added.append(pair)
 
     # -- who is who ----------------------------------------------------------------------
 

@@ -129,9 +129,11 @@ def run_import(
             )
             if journal is not None and not dry_run:
                 journal.interactions = sources.report.interaction_ids
+                journal.participants = list(sources.report.participants_added)
             report.read_files.extend(sources.report.read_files)
             report.unreadable.extend(sources.report.unreadable)
-            report.set_change_set(run.change_set(bool(sources.report.interactions_new)))
+            changed = sources.report.interactions_new or sources.report.participants_added
+            report.set_change_set(run.change_set(bool(changed)))
             tables.drop()
     except ImportCancelledError:
         report.cancelled = True

@@ -35,6 +35,7 @@ class ImportJournal:
     before: dict[int, PersonSnapshot] = field(default_factory=dict)
     too_big: bool = False
     interactions: range = range(0)  # made by a history import: ids are handed out in order
+    participants: list[tuple[int, int]] = field(default_factory=list)  # joined older ones
 
     @property
     def added(self) -> range:
@@ -42,7 +43,9 @@ class ImportJournal:
 
     @property
     def undoable(self) -> bool:
-        changed = len(self.added) + len(self.before) + len(self.interactions)
+        changed = (
+            len(self.added) + len(self.before) + len(self.interactions) + len(self.participants)
+        )
         return not self.too_big and 0 < changed <= UNDO_LIMIT
 
     def remember(self, session: Session, merged: Iterable[int]) -> None:
@@ -74,6 +77,7 @@ def undo_import(db: Database, journal: ImportJournal) -> tuple[ImportRedo, Chang
         raw = raw_connection(session.connection())
         interactions = history_writer.snapshot_interactions(raw, journal.interactions)
         history_writer.delete_interactions(raw, journal.interactions)
+        history_writer.delete_participants(raw, journal.participants)
         merged_after = row_snapshots.delete_people(session, merged)
         added = row_snapshots.delete_people(session, list(journal.added))
         row_snapshots.restore_people(session, list(journal.before.values()))
@@ -91,7 +95,9 @@ def redo_import(db: Database, journal: ImportJournal, redo: ImportRedo) -> Chang
     with db.transaction() as session:
         row_snapshots.delete_people(session, list(journal.before))
         row_snapshots.restore_people(session, [*redo.merged, *redo.added])
-        history_writer.restore_interactions(raw_connection(session.connection()), redo.interactions)
+        raw = raw_connection(session.connection())
+        history_writer.restore_interactions(raw, redo.interactions)
+        history_writer.add_participants(raw, journal.participants)
     return ChangeSet(
         people_added=frozenset(journal.added),
         people_changed=frozenset(journal.before),

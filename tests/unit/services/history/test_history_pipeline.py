@@ -177,3 +177,35 @@ def test_without_history_only_the_connections_are_read(db: Database, tmp_path: P
     assert report.added == 2
     assert report.history.interactions_new == 0
     assert _count(db, "interactions") == 0
+
+
+def test_a_stranger_added_as_a_contact_joins_the_history_on_the_next_import(
+    db: Database, tmp_path: Path
+) -> None:
+    from desktop_app.services.contacts import ContactsService
+
+    files = _files(tmp_path)
+    first = run_import(db, files, history=True)
+    ben = next(u for u in first.history.unmatched if u.email == "ben@cole.example")
+    zoe = next(u for u in first.history.unmatched if u.email == "zoe@ng.example")
+    service = ContactsService(db)
+    ben_id, _change = service.create(ben.as_new_person())
+    zoe_id, _change = service.create(zoe.as_new_person())
+    assert service.detail(zoe_id).fields.full_name == "Zoë Ng"
+
+    journal = ImportJournal()
+    again = run_import(db, files, history=True, journal=journal)
+    assert again.history.interactions_new == 1  # Zoë's mail: nobody was on it before
+    assert again.history.participants_added == [(journal.participants[0][0], ben_id)]
+    conn = db.fast_connection()
+    meeting = journal.participants[0][0]
+    who = {r[0] for r in conn.execute(
+        "SELECT person_id FROM interaction_participants WHERE interaction_id = ?", (meeting,)
+    )}  # fmt: skip
+    assert ben_id in who and len(who) == 2  # Ada and now Ben, on the meeting e1
+    undo_import(db, journal)
+    who = {r[0] for r in conn.execute(
+        "SELECT person_id FROM interaction_participants WHERE interaction_id = ?", (meeting,)
+    )}  # fmt: skip
+    assert ben_id not in who and len(who) == 1
+    assert _count(db, "interactions") == 11
