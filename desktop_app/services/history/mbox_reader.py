@@ -62,6 +62,7 @@ _NO_REPLY = re.compile(
 _ID = re.compile(rb"<([^<>\s]+)>")
 
 RELEASE_EVERY = 32 * 1024 * 1024
+MAX_HEADERS = 1024 * 1024  # a header block longer than this is a damaged message
 SAMPLE = 2000  # messages looked at to find the mailbox's owner before any is judged
 OWNER_SHARE = 0.5  # the owner is on at least half of them
 
@@ -118,8 +119,9 @@ class MboxReader:
     def _header_blocks(self, data: mmap.mmap) -> Iterator[dict[bytes, bytes]]:
         size = len(data)
         start = 0
-        first_end = data.find(b"\n")
-        blank = b"\n\r\n" if first_end > 0 and data[first_end - 1] == 13 else b"\n\n"
+        # Headers end at the first blank line: "\n\n", or "\n\r\n" where lines end in
+        # CRLF (Takeout writes its "From " lines with LF and the messages with CRLF).
+        blank, other = b"\n\n", b"\n\r\n"
         findall = _HEADERS.findall
         released = 0
         while start < size:
@@ -127,16 +129,19 @@ class MboxReader:
             if line_end < 0:
                 self._cut_off(data, start, "the file ends on its separator line")
                 return
-            end = data.find(blank, line_end)
+            limit = min(size, line_end + MAX_HEADERS)  # never search a whole body for it
+            end = data.find(blank, line_end, limit)
+            if end < 0 and (end := data.find(other, line_end, limit)) >= 0:
+                blank, other = other, blank  # this file's line ends: try them first
             if end < 0:
-                found = _HEADER_END.search(data, line_end)  # a file mixing line ends
-                if found is None:
+                if limit == size:
                     self._cut_off(data, start, "the file ends inside its headers")
                     self.bytes_read = size
                     return
-                end, after = found.start(), found.end()
-            else:
-                after = end + len(blank)
+                self._cut_off(data, start, "its headers never end", cut=False)
+                start = _next_message(data, limit)
+                continue
+            after = end + len(blank)
             # The first of each header wins: reversed, so it is written last.
             headers = {
                 name.lower(): value for name, value in reversed(findall(data, line_end, end + 1))
@@ -153,12 +158,17 @@ class MboxReader:
                 if hasattr(mmap, "MADV_DONTNEED"):
                     data.madvise(mmap.MADV_DONTNEED, 0, released)
 
-    def _cut_off(self, data: mmap.mmap, start: int, why: str) -> None:
-        line = data[:start].count(b"\n") + 1
-        self.warnings.append(
-            f"{self.path.name}: the message at line {line} is cut off ({why}: "
-            f"a truncated file?); the {self.messages} messages before it were read."
-        )
+    def _cut_off(self, data: mmap.mmap, start: int, why: str, cut: bool = True) -> None:
+        line = _line_of(data, start)
+        if cut:
+            self.warnings.append(
+                f"{self.path.name}: the message at line {line} is cut off ({why}: "
+                f"a truncated file?); the {self.messages} messages before it were read."
+            )
+        else:
+            self.warnings.append(
+                f"{self.path.name}: the message at line {line} was left out ({why})."
+            )
 
     def _find_owner(self, sample: list[dict[bytes, bytes]]) -> None:
         """The mailbox's owner is on most of its messages (From in Sent, To elsewhere);
@@ -218,6 +228,14 @@ class MboxReader:
         elif day is None:
             item.left_out = LeftOut.NO_DATE
         return item
+
+
+def _line_of(data: mmap.mmap, position: int) -> int:
+    """The line number at `position`, counted in slices so memory stays bounded."""
+    lines, chunk = 1, 16 * 1024 * 1024
+    for offset in range(0, position, chunk):
+        lines += data[offset : min(position, offset + chunk)].count(b"\n")
+    return lines
 
 
 def _next_message(data: mmap.mmap, position: int) -> int:

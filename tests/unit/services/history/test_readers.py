@@ -125,3 +125,31 @@ def test_content_decides_not_the_name(tmp_path: Path) -> None:
     broken.write_text("not mail at all")
     assert history_kind(broken) == "mbox"  # the mbox reader explains what is wrong
     assert history_kind(linkedin_folder(tmp_path / "folder")) == "linkedin"
+
+
+def test_takeout_style_lf_separators_with_crlf_messages(tmp_path: Path) -> None:
+    text = "".join(
+        f"From 1{i}@xxx Sat Jun 10 10:00:00 +0000 2023\n"
+        f"X-GM-THRID: 1{i}\r\nFrom: A <a@a.example>\r\nTo: me@home.example\r\n"
+        f"Date: Sat, 1{i} Jun 2023 10:00:00 +0000\r\n\r\nbody\r\n\r\n"
+        for i in range(3)
+    )
+    items = _mbox(tmp_path, text)
+    assert [i.day for i in items] == [date(2023, 6, 10), date(2023, 6, 11), date(2023, 6, 12)]
+
+
+def test_a_message_whose_headers_never_end_is_left_out_alone(tmp_path: Path) -> None:
+    from desktop_app.services.history import mbox_reader
+
+    good = "From a Sat Jun 10 10:00:00 2023\nFrom: A <a@a.example>\nDate: 10 Jun 2023\n\nhi\n\n"
+    endless = "From b Sat Jun 10 10:00:00 2023\nFrom: B <b@b.example>\n" + "X-Junk: y\n" * (
+        mbox_reader.MAX_HEADERS // 10 + 10
+    )
+    path = tmp_path / "m.mbox"
+    path.write_text(good + endless + "\n" + good)
+    reader = MboxReader(path, MeHints())
+    items = list(reader)
+    assert len(items) == 2
+    assert reader.warnings == [
+        "m.mbox: the message at line 7 was left out (its headers never end)."
+    ]
