@@ -30,6 +30,8 @@ from desktop_app.services.history.model import (
 
 _CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+(?:;[^:]*)?:")
 SAMPLE = 500  # events looked at to find the calendar's owner
+OWNER_SHARE = 0.9
+OWNER_MIN_EVENTS = 5
 
 
 def is_calendar(head: bytes) -> bool:
@@ -137,9 +139,13 @@ class IcsReader:
         for event in events:
             seen.update({p.email for p in _people(event) if p.email})
             organised.update(_mail(v) for v in _list(event.get("ORGANIZER")))
-        share = 0.5 * len(events)
-        if not seen or any(seen[a] >= share for a in self.me.emails):
-            return  # no one, or an address already known to be mine
+        # Exports leave the owner out of some events, and a tiny calendar may have one
+        # guest throughout: only someone on nearly every event of a real sample is me.
+        share = OWNER_SHARE * len(events)
+        if len(events) < OWNER_MIN_EVENTS or not seen:
+            return
+        if any(seen[a] >= share for a in self.me.emails):
+            return  # an address already known to be mine
         address = max(seen, key=lambda a: (not self.is_contact(a), seen[a], organised[a]))
         if seen[address] >= share:
             self.me.emails.add(address)

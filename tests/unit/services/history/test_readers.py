@@ -153,3 +153,17 @@ def test_a_message_whose_headers_never_end_is_left_out_alone(tmp_path: Path) -> 
     assert reader.warnings == [
         "m.mbox: the message at line 7 was left out (its headers never end)."
     ]
+
+
+def test_a_small_calendar_with_one_guest_does_not_make_the_guest_me(tmp_path: Path) -> None:
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{i}\r\nDTSTART;VALUE=DATE:2024030{i + 1}\r\n"
+        "ATTENDEE;CN=Ada:mailto:ada@brook.example\r\nEND:VEVENT\r\n"
+        for i in range(3)
+    )
+    path = tmp_path / "c.ics"
+    path.write_text(f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n", newline="")
+    me = MeHints()
+    items = list(IcsReader(path, me, now=datetime(2024, 3, 20, tzinfo=timezone.utc)))
+    assert me.emails == set()
+    assert [i.left_out for i in items] == [None, None, None]
