@@ -164,6 +164,6 @@ def test_a_small_calendar_with_one_guest_does_not_make_the_guest_me(tmp_path: Pa
     path = tmp_path / "c.ics"
     path.write_text(f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n", newline="")
     me = MeHints()
-    items = list(IcsReader(path, me, now=datetime(2024, 3, 20, tzinfo=timezone.utc)))
+    items = list(IcsReader(path, me, now=datetime(2024, 3, 20, tzinfo=UTC)))
     assert me.emails == set()
     assert [i.left_out for i in items] == [None, None, None]
