@@ -68,6 +68,8 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
         print(f"trellis: rejected {rejected.describe()}", file=sys.stderr)
     for warning in report.history.warnings:
         print(f"trellis: {warning}", file=sys.stderr)
+    if report.history.warnings.more:
+        print(f"trellis: … and {report.history.warnings.more} more warnings", file=sys.stderr)
     if not report.anything_read:
         if not report.unreadable:
             print("trellis: no contact files found", file=sys.stderr)

@@ -26,6 +26,7 @@ from desktop_app.services.history.model import (
     HistoryItem,
     LeftOut,
     MeHints,
+    Warnings,
 )
 
 _CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+(?:;[^:]*)?:")
@@ -46,7 +47,7 @@ class IcsReader:
         self.path = path
         self.me = me
         self.now = now or datetime.now().astimezone()
-        self.warnings: list[str] = []
+        self.warnings = Warnings()
         self.bytes_read = 0
         self.events = 0
         self.is_contact: Callable[[str], bool] = lambda _address: False

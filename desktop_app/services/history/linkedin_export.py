@@ -29,6 +29,7 @@ from desktop_app.services.history.model import (
     HistoryItem,
     LeftOut,
     MeHints,
+    Warnings,
 )
 from desktop_app.services.importing.normalize import profile_key
 
@@ -98,7 +99,7 @@ class LinkedInExport:
     path: Path
     members: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=Warnings)
     bytes_read: int = 0
     _zip: zipfile.ZipFile | None = None
 

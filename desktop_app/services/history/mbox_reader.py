@@ -28,6 +28,7 @@ from desktop_app.services.history.model import (
     HistoryItem,
     LeftOut,
     MeHints,
+    Warnings,
 )
 
 _HEADERS = re.compile(
@@ -84,7 +85,7 @@ class MboxReader:
     def __init__(self, path: Path, me: MeHints) -> None:
         self.path = path
         self.me = me
-        self.warnings: list[str] = []
+        self.warnings = Warnings()
         self.bytes_read = 0
         self.messages = 0
         self.subjects = False  # decode subjects only when they are kept

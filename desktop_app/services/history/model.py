@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from email.header import decode_header, make_header
@@ -109,6 +110,29 @@ def decode_name(raw: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] == '"':
         text = text[1:-1].replace('\\"', '"')
     return text.strip()
+
+
+class Warnings(list[str]):
+    """Messages about a file, at most `LIMIT` of them kept (a calendar may have thousands
+    of broken lines); `more` counts the rest."""
+
+    LIMIT = 200
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, text: str) -> None:
+        if len(self) < self.LIMIT:
+            super().append(text)
+        else:
+            self.more += 1
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+        if isinstance(texts, Warnings):
+            self.more += texts.more
 
 
 class HistoryFileError(Exception):

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import LabeledValue, NewPerson, PersonFields
+from desktop_app.services.history.model import Warnings
 
 
 @dataclass(slots=True)
@@ -70,7 +71,7 @@ class HistoryReport:
     read_files: list[str] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     unknown_files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=Warnings)
     items_read: int = 0
     interactions_new: int = 0
     interactions_known: int = 0
@@ -98,7 +99,8 @@ class HistoryReport:
             "unknown_files": self.unknown_files,
             "my_positions": self.my_positions,
             "me_updated": self.me_updated,
-            "warnings": self.warnings,
+            "warnings": list(self.warnings),
+            "warnings_more": self.warnings.more,
         }
 
     def cancelled(self) -> None:

@@ -25,6 +25,7 @@ from desktop_app.services.history.model import (
     HistoryItem,
     LeftOut,
     MeHints,
+    Warnings,
 )
 from desktop_app.services.history.report import (
     CircleSuggestion,
@@ -97,7 +98,10 @@ class HistoryRun:
                 self._take_all(items, lambda: export.bytes_read, check)
             except HistoryFileError as error:  # one unreadable file of the export
                 self.report.warnings.append(str(error))
-        self.report.warnings.extend(dict.fromkeys(export.warnings))  # each said once
+        said = Warnings()  # the profile pass and the messages pass find the same damage
+        said.extend(dict.fromkeys(export.warnings))
+        said.more = export.warnings.more
+        self.report.warnings.extend(said)
 
     def read_file(self, path: Path, kind: str, check: Callable[[int], None]) -> None:
         reader: MboxReader | IcsReader

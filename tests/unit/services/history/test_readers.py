@@ -167,3 +167,17 @@ def test_a_small_calendar_with_one_guest_does_not_make_the_guest_me(tmp_path: Pa
     items = list(IcsReader(path, me, now=datetime(2024, 3, 20, tzinfo=UTC)))
     assert me.emails == set()
     assert [i.left_out for i in items] == [None, None, None]
+
+
+def test_thousands_of_broken_lines_keep_two_hundred_messages(tmp_path: Path) -> None:
+    broken = "".join(f"broken {i}\r\n" for i in range(300))
+    path = tmp_path / "c.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20230101T100000Z\r\n"
+        f"{broken}ATTENDEE:mailto:ada@brook.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        newline="",
+    )
+    reader = IcsReader(path, MeHints())
+    assert len(list(reader)) == 1
+    assert len(reader.warnings) == 200 and reader.warnings.more == 100
+    assert reader.warnings[0] == "c.ics line 5: a broken line, left out: 'broken 0'"
