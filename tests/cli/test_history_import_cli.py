@@ -216,3 +216,14 @@ def test_messages_csv_columns_are_found_by_name_and_a_missing_one_is_named(
     assert "missing.zip/messages.csv: no header line with the columns" in run.stderr
     assert "DATE" in run.stderr
     assert json.loads(run.stdout)["history"]["interactions_new"] == 1  # the invitation
+
+
+def test_the_plain_report_names_the_history(tmp_path: Path) -> None:
+    db = tmp_path / "network.db"
+    result = run_cli("import", *_files(tmp_path), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "History: 11 new interactions, 0 already known, 9 messages or events left out" in out
+    assert "left out   mailing list: 1" in out
+    assert "not a contact  Zoë Ng <zoe@ng.example>: 1" in out
+    assert "Suggestions (not applied): 1 ties, 2 circles" in out
