@@ -29,6 +29,7 @@ from desktop_app.services.history.model import (
     LeftOut,
     MeHints,
     Warnings,
+    folded_name,
 )
 
 _HEADERS = re.compile(
@@ -179,6 +180,9 @@ class MboxReader:
         seen: Counter[str] = Counter()
         written_to: Counter[str] = Counter()
         for headers in sample:
+            for sender in parse_addresses(headers.get(b"from", b"")):
+                if self.me.names and folded_name(sender.name) in self.me.names:
+                    self.me.emails.add(sender.email)  # I write from it, under my name
             senders = {p.email for p in parse_addresses(headers.get(b"from", b""))}
             receivers = {
                 p.email for name in (b"to", b"cc") for p in parse_addresses(headers.get(name, b""))
@@ -201,6 +205,13 @@ class MboxReader:
         colon = stamp.find(b":")  # the day is before the time: cache on what precedes it
         day = parse_day(stamp[: colon - 2] if colon > 2 else stamp) or _from_line_day(headers[b""])
         people = tuple(dict.fromkeys(sender + to + cc)) if to or cc else sender
+        if (
+            sender
+            and self.me.names
+            and sender[0].email not in self.me.emails
+            and folded_name(sender[0].name) in self.me.names
+        ):
+            self.me.emails.add(sender[0].email)  # an address I write from, under my name
         item = HistoryItem(
             Channel.EMAIL,
             _thread_of(headers),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from email.header import decode_header, make_header
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop_app.domain.enums import InteractionKind
 
@@ -91,10 +92,14 @@ class MeHints:
             return True
         if person.profile_url and person.profile_url in self.profiles:
             return True
-        return not person.email and not person.profile_url and _folded(person.name) in self.names
+        return (
+            not person.email and not person.profile_url and folded_name(person.name) in self.names
+        )
 
 
-def _folded(name: str) -> str:
+@lru_cache(maxsize=16384)
+def folded_name(name: str) -> str:
+    """A raw display name decoded, casefolded, with single spaces: for comparing names."""
     return " ".join(decode_name(name).casefold().split())
 
 

@@ -181,3 +181,16 @@ def test_thousands_of_broken_lines_keep_two_hundred_messages(tmp_path: Path) -> 
     assert len(list(reader)) == 1
     assert len(reader.warnings) == 200 and reader.warnings.more == 100
     assert reader.warnings[0] == "c.ics line 5: a broken line, left out: 'broken 0'"
+
+
+def test_an_address_i_write_from_under_my_name_is_mine(tmp_path: Path) -> None:
+    me = MeHints(names={"robin quill"})
+    text = (
+        "From a Sat Jun 10 10:00:00 2023\nFrom: Robin Quill <robin@work.example>\n"
+        "To: Ada <ada@brook.example>\nDate: 10 Jun 2023 10:00:00 +0000\n\nhi\n"
+    )
+    _path = tmp_path / "m.mbox"
+    _path.write_text(text)
+    list(MboxReader(_path, me))
+    assert "robin@work.example" in me.emails
+    assert "ada@brook.example" not in me.emails
