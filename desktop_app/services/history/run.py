@@ -43,12 +43,10 @@ CHECK_EVERY = 250
 UNMATCHED_SHOWN = 100
 MAX_GROUPS = 20_000  # (channel, thread, day) groups held in memory at once
 
-Progress = Callable[[int], None]  # bytes of the current file read
-Cancelled = Callable[[], bool]
-
 
 class HistoryRun:
-    """One import's history: feed it readers' items with `read`, then `finish`."""
+    """One import's history: `read_linkedin` / `read_file` each export or file (`check`
+    gets the bytes read so far and raises to cancel), then `finish`."""
 
     def __init__(
         self,
