@@ -29,6 +29,7 @@ from desktop_app.services.history.model import (
     LeftOut,
     MeHints,
     Warnings,
+    decode_text,
     folded_name,
 )
 
@@ -218,7 +219,7 @@ class MboxReader:
             day,
             InteractionKind.EMAIL,
             people,
-            _text(get(b"subject", b"")) if self.subjects else "",
+            decode_text(_text(get(b"subject", b""))) if self.subjects else "",
         )
         if b"list-id" in headers:
             item.left_out = LeftOut.MAILING_LIST

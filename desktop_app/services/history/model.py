@@ -106,12 +106,18 @@ def folded_name(name: str) -> str:
 _ENCODED = re.compile(r"=\?[^?]+\?[bBqQ]\?")
 
 
-def decode_name(raw: str) -> str:
-    """A display name with RFC 2047 encoded words decoded and quotes removed."""
+def decode_text(raw: str) -> str:
+    """A header value (a subject) with RFC 2047 encoded words decoded."""
     text = raw.strip()
     if _ENCODED.search(text):
         with contextlib.suppress(ValueError, LookupError, UnicodeDecodeError):
             text = str(make_header(decode_header(text)))
+    return text
+
+
+def decode_name(raw: str) -> str:
+    """A display name with RFC 2047 encoded words decoded and quotes removed."""
+    text = decode_text(raw)
     if len(text) >= 2 and text[0] == text[-1] == '"':
         text = text[1:-1].replace('\\"', '"')
     return text.strip()

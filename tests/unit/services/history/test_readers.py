@@ -194,3 +194,15 @@ def test_an_address_i_write_from_under_my_name_is_mine(tmp_path: Path) -> None:
     list(MboxReader(_path, me))
     assert "robin@work.example" in me.emails
     assert "ada@brook.example" not in me.emails
+
+
+def test_encoded_subjects_are_decoded_when_kept(tmp_path: Path) -> None:
+    path = tmp_path / "m.mbox"
+    path.write_text(
+        "From a Sat Jun 10 10:00:00 2023\nFrom: A <a@a.example>\nTo: b@b.example\n"
+        "Subject: =?utf-8?q?Caf=C3=A9_on_Friday?=\nDate: 10 Jun 2023 10:00:00 +0000\n\nhi\n"
+    )
+    reader = MboxReader(path, MeHints())
+    reader.subjects = True
+    assert [i.subject for i in reader] == ["Café on Friday"]
+    assert [i.subject for i in MboxReader(path, MeHints())] == [""]  # not asked: not read
