@@ -122,6 +122,12 @@ class LinkedInExport:
                 export.members[base] = name
             else:
                 export.unknown.append(name)
+        if not export.members:
+            export.close()
+            raise HistoryFileError(
+                f"{path.name} is not a LinkedIn data export (no Connections.csv, "
+                "messages.csv, Invitations.csv or Profile.csv inside)."
+            )
         return export
 
     def close(self) -> None:

@@ -206,3 +206,17 @@ def test_encoded_subjects_are_decoded_when_kept(tmp_path: Path) -> None:
     reader.subjects = True
     assert [i.subject for i in reader] == ["Café on Friday"]
     assert [i.subject for i in MboxReader(path, MeHints())] == [""]  # not asked: not read
+
+
+def test_a_zip_that_is_not_a_linkedin_export_says_so(tmp_path: Path) -> None:
+    import zipfile
+
+    import pytest
+
+    from desktop_app.services.history.model import HistoryFileError
+
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.jpg", b"x")
+    with pytest.raises(HistoryFileError, match="photos.zip is not a LinkedIn data export"):
+        LinkedInExport.open(path)
