@@ -218,5 +218,5 @@ def test_a_zip_that_is_not_a_linkedin_export_says_so(tmp_path: Path) -> None:
     path = tmp_path / "photos.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("a.jpg", b"x")
-    with pytest.raises(HistoryFileError, match="photos.zip is not a LinkedIn data export"):
+    with pytest.raises(HistoryFileError, match=r"photos\.zip is not a LinkedIn data export"):
         LinkedInExport.open(path)
