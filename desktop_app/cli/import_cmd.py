@@ -1,4 +1,5 @@
-"""`trellis import FILE…`: vCard and CSV address books into the network, headless.
+"""`trellis import FILE…`: vCard and CSV address books into the network, headless, and
+history (LinkedIn exports, mbox, iCalendar) into interactions (docs/history-import.md).
 
 Sure duplicates (same UID, email, phone or LinkedIn profile) are merged; possible ones
 (similar name at the same organisation) are kept apart and listed. `--dry-run` prints the
