@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
 from pathlib import Path
 
 from desktop_app.services.history.ics_reader import is_calendar
@@ -44,16 +44,25 @@ def history_kind(path: Path) -> str | None:
     return None
 
 
-def folder_files(found: Iterable[Path], contact_suffixes: tuple[str, ...]) -> list[Path]:
-    """The files of a folder worth importing: contact files by suffix, history files by
-    suffix or (files without one, like Thunderbird's "Inbox") by content."""
-    chosen = []
-    for path in found:
-        suffix = path.suffix.lower()
-        if (
-            suffix in contact_suffixes
-            or suffix in HISTORY_SUFFIXES
-            or (not suffix and history_kind(path) is not None)
-        ):
-            chosen.append(path)
+def folder_files(folder: Path, contact_suffixes: tuple[str, ...]) -> list[Path]:
+    """What a folder holds worth importing: an unpacked LinkedIn export as one entry
+    (wherever it sits), contact files by suffix, history files by suffix or (files
+    without one, like Thunderbird's "Inbox") by content. Sorted."""
+    chosen: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        here = Path(root)
+        if looks_like_export(names):
+            chosen.append(here)
+            folders.clear()  # its files belong to the export
+            continue
+        folders.sort()
+        for name in names:
+            path = here / name
+            suffix = path.suffix.lower()
+            if (
+                suffix in contact_suffixes
+                or suffix in HISTORY_SUFFIXES
+                or (not suffix and history_kind(path) is not None)
+            ):
+                chosen.append(path)
     return sorted(chosen)

@@ -38,15 +38,12 @@ class SourceCard:
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders replaced by the contact and history files inside them,
     sorted. An unpacked LinkedIn export stays one folder (services/history/detect.py)."""
-    from desktop_app.services.history.detect import folder_files, is_linkedin_folder
+    from desktop_app.services.history.detect import folder_files
 
     files: list[Path] = []
     for path in paths:
-        if path.is_dir() and is_linkedin_folder(path):
-            files.append(path)
-        elif path.is_dir():
-            found = (p for p in path.rglob("*") if p.is_file())
-            files.extend(folder_files(found, CONTACT_SUFFIXES))
+        if path.is_dir():
+            files.extend(folder_files(path, CONTACT_SUFFIXES))
         else:
             files.append(path)
     return list(dict.fromkeys(files))

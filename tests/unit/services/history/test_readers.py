@@ -220,3 +220,16 @@ def test_a_zip_that_is_not_a_linkedin_export_says_so(tmp_path: Path) -> None:
         archive.writestr("a.jpg", b"x")
     with pytest.raises(HistoryFileError, match=r"photos\.zip is not a LinkedIn data export"):
         LinkedInExport.open(path)
+
+
+def test_a_folder_holding_an_unpacked_export_keeps_it_whole(tmp_path: Path) -> None:
+    from desktop_app.services.importing.sources import expand_paths
+
+    downloads = tmp_path / "Downloads"
+    export = linkedin_folder(downloads / "Basic_LinkedInDataExport")
+    inbox = downloads / "Thunderbird" / "Inbox"
+    inbox.parent.mkdir()
+    inbox.write_text("From a Sat Jun 10 10:00:00 2023\nFrom: a@x.example\n\nhi\n")
+    (downloads / "Thunderbird" / "Inbox.msf").write_text("// index")
+    (downloads / "cards.vcf").write_text("BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n")
+    assert expand_paths([downloads]) == [export, inbox, downloads / "cards.vcf"]
