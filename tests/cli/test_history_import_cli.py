@@ -227,3 +227,16 @@ def test_the_plain_report_names_the_history(tmp_path: Path) -> None:
     assert "left out   mailing list: 1" in out
     assert "not a contact  Zoë Ng <zoe@ng.example>: 1" in out
     assert "Suggestions (not applied): 1 ties, 2 circles" in out
+
+
+def test_files_named_like_history_that_are_not_say_so(tmp_path: Path) -> None:
+    db = tmp_path / "network.db"
+    mail = tmp_path / "mail.mbox"
+    mail.write_text("just some notes\n")
+    calendar = tmp_path / "events.ics"
+    calendar.write_text("not a calendar\n")
+    result = run_cli("import", str(mail), str(calendar), "--db", str(db))
+    assert result.returncode == 1
+    assert "mail.mbox is not an mbox mailbox." in result.stderr
+    assert "events.ics is not an iCalendar file." in result.stderr
+    assert "Traceback" not in result.stderr
