@@ -154,7 +154,12 @@ def _print_json(report: ImportReport) -> None:
         "suggestions": {
             "ties": [{"a": t.a, "b": t.b, "count": t.count} for t in history.ties],
             "circles": [
-                {"id": c.person_id, "circle": c.circle.value, "reason": c.reason}
+                {
+                    "id": c.person_id,
+                    "circle": c.circle.value,
+                    "current": c.current.value if c.current else None,
+                    "reason": c.reason,
+                }
                 for c in history.circles
             ],
         },

@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desktop_app.domain.enums import Circle
+
 _IN_CHUNK = 400
 
 
@@ -72,6 +74,20 @@ class HistoryWriter:
                 (interaction_id,),
             )
         ]
+
+    def circles_of(self, ids: Sequence[int]) -> dict[int, Circle]:
+        """The circle of each of `ids` that has one."""
+        found: dict[int, Circle] = {}
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for pid, circle in self._raw.execute(
+                f"SELECT id, circle FROM people WHERE circle IS NOT NULL AND id IN ({marks})",
+                chunk,
+            ):
+                if circle in Circle._value2member_map_:
+                    found[int(pid)] = Circle(circle)
+        return found
 
     def allocate_id(self) -> int:
         self.next_id += 1

@@ -79,6 +79,7 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     circles = {c["id"]: c["circle"] for c in first["suggestions"]["circles"]}
     ada = _rows(db, "SELECT id FROM people WHERE full_name = 'Ada Brook'")[0][0]
     assert circles[ada] == "close"  # 10 interactions, the last today
+    assert {c["current"] for c in first["suggestions"]["circles"]} == {None}
     assert _rows(db, "SELECT DISTINCT circle FROM people") == [(None,)]  # never applied
     # Privacy: no body, no description, no subject unless asked.
     notes = _rows(db, "SELECT note FROM interactions")

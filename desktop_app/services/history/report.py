@@ -58,9 +58,12 @@ class TieSuggestion:
 
 @dataclass(frozen=True, slots=True)
 class CircleSuggestion:
+    """A circle from how often and how recently we spoke; `current` is the person's own."""
+
     person_id: int
     circle: Circle
     reason: str
+    current: Circle | None = None
 
 
 @dataclass

@@ -291,8 +291,9 @@ class HistoryRun:
             TieSuggestion(a, b, count)
             for (a, b), count in sorted(self._ties.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
+        current = self.writer.circles_of(list(self._seen))
         report.circles = [
-            CircleSuggestion(pid, *suggest_circle(count, last, self.today))
+            CircleSuggestion(pid, *suggest_circle(count, last, self.today), current.get(pid))
             for pid, (count, last) in sorted(self._seen.items())
         ]
 

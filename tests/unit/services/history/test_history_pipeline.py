@@ -209,3 +209,19 @@ def test_a_stranger_added_as_a_contact_joins_the_history_on_the_next_import(
     )}  # fmt: skip
     assert ben_id not in who and len(who) == 1
     assert _count(db, "interactions") == 11
+
+
+def test_circle_suggestions_show_the_circle_a_person_has(db: Database, tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    run_import(db, files, history=True)
+    conn = db.fast_connection()
+    with db.transaction() as session:
+        ada = session.query(Person).filter_by(full_name="Ada Brook").one()
+        ada.circle = "acquaintance"
+        ada_id = ada.id
+    again = run_import(db, files, history=True, dry_run=True)
+    suggestion = next(c for c in again.history.circles if c.person_id == ada_id)
+    assert (suggestion.current, suggestion.circle) == ("acquaintance", "close")
+    assert conn.execute("SELECT circle FROM people WHERE id = ?", (ada_id,)).fetchone() == (
+        "acquaintance",
+    )
