@@ -99,6 +99,7 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     assert again["history"]["interactions_known"] == 11
     assert _rows(db, "SELECT COUNT(*) FROM interactions") == [(11,)]
     assert again["contacts"]["new"] == 0
+    assert again["suggestions"] == first["suggestions"]  # from what was read, known or not
 
 
 def test_subjects_are_kept_only_when_asked(tmp_path: Path) -> None:

@@ -44,6 +44,19 @@ UNMATCHED_SHOWN = 100
 MAX_GROUPS = 20_000  # (channel, thread, day) groups held in memory at once
 
 
+class _Group:
+    """One interaction being read: its id, whether it was imported before this run, who
+    it has in the database, and who this run has counted on it (for the suggestions)."""
+
+    __slots__ = ("counted", "id", "known", "participants")
+
+    def __init__(self, interaction_id: int, known: bool) -> None:
+        self.id = interaction_id
+        self.known = known
+        self.participants: set[int] = set()
+        self.counted: set[int] = set()
+
+
 class HistoryRun:
     """One import's history: `read_linkedin` / `read_file` each export or file (`check`
     gets the bytes read so far and raises to cancel), then `finish`."""
@@ -77,8 +90,7 @@ class HistoryRun:
             tuple[Correspondent, ...], tuple[set[int], tuple[Correspondent, ...], int]
         ] = {}
         self._me_size = (-1, -1, -1)
-        # (channel, key) -> (interaction id, participants); id < 0: stored before this run
-        self._groups: dict[tuple[str, str], tuple[int, set[int]]] = {}
+        self._groups: dict[tuple[str, str], _Group] = {}  # by (channel, source key)
         self._pending: list[tuple[int, date, str, str, str, str]] = []
         self._pending_people: list[tuple[int, int]] = []
         self._unmatched: dict[str, UnmatchedPerson] = {}
@@ -159,39 +171,44 @@ class HistoryRun:
         group_key = (item.channel.value, item.key)
         group = self._groups.get(group_key)
         if group is None:
-            if len(self._groups) >= MAX_GROUPS:
-                # Bounded memory: the interactions written so far are found in the
-                # database again (a dry run cannot, so it may count a few twice).
-                self.flush()
-                self._groups.clear()
-            stored = self.writer.known(item.channel.value, [item.key]).get(item.key)
-            if stored is not None and stored >= self.writer.first_id:  # made by this run
-                group = (stored, set(self.writer.participants_of(stored)))
-            elif stored is not None:  # imported before: only people it lacks join it
-                group = (-stored, set(self.writer.participants_of(stored)))
-                self.report.interactions_known += 1
-            else:
-                new_id = self.writer.allocate_id()
-                group = (new_id, set())
-                self.report.interactions_new += 1
-                note = item.subject if self.keep_subjects else ""
-                self._pending.append(
-                    (new_id, item.day, item.kind.value, note, item.channel.value, item.key)
-                )
+            group = self._open_group(item)
             self._groups[group_key] = group
-        interaction_id, participants = group
-        for person_id in matched - participants:
-            for other in participants:
+        # Suggestions count what was read (new or known); the database gets who it lacks.
+        for person_id in matched - group.counted:
+            for other in group.counted:
                 self._ties[(min(person_id, other), max(person_id, other))] += 1
-            participants.add(person_id)
+            group.counted.add(person_id)
             count, last = self._seen.get(person_id, (0, item.day))
             self._seen[person_id] = (count + 1, max(last, item.day))
-            if interaction_id > 0:
-                self._pending_people.append((interaction_id, person_id))
-            else:  # someone added as a contact since: the journal must be able to undo it
-                pair = (-interaction_id, person_id)
-                self._pending_people.append(pair)
-                self.report.participants_added.append(pair)
+        for person_id in matched - group.participants:
+            group.participants.add(person_id)
+            self._pending_people.append((group.id, person_id))
+            if group.known:  # imported before: the journal must be able to undo this
+                self.report.participants_added.append((group.id, person_id))
+
+    def _open_group(self, item: HistoryItem) -> _Group:
+        assert item.day is not None
+        if len(self._groups) >= MAX_GROUPS:
+            # Bounded memory: the interactions written so far are found in the database
+            # again (a dry run cannot, so it may count a few twice).
+            self.flush()
+            self._groups.clear()
+        stored = self.writer.known(item.channel.value, [item.key]).get(item.key)
+        if stored is not None:
+            group = _Group(stored, stored < self.writer.first_id)
+            group.participants.update(self.writer.participants_of(stored))
+            if group.known:
+                self.report.interactions_known += 1
+            else:  # made by this run, then dropped from memory: seen already
+                group.counted.update(group.participants)
+            return group
+        group = _Group(self.writer.allocate_id(), False)
+        self.report.interactions_new += 1
+        note = item.subject if self.keep_subjects else ""
+        self._pending.append(
+            (group.id, item.day, item.kind.value, note, item.channel.value, item.key)
+        )
+        return group
 
     # -- who is who ----------------------------------------------------------------------
 
