@@ -29,7 +29,12 @@ from desktop_app.services.history.model import (
     Warnings,
 )
 
-_CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+(?:;[^:]*)?:")
+_CONTENT_LINE = re.compile(r"^([A-Za-z0-9-]+)(?:;[^:]*)?:")
+# The properties read; the rest of an event (DESCRIPTION, LOCATION, X-…) is skipped unparsed.
+_KEPT = frozenset(
+    ("UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
+     "STATUS", "ORGANIZER", "ATTENDEE", "SUMMARY")
+)  # fmt: skip
 SAMPLE = 500  # events looked at to find the calendar's owner
 OWNER_SHARE = 0.9
 OWNER_MIN_EVENTS = 5
@@ -79,7 +84,7 @@ class IcsReader:
             stream.seek(0)
             block: list[str] = []
             block_line = 0
-            inside = 0
+            inside = nested = 0
             for number, line in self._logical_lines(stream):
                 upper = line.upper()
                 if upper.startswith("X-WR-CALNAME:") and "@" in line:
@@ -90,15 +95,22 @@ class IcsReader:
                             f"{self.path.name} line {block_line}: an event that never ends "
                             "(no END:VEVENT); left out."
                         )
-                    block, block_line, inside = [line], number, 1
+                    block, block_line, inside, nested = [line], number, 1, 0
                     continue
                 if not inside:
                     continue
-                if not _CONTENT_LINE.match(line):
+                content = _CONTENT_LINE.match(line)
+                if content is None:
                     self.warnings.append(
                         f"{self.path.name} line {number}: a broken line, left out: {line[:60]!r}"
                     )
                     continue
+                name = content.group(1).upper()
+                if name in ("BEGIN", "END") and upper != "END:VEVENT":
+                    nested += 1 if name == "BEGIN" else -1  # an alarm inside the event
+                    continue
+                if nested > 0 or (name not in _KEPT and upper != "END:VEVENT"):
+                    continue  # descriptions, locations, alarms: never even parsed
                 block.append(line)
                 if upper == "END:VEVENT":
                     inside = 0

@@ -233,3 +233,18 @@ def test_a_folder_holding_an_unpacked_export_keeps_it_whole(tmp_path: Path) -> N
     (downloads / "Thunderbird" / "Inbox.msf").write_text("// index")
     (downloads / "cards.vcf").write_text("BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n")
     assert expand_paths([downloads]) == [export, inbox, downloads / "cards.vcf"]
+
+
+def test_alarms_and_descriptions_are_skipped_unparsed(tmp_path: Path) -> None:
+    path = tmp_path / "c.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20230101T100000Z\r\n"
+        "DESCRIPTION:Agenda\\, private\r\n  folded on\r\nLOCATION:Somewhere\r\n"
+        "ATTENDEE;CN=Ada:mailto:ada@brook.example\r\n"
+        "BEGIN:VALARM\r\nACTION:EMAIL\r\nATTENDEE:mailto:alarm@me.example\r\n"
+        "TRIGGER:-PT15M\r\nEND:VALARM\r\nSUMMARY:Lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        newline="",
+    )
+    (item,) = list(IcsReader(path, MeHints(), now=datetime(2024, 1, 1, tzinfo=UTC)))
+    assert [p.email for p in item.people] == ["ada@brook.example"]
+    assert item.subject == "Lunch" and item.day == date(2023, 1, 1)
