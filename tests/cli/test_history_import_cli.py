@@ -242,3 +242,13 @@ def test_files_named_like_history_that_are_not_say_so(tmp_path: Path) -> None:
     assert "mail.mbox is not an mbox mailbox." in result.stderr
     assert "events.ics is not an iCalendar file." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_messages_csv_on_its_own_is_history(tmp_path: Path) -> None:
+    db = tmp_path / "network.db"
+    folder = linkedin_folder(tmp_path / "export")
+    first = _import(db, str(folder / "Connections.csv"))
+    assert first["contacts"]["new"] == 2
+    alone = _import(db, str(folder / "messages.csv"))
+    assert alone["history"]["interactions_new"] == 3  # c1 on two days, the group c2
+    assert alone["history"]["unknown_files"] == []

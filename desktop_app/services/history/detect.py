@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from desktop_app.services.history.ics_reader import is_calendar
-from desktop_app.services.history.linkedin_export import looks_like_export
+from desktop_app.services.history.linkedin_export import is_history_csv, looks_like_export
 from desktop_app.services.history.mbox_reader import is_mbox
 
 HISTORY_SUFFIXES = (".mbox", ".mbx", ".ics", ".ical", ".ifb", ".zip")
@@ -32,6 +32,8 @@ def history_kind(path: Path) -> str | None:
         return "mbox"
     if is_calendar(head):
         return "ics"
+    if is_history_csv(head):
+        return "linkedin"  # messages.csv or Invitations.csv given on its own
     if b"BEGIN:VCARD" in head[:1024].upper():
         return None  # a vCard, whatever its name
     suffix = path.suffix.lower()

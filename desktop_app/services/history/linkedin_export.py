@@ -57,6 +57,14 @@ _DATE_FORMATS = (
 csv.field_size_limit(16 * 1024 * 1024)
 
 
+def is_history_csv(head: bytes) -> bool:
+    """True for the start of a LinkedIn messages.csv or Invitations.csv on its own."""
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].upper()
+    return (b"CONVERSATION ID" in first and b"SENDER PROFILE URL" in first) or (
+        b"INVITERPROFILEURL" in first and b"SENT AT" in first
+    )
+
+
 def looks_like_export(names: list[str]) -> bool:
     """True when the file names of a zip or folder are those of a LinkedIn export."""
     base = {n.replace("\\", "/").rsplit("/", 1)[-1].casefold() for n in names}
@@ -105,6 +113,11 @@ class LinkedInExport:
 
     @classmethod
     def open(cls, path: Path) -> LinkedInExport:
+        """Open a zip, a folder, or one file of an export (messages.csv on its own)."""
+        if path.is_file() and path.suffix.lower() == ".csv":
+            export = cls(path.parent)
+            export.members[path.name.casefold()] = path.name
+            return export
         export = cls(path)
         if path.is_dir():
             names = [str(p.relative_to(path)) for p in sorted(path.rglob("*")) if p.is_file()]
