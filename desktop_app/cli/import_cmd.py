@@ -1,4 +1,5 @@
-"""`trellis import FILE…`: vCard and CSV address books into the network, headless.
+"""`trellis import FILE…`: vCard and CSV address books into the network, headless, and
+history (LinkedIn exports, mbox, iCalendar) into interactions (docs/history-import.md).
 
 Sure duplicates (same UID, email, phone or LinkedIn profile) are merged; possible ones
 (similar name at the same organisation) are kept apart and listed. `--dry-run` prints the
@@ -23,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from desktop_app.cli import add_db_argument
 
     parser = subparsers.add_parser(
-        "import", help="import vCard (.vcf) or CSV contact files, or folders of them"
+        "import",
+        help="import vCard (.vcf) or CSV contact files, LinkedIn exports (zip or folder), "
+        "mbox mailboxes and iCalendar (.ics) files, or folders of them",
     )
     add_db_argument(parser)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
@@ -32,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--rejected", type=Path, metavar="FILE", help="also save the rejected cards to FILE"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument(
+        "--subjects",
+        action="store_true",
+        help="keep message and event subjects as the interactions' notes (never bodies)",
     )
 
 
@@ -45,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         with open_database(db_path(args)) as db:
             report_warnings(db)  # a daily backup that failed does not stop the import
-            report = run_import(db, args.files)
+            report = run_import(db, args.files, history=True, keep_subjects=args.subjects)
     try:
         return _show(args, report)
     finally:
@@ -64,12 +73,14 @@ def _preview(args: argparse.Namespace) -> ImportReport:
     path = db_path(args)
     if file_size(path):
         with open_database(path, read_only=True) as db:
-            return run_import(db, args.files, dry_run=True)
+            return run_import(
+                db, args.files, dry_run=True, history=True, keep_subjects=args.subjects
+            )
     with (
         tempfile.TemporaryDirectory(prefix="trellis-preview-") as folder,
         open_database(Path(folder) / "empty.db", exclusive=False, backups=False) as db,
     ):
-        return run_import(db, args.files, dry_run=True)
+        return run_import(db, args.files, dry_run=True, history=True, keep_subjects=args.subjects)
 
 
 def _show(args: argparse.Namespace, report: ImportReport) -> int:
@@ -81,11 +92,18 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
         print(f"trellis: {printable(reason)}", file=sys.stderr)
     for rejected in report.rejected:
         print(f"trellis: rejected {printable(rejected.describe())}", file=sys.stderr)
+    for warning in report.history.warnings:
+        print(f"trellis: {printable(warning)}", file=sys.stderr)
+    if report.history.warnings.more:
+        print(f"trellis: … and {report.history.warnings.more} more warnings", file=sys.stderr)
     if not report.anything_read:
         if not report.unreadable:
             print("trellis: no contact files found", file=sys.stderr)
         return EXIT_FAILURE
-    _print_report(report)
+    if args.json:
+        _print_json(report)
+    else:
+        _print_report(report)
     if args.rejected is not None and report.rejected:
         try:
             write_rejections(report.rejected, args.rejected)
@@ -132,3 +150,51 @@ def _print_report(report: ImportReport) -> None:
         for warning in report.warnings[:SHOWN]:
             print(f"  {p(warning)}", file=out)
     print(report.summary(), file=out)
+    history = report.history
+    if history.files:
+        print(history.summary(), file=out)
+        for reason, count in sorted(history.left_out.items()):
+            print(f"  left out   {reason.replace('_', ' ')}: {count}", file=out)
+        for person in history.unmatched[:SHOWN]:
+            who = person.email or person.profile_url
+            print(f"  not a contact  {p(person.name)} <{p(who)}>: {person.count}", file=out)
+        if history.ties or history.circles:
+            print(
+                f"Suggestions (not applied): {len(history.ties)} ties, "
+                f"{len(history.circles)} circles (--json lists them)",
+                file=out,
+            )
+
+
+def _print_json(report: ImportReport) -> None:
+    import json
+
+    history = report.history
+    duplicates = report.duplicates
+    document = {
+        "dry_run": report.dry_run,
+        "contacts": {
+            "new": report.added,
+            "merged": report.merged,
+            "skipped": report.skipped,
+            "rejected": len(report.rejected),
+            "possible_duplicates": duplicates.possible_count,
+        },
+        "history": history.as_json(),
+        "unmatched": [u.as_json() for u in history.unmatched],
+        "unmatched_total": history.unmatched_total,
+        "suggestions": {
+            "ties": [{"a": t.a, "b": t.b, "count": t.count} for t in history.ties],
+            "circles": [
+                {
+                    "id": c.person_id,
+                    "circle": c.circle.value,
+                    "current": c.current.value if c.current else None,
+                    "reason": c.reason,
+                }
+                for c in history.circles
+            ],
+        },
+        "unreadable": [{"file": f, "reason": r} for f, r in report.unreadable],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))

@@ -44,6 +44,7 @@ class InteractionKind(StrEnum):
     CALL = "call"
     MESSAGE = "message"
     EMAIL = "email"
+    MEETING = "meeting"
     INFORMATIONAL_INTERVIEW = "informational_interview"
     MOCK_INTERVIEW = "mock_interview"
     SHARED_RESOURCE = "shared_resource"

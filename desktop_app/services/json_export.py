@@ -67,8 +67,15 @@ def build_export(db: Database) -> dict[str, Any]:
             }
         )
     participants = q.participants(conn)
+    sources = q.interaction_sources(conn)
     interactions = [
-        {**row, "participants": [p["person_id"] for p in participants.get(row["id"], [])]}
+        {
+            **row,
+            "participants": [p["person_id"] for p in participants.get(row["id"], [])],
+            "sources": [
+                {"channel": s["channel"], "key": s["key"]} for s in sources.get(row["id"], [])
+            ],
+        }
         for row in q.interactions(conn)
     ]
     goal_orgs, disclosures = q.goal_organizations(conn), q.goal_disclosures(conn)

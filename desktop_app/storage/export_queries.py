@@ -101,6 +101,15 @@ def participants(conn: sqlite3.Connection) -> dict[int, list[Row]]:
     )
 
 
+def interaction_sources(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    """Where imported interactions came from (channel and key); hand-logged ones have none."""
+    return _grouped(
+        conn,
+        "SELECT interaction_id, channel, key FROM interaction_sources ORDER BY interaction_id, id",
+        "interaction_id",
+    )
+
+
 def goals(conn: sqlite3.Connection) -> Iterator[Row]:
     return _dicts(
         conn,

@@ -5,5 +5,9 @@ sqlite3, so opening an up-to-date database never pays for importing Alembic. A t
 this constant equal to the head of `storage/migrations/versions/`.
 """
 
-HEAD_REVISION = "0002_mock_interview_interaction"
-KNOWN_REVISIONS = ("0001_initial", "0002_mock_interview_interaction")
+HEAD_REVISION = "0003_interaction_sources"
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_mock_interview_interaction",
+    "0003_interaction_sources",
+)

@@ -251,6 +251,23 @@ class Interaction(Base):
     )
 
 
+class InteractionSource(Base):
+    """Where an imported interaction came from: a channel and a key (an e-mail thread and
+    day, a LinkedIn conversation and day, a calendar event and occurrence). Importing the
+    same or an overlapping export again finds the key and doubles nothing."""
+
+    __tablename__ = "interaction_sources"
+    __table_args__ = (
+        UniqueConstraint("channel", "key", name="uq_interaction_sources_channel_key"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String)
+    key: Mapped[str] = mapped_column(String)
+
+
 class SharedResource(Base):
     """What was shared in a 'shared resource' interaction: the memory of giving."""
 

@@ -43,6 +43,13 @@ CARD = (
     "END:VCARD\r\n"
 )
 
+MAIL = (
+    "From zofia@vistula.example Mon Nov 30 09:00:00 2026\n"
+    "From: Zofia Kowalska-Brandt <zofia@vistula.example>\n"
+    "To: Me <me@example.org>\nDate: Mon, 30 Nov 2026 09:00:00 +0100\n"
+    "Message-ID: <frozen-1@vistula.example>\nSubject: Coffee\n\nBody.\n\n"
+)
+
 
 def build(target: Path) -> dict[str, int]:
     """Write the frozen database to `target`; returns the row count of every table."""
@@ -53,6 +60,9 @@ def build(target: Path) -> dict[str, int]:
         with open_database(work, backups=False) as db:
             write_demo(db, 40, seed=11)
             run_import(db, [card])
+            mail = Path(folder) / "mail.mbox"  # fills interaction_sources (revision 0003)
+            mail.write_text(MAIL, encoding="utf-8")
+            run_import(db, [mail], history=True)
             people = [r[0] for r in db.fast_connection().execute("SELECT id FROM people")]
             goal_list = goals.goals(db)
             goals.set_links(db, goal_list[0].id, people[:4], [])

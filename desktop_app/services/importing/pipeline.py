@@ -9,12 +9,15 @@ its spool (storage/import_spool.py).
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.values import ChangeSet, NewPerson
+from desktop_app.services.history.sources import HistorySources
 from desktop_app.services.importing.duplicates import (
     DuplicateIndex,
     Match,
@@ -41,8 +44,10 @@ from desktop_app.services.importing.sources import (
 )
 from desktop_app.storage.contact_keys import known_people
 from desktop_app.storage.database import Database
+from desktop_app.storage.history_writer import HistoryWriter, raw_connection
 from desktop_app.storage.import_keys import ImportKeyTables
 from desktop_app.storage.import_writer import ImportWriter
+from desktop_app.storage.me_repository import me_id
 
 if TYPE_CHECKING:
     from desktop_app.services.importing.undo import ImportJournal
@@ -63,16 +68,26 @@ def run_import(
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
     journal: ImportJournal | None = None,
+    history: bool = False,
+    keep_subjects: bool = False,
 ) -> ImportReport:
     """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
 
     Sure duplicates are merged and possible ones kept apart unless `decisions` says
     otherwise. Cancelling rolls everything back and returns a report with `cancelled` set.
     A `journal` keeps what it takes to undo the import (`services/importing/undo.py`).
+    With `history`, history files (a LinkedIn export's messages, mbox, iCalendar) are read
+    after the contact files, in the same transaction, into interactions
+    (`report.history`); subjects are kept as the interactions' notes only with
+    `keep_subjects`. Without it (the window, until its preview shows history) only a
+    LinkedIn export's Connections.csv is read, and other history files are left alone.
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
-    total = sum(f.stat().st_size for f in files if f.is_file()) or 1
+    sources = HistorySources.sort(files, read_history=history)
+    report.history = sources.report
+    total = sum(f.stat().st_size for f in sources.contact_files if f.is_file())
+    total = total + sources.total_size() or 1
     try:
         with db.transaction() as session:
             connection = session.connection()
@@ -84,18 +99,60 @@ def run_import(
             for known in known_people(connection):
                 run.index.add_known(known)
             done = 0
-            for file_index, path in enumerate(files):
+            for file_index, path in enumerate(sources.contact_files):
                 done += run.read_file(file_index, path, done, total, progress, is_cancelled)
+            for file_index, (label, stream, size) in enumerate(
+                sources.export_contacts(), len(files)
+            ):
+                with stream:
+                    source = ContactSource(label, is_cancelled, stream, size)
+                    try:
+                        done += run.read_file(
+                            file_index, label, done, total, progress, is_cancelled, source
+                        )
+                    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+                        # A damaged member of a zip: the cards before the damage are kept.
+                        report.unreadable.append((str(label), f"{label}: damaged ({error})."))
+            me = me_id(session)
+            for mine in sources.my_details():  # Positions.csv, Email Addresses.csv
+                if me is not None:
+                    run.merge_into_me(me, mine)
+                    sources.report.me_updated = True
             run.flush()
             if journal is not None and not dry_run:
                 journal.next_id = run.writer.next_id
-            report.set_change_set(run.change_set())
+            sources.read(
+                HistoryWriter(raw_connection(connection)),
+                run.index,
+                dry_run=dry_run,
+                keep_subjects=keep_subjects,
+                check=partial(_check, progress, is_cancelled, done, total),
+            )
+            if journal is not None and not dry_run:
+                journal.interactions = sources.report.interaction_ids
+                journal.participants = list(sources.report.participants_added)
+            report.read_files.extend(sources.report.read_files)
+            report.unreadable.extend(sources.report.unreadable)
+            changed = sources.report.interactions_new or sources.report.participants_added
+            report.set_change_set(run.change_set(bool(changed)))
             tables.drop()
     except ImportCancelledError:
         report.cancelled = True
         report.set_change_set(ChangeSet())
         report.added = report.merged = report.skipped = 0
+        sources.report.cancelled()
+    finally:
+        sources.close()
     return report
+
+
+def _check(
+    progress: Progress | None, is_cancelled: Cancelled | None, done: int, total: int, at: int
+) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise ImportCancelledError
+    if progress is not None:
+        progress(min(done + at, total), total)
 
 
 class _Run:
@@ -127,10 +184,11 @@ class _Run:
         total: int,
         progress: Progress | None,
         is_cancelled: Cancelled | None,
+        opened: ContactSource | None = None,
     ) -> int:
         """Take every card of one file; returns the file's size for the progress."""
         try:
-            source = ContactSource(path, is_cancelled)
+            source = opened if opened is not None else ContactSource(path, is_cancelled)
         except UnreadableFileError as error:
             self.report.unreadable.append((str(path), str(error)))
             return 0
@@ -227,6 +285,12 @@ class _Run:
         if len(self.pending_merges) >= BATCH:
             self.flush()
 
+    def merge_into_me(self, me: int, person: NewPerson) -> None:
+        """My own details from an export (my jobs, my addresses): merged into me, never
+        counted as a contact."""
+        held = self.pending_merges.get(me)
+        self.pending_merges[me] = merge_people(held, person) if held is not None else person
+
     def flush(self) -> None:
         if not self.dry_run:
             self.writer.insert_people(list(self.pending_new.items()))
@@ -250,19 +314,23 @@ class _Run:
         self.pending_new.clear()
         self.pending_merges.clear()
 
-    def change_set(self) -> Callable[[], ChangeSet]:
+    def change_set(self, interactions: bool = False) -> Callable[[], ChangeSet]:
         """What changed, as a recipe: the set of added ids is built only when asked for."""
         return partial(
             _change_set,
             range(self.first_id, self.writer.next_id) if not self.dry_run else range(0),
             frozenset(self.changed_ids),
             self.writer.organizations_changed,
+            interactions and not self.dry_run,
         )
 
 
-def _change_set(added: range, changed: frozenset[int], organizations: bool) -> ChangeSet:
+def _change_set(
+    added: range, changed: frozenset[int], organizations: bool, interactions: bool
+) -> ChangeSet:
     return ChangeSet(
         people_added=frozenset(added),
         people_changed=frozenset(i for i in changed if i not in added),
         organizations_changed=organizations,
+        interactions_changed=interactions,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from desktop_app.domain.values import ChangeSet, NewPerson
+from desktop_app.services.history.report import HistoryReport
 from desktop_app.storage.import_spool import Spool, SpoolTable
 
 
@@ -267,6 +268,7 @@ class ImportReport:
         self._change: Callable[[], ChangeSet] | ChangeSet = ChangeSet()
         self.dry_run = dry_run
         self.cancelled = False
+        self.history = HistoryReport()  # set by the pipeline: messages and events read
         self._spool = Spool()
         self.new = SpooledList(
             self._spool.table("new_cards", _PREVIEW_COLUMNS), _preview_row, _preview_of

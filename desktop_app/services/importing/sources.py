@@ -6,7 +6,7 @@ import codecs
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO, cast
 
 from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.csv_reader import CsvReader
@@ -36,12 +36,14 @@ class SourceCard:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders replaced by the contact files inside them, sorted."""
+    """Files as given; folders replaced by the contact and history files inside them,
+    sorted. An unpacked LinkedIn export stays one folder (services/history/detect.py)."""
+    from desktop_app.services.history.detect import folder_files
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.is_file())
-            files.extend(sorted(p for p in found if p.suffix.lower() in CONTACT_SUFFIXES))
+            files.extend(folder_files(path, CONTACT_SUFFIXES))
         else:
             files.append(path)
     return list(dict.fromkeys(files))
@@ -71,12 +73,21 @@ def _looks_like_csv(text: str) -> bool:
 class ContactSource:
     """An open contact file; iterate for its cards, `progress()` for the bytes read."""
 
-    def __init__(self, path: Path, is_cancelled: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        is_cancelled: Callable[[], bool] | None = None,
+        stream: IO[bytes] | None = None,
+        size: int = 0,
+    ) -> None:
+        """Open `path`; or read `stream` (a file inside a zip) named `path`."""
         self.path = path
         self._is_cancelled = is_cancelled  # asked inside a card too (vCard)
         try:
-            self._stream: BinaryIO = path.open("rb")
-            self.size = path.stat().st_size
+            self._stream: BinaryIO = (
+                cast(BinaryIO, stream) if stream is not None else path.open("rb")
+            )
+            self.size = size if stream is not None else path.stat().st_size
         except FileNotFoundError as error:
             raise UnreadableFileError(f"{path} does not exist.") from error
         except IsADirectoryError as error:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.values import ChangeSet
-from desktop_app.storage import row_snapshots
+from desktop_app.storage import history_writer, row_snapshots
 from desktop_app.storage.database import Database
+from desktop_app.storage.history_writer import raw_connection
 from desktop_app.storage.row_snapshots import PersonSnapshot
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class ImportJournal:
     next_id: int = 0
     before: dict[int, PersonSnapshot] = field(default_factory=dict)
     too_big: bool = False
+    interactions: range = range(0)  # made by a history import: ids are handed out in order
+    participants: list[tuple[int, int]] = field(default_factory=list)  # joined older ones
 
     @property
     def added(self) -> range:
@@ -41,7 +44,9 @@ class ImportJournal:
 
     @property
     def undoable(self) -> bool:
-        changed = len(self.added) + len(self.before)
+        changed = (
+            len(self.added) + len(self.before) + len(self.interactions) + len(self.participants)
+        )
         return not self.too_big and 0 < changed <= UNDO_LIMIT
 
     def remember(self, session: Session, merged: Iterable[int]) -> None:
@@ -64,11 +69,16 @@ class ImportRedo:
 
     added: list[PersonSnapshot]
     merged: list[PersonSnapshot]
+    interactions: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def undo_import(db: Database, journal: ImportJournal) -> tuple[ImportRedo, ChangeSet]:
     merged = list(journal.before)
     with db.transaction() as session:
+        raw = raw_connection(session.connection())
+        interactions = history_writer.snapshot_interactions(raw, journal.interactions)
+        history_writer.delete_interactions(raw, journal.interactions)
+        history_writer.delete_participants(raw, journal.participants)
         merged_after = row_snapshots.delete_people(session, merged)
         added = row_snapshots.delete_people(session, list(journal.added))
         row_snapshots.restore_people(session, list(journal.before.values()))
@@ -79,13 +89,16 @@ def undo_import(db: Database, journal: ImportJournal) -> tuple[ImportRedo, Chang
         interactions_changed=True,
         organizations_changed=True,
     )
-    return ImportRedo(added, merged_after), change
+    return ImportRedo(added, merged_after, interactions), change
 
 
 def redo_import(db: Database, journal: ImportJournal, redo: ImportRedo) -> ChangeSet:
     with db.transaction() as session:
         row_snapshots.delete_people(session, list(journal.before))
         row_snapshots.restore_people(session, [*redo.merged, *redo.added])
+        raw = raw_connection(session.connection())
+        history_writer.restore_interactions(raw, redo.interactions)
+        history_writer.add_participants(raw, journal.participants)
     return ChangeSet(
         people_added=frozenset(journal.added),
         people_changed=frozenset(journal.before),

@@ -1,0 +1,1 @@
+"""History imports: LinkedIn exports, mbox mailboxes and calendars read into interactions."""
