@@ -25,11 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import existing_db_path, fail
     from desktop_app.services.json_export import write_export
-    from desktop_app.storage.database import open_database
+    from desktop_app.storage.database import check_whole, open_database
 
     path = existing_db_path(args)
     try:
         with open_database(path, read_only=True) as db:  # an export never writes the database
+            check_whole(db.path)  # an export is all of it, or a clear refusal
             if args.format == "json":
                 write_export(db, args.out, sys.stdout)
             else:

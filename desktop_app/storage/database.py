@@ -354,6 +354,15 @@ def _open_read_only(path: Path, size: int | None) -> Database:
     return Database(path, True, None)
 
 
+def check_whole(path: Path) -> None:
+    """`PRAGMA quick_check` whatever the file's size, for readers that promise all of it
+    (the exports): rows on a damaged page must never be left out in silence."""
+    with translated_errors(path):
+        problem = quick_check(path)
+    if problem is not None:
+        raise CorruptDatabaseError(path, problem)
+
+
 def _check_if_cheap(path: Path, size: int) -> None:
     """`PRAGMA quick_check` when the file is small enough for it to pass unnoticed."""
     if size <= QUICK_CHECK_MAX_BYTES:

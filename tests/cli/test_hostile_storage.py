@@ -297,8 +297,10 @@ def large_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", ["export", "due", "ics", "print-map", "import --dry-run", "window", "window rw"]
-)
+    "command",
+    ["export", "export csv", "export vcf", "due", "ics", "print-map", "import --dry-run",
+     "window", "window rw"],
+)  # fmt: skip
 def test_damage_in_a_large_database_is_one_line_when_the_reads_meet_it(
     tmp_path: Path, large_demo_file: Path, vcard: Path, command: str
 ) -> None:
@@ -308,6 +310,7 @@ def test_damage_in_a_large_database_is_one_line_when_the_reads_meet_it(
         damage_data_page(db, table, every=table == "people")
     commands = reading_commands(tmp_path, vcard)
     commands["window rw"] = ["--exit-when-ready"]
+    commands["export vcf"] = ["export", "--format", "vcf"]
     result = run_trellis(*commands[command], "--db", str(db))
     assert result.returncode == 1, result.stderr
     assert f"{db} is damaged" in one_clear_line(result)
