@@ -111,9 +111,15 @@ def test_import_of_an_export_from_the_window_is_one_undo_step(
     assert new > 0
     assert dialog.matched_model.rowCount() > 0
     assert dialog.unmatched_model.rowCount() > 0
-    with qtbot.waitSignal(window.importer.imported, timeout=60000) as done:
+    reports: list[Any] = []
+    window.importer.imported.connect(reports.append)
+    with qtbot.waitSignal(window.importer.sorting_shown, timeout=60000) as shown:
         dialog.import_button.click()
-    report = done.args[0]
+    (report,) = reports
+    sorting = shown.args[0]
+    assert sorting.isVisible()  # suggestions follow a history import, nothing applied
+    qtbot.keyClick(sorting, Qt.Key.Key_Escape)
+    assert not sorting.isVisible()
     assert report.history.interactions_new == new
     assert interactions(db) == before + new
     assert window.workspace.contacts.count() > before_people  # Connections.csv

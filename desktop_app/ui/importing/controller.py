@@ -18,6 +18,7 @@ from desktop_app.ui.importing.jobs import ExportJob, ImportJob
 from desktop_app.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the readers pull in phonenumbers and the ORM: not on the start path
+    from desktop_app.services.history.report import HistoryReport
     from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 
 OPEN_FILTER = (
@@ -38,6 +39,7 @@ class ImportController(QObject):
     preview_shown = Signal(object)  # the ImportPreviewDialog, once it is open
     imported = Signal(object)  # the ImportReport of an import that was written
     exported = Signal(int)  # how many contacts were exported
+    sorting_shown = Signal(object)  # the SortingDialog, once it is open
 
     def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
         super().__init__(window)
@@ -48,6 +50,7 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.preview: ImportPreviewDialog | None = None
         self._on_success: Callable[..., None] = lambda _result: None
+        self.last_history: HistoryReport | None = None  # its suggestions, for the sorting
 
     @property
     def busy(self) -> bool:
@@ -149,6 +152,32 @@ class ImportController(QObject):
         history = f" {report.history.summary()}" if report.history.files else ""
         status.showMessage(f"Import finished: {report.summary()}.{history}{where}", 15000)
         self.imported.emit(report)
+        if report.history.circles or report.history.ties:
+            self.last_history = report.history
+            self.open_sorting(from_import=True)
+
+    def open_sorting(self, from_import: bool = False) -> None:
+        """The sorting view: the last history import's suggestions, then (from the Network
+        menu) the people still without a circle. After an import, only its suggestions."""
+        from desktop_app.ui.dialogs.sorting_dialog import (
+            SortingDialog,
+            items_from_history,
+            sorting_items,
+        )
+
+        if self.workspace.read_only:
+            return
+        if from_import:
+            assert self.last_history is not None
+            items = items_from_history(self.last_history)
+            if not items:
+                return
+        else:
+            items = sorting_items(self.workspace, self.last_history)
+        dialog = SortingDialog(self.workspace, items, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.sorting_shown.emit(dialog)
 
     # -- way out ---------------------------------------------------------------------------
 

@@ -86,7 +86,10 @@ def history_summary(report: ImportReport) -> str:
 
 def history_details(report: ImportReport) -> str:
     history = report.history
-    lines = [history_summary(report)]
+    lines = [
+        f"{history.items_read:,} message(s), invitation(s) and event(s) read from "
+        f"{len(history.read_files):,} file(s)."
+    ]
     if history.interactions_known:
         lines.append(f"{history.interactions_known:,} interaction(s) were imported before.")
     if history.participants_added:
@@ -137,7 +140,9 @@ class ImportPreviewDialog(QDialog):
         self.keep_subjects_box: QCheckBox | None = None
         if report.history.files:
             self.history_page = self._history_page()
-            self.tabs.addTab(self.history_page, "&History")
+            self.tabs.addTab(
+                self.history_page, f"&History ({report.history.interactions_new:,} new)"
+            )
             self.tabs.addTab(
                 self._unmatched_page(), f"Not contacts ({report.history.unmatched_total:,})"
             )
@@ -263,7 +268,8 @@ class ImportPreviewDialog(QDialog):
         row.addWidget(self.matched_view, 3)
         self.left_out_model = left_out_model(history)
         self.left_out_view = _table(self.left_out_model, page)
-        self.left_out_view.setColumnWidth(0, 230)
+        self.left_out_view.setColumnWidth(0, 220)
+        self.left_out_view.setMinimumWidth(320)
         row.addWidget(self.left_out_view, 1)
         layout.addLayout(row, 1)
         return page
