@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.demo_exports import write_demo_exports
@@ -214,3 +214,21 @@ def test_someone_who_is_not_a_contact_is_added_with_their_interactions_and_undon
     window.workspace.undo_stack.undo()
     assert window.workspace.contacts.count() == before_people
     assert interactions(db) == before
+
+
+def test_cancelling_the_import_of_history_rolls_it_all_back(
+    qtbot: QtBot, window: MainWindow, exports: tuple[Path, dict[str, Any]]
+) -> None:
+    db = window.workspace.db
+    before, people = interactions(db), window.workspace.contacts.count()
+    files = _files(exports)
+    dialog = preview_of(qtbot, window, [files["linkedin_zip"], files["mbox"], files["ics"]])
+    with qtbot.assertNotEmitted(window.importer.imported, wait=0):
+        dialog.import_button.click()
+        progress = window.importer.progress
+        assert progress is not None
+        progress.findChild(QPushButton).click()  # the progress dialog's Cancel button
+        qtbot.waitUntil(lambda: not window.importer.busy, timeout=60000)
+    assert "Import cancelled" in window.statusBar().currentMessage()
+    assert interactions(db) == before
+    assert window.workspace.contacts.count() == people

@@ -131,7 +131,6 @@ class SortingDialog(QDialog):
         self.now_label = self._label()
         self.suggestion_label = self._label()
         self.keys_label = self._label()
-        self.keys_label.setStyleSheet("color: palette(mid)")
         self.done_label = self._label()
         for widget in (self.progress_label, self.bar, self.name_label, self.now_label):
             layout.addWidget(widget)
@@ -258,6 +257,7 @@ class SortingDialog(QDialog):
             return
         self.progress_label.setText(f"{self.position + 1:,} of {total:,}")
         if isinstance(item, PersonToSort):
+            self.workspace.select_person(item.person_id)  # the details show who this is
             self.name_label.setText(item.name or f"Contact #{item.person_id}")
             now = item.current.label if item.current else "no circle yet"
             self.now_label.setText(f"Circle now: {now}")
