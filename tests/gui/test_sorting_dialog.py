@@ -4,6 +4,7 @@ through with the keyboard, each decision one undo step."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -11,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import NewPerson, PersonFields
+from desktop_app.services.demo_exports import write_demo_exports
 from desktop_app.services.history.report import CircleSuggestion, HistoryReport, TieSuggestion
+from desktop_app.storage.database import open_database
 from desktop_app.ui.dialogs.sorting_dialog import (
     PersonToSort,
     SortingDialog,
@@ -19,6 +22,7 @@ from desktop_app.ui.dialogs.sorting_dialog import (
     items_from_history,
 )
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.workspace import Workspace
 
 
 def _people(window: MainWindow, n: int) -> list[tuple[int, str, Circle | None]]:
@@ -139,3 +143,33 @@ def test_only_suggestions_that_change_something_are_shown() -> None:
     ]
     items = items_from_history(history)
     assert [i.person_id for i in items if isinstance(i, PersonToSort)] == [2]
+
+
+def test_after_an_import_that_asks_who_is_me_the_sorting_waits_for_the_answer(
+    qtbot: QtBot, db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    manifest = write_demo_exports(folder)
+    files = [folder / name for name in manifest["files"].values()]
+    workspace = Workspace(open_database(db_path))  # an empty network: nobody is me
+    try:
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.first_painted):
+            window.show()
+        with qtbot.waitSignal(window.importer.preview_shown, timeout=30000) as shown:
+            window.importer.start(files)
+        sorted_ = []
+        window.importer.sorting_shown.connect(sorted_.append)
+        with qtbot.waitSignal(window.who_is_me_asked, timeout=60000) as asked:
+            shown.args[0].import_button.click()
+        asking = asked.args[0]
+        qtbot.wait(50)
+        assert sorted_ == []  # one question at a time
+        with qtbot.waitSignal(window.importer.sorting_shown, timeout=5000):
+            asking.reject()
+        assert sorted_[0].isVisible()
+        sorted_[0].reject()
+        window.close()
+    finally:
+        workspace.close()

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QProgressDialog,
+)
 
 from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.report import CardKey, Decision, ImportReport
@@ -154,7 +160,14 @@ class ImportController(QObject):
         self.imported.emit(report)
         if report.history.circles or report.history.ties:
             self.last_history = report.history
-            self.open_sorting(from_import=True)
+            asking = QApplication.activeModalWidget()  # "which of these is you?"
+            if isinstance(asking, QDialog) and asking.isVisible():
+                asking.finished.connect(self._sort_after_asking)
+            else:
+                self.open_sorting(from_import=True)
+
+    def _sort_after_asking(self) -> None:
+        self.open_sorting(from_import=True)
 
     def open_sorting(self, from_import: bool = False) -> None:
         """The sorting view: the last history import's suggestions, then (from the Network

@@ -175,7 +175,8 @@ class ImportPreviewDialog(QDialog):
         report = self.report
         sure = report.duplicates.sure_count
         possible = report.duplicates.possible_count
-        files = len(report.read_files)
+        # A LinkedIn export is read twice (its Connections.csv, then its history): once here.
+        files = len(set(report.files) - {path for path, _ in report.unreadable})
         parts = [
             f"{len(report.new)} new contact(s)",
             f"{sure} already in Trellis (their new details will be merged in)",
