@@ -4,6 +4,7 @@ through with the keyboard, each decision one undo step."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,8 @@ def _people(window: MainWindow, n: int) -> list[tuple[int, str, Circle | None]]:
 
 def _history(window: MainWindow) -> HistoryReport:
     (a, a_name, a_now), (b, b_name, _), (c, c_name, _) = _people(window, 3)
+    contacts = window.workspace.contacts
+    contacts.edit(b, replace(contacts.fields(b), circle=None))  # b has no circle yet
     history = HistoryReport()
     other = next(x for x in Circle if x != a_now)
     history.circles = [
@@ -173,3 +176,20 @@ def test_after_an_import_that_asks_who_is_me_the_sorting_waits_for_the_answer(
         window.close()
     finally:
         workspace.close()
+
+
+def test_the_menu_shows_suggestions_as_they_are_now(qtbot: QtBot, window: MainWindow) -> None:
+    history = _history(window)
+    first = history.circles[0]
+    dialog = _open(qtbot, window, history)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # follow the first suggestion
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    again = _open(qtbot, window, history)  # the same suggestions, from the Network menu
+    people = [i.person_id for i in again.items if isinstance(i, PersonToSort)]
+    assert first.person_id not in people  # followed already: not asked again
+    b = history.circles[1]
+    assert isinstance(again.current, PersonToSort) and again.current.person_id == b.person_id
+    window.workspace.contacts.delete([b.person_id])
+    third = _open(qtbot, window, history)  # someone deleted meanwhile is left out
+    assert b.person_id not in [i.person_id for i in third.items if isinstance(i, PersonToSort)]
+    assert not any(isinstance(i, TieToSort) and b.person_id in (i.a, i.b) for i in third.items)

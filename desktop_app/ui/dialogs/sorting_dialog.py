@@ -95,9 +95,25 @@ def unsorted_people(workspace: Workspace, skip: set[int]) -> list[SortItem]:
 def sorting_items(workspace: Workspace, history: HistoryReport | None) -> list[SortItem]:
     """What the Network menu's sorting goes through: the last history import's suggestions
     (this session), then the people still without a circle."""
-    items = items_from_history(history) if history is not None else []
+    items = _as_now(workspace, items_from_history(history)) if history is not None else []
     seen = {i.person_id for i in items if isinstance(i, PersonToSort)}
     return items + unsorted_people(workspace, seen)
+
+
+def _as_now(workspace: Workspace, items: list[SortItem]) -> list[SortItem]:
+    """The suggestions with each person's circle as it is now: those already followed,
+    and people no longer there (deleted, an import undone), are left out."""
+    ids = {i.person_id for i in items if isinstance(i, PersonToSort)}
+    ids |= {p for i in items if isinstance(i, TieToSort) for p in (i.a, i.b)}
+    circles = {s.id: s.circle for s in workspace.contacts.summaries(sorted(ids))}
+    now: list[SortItem] = []
+    for item in items:
+        if isinstance(item, TieToSort):
+            if item.a in circles and item.b in circles:
+                now.append(item)
+        elif item.person_id in circles and circles[item.person_id] != item.suggested:
+            now.append(replace(item, current=circles[item.person_id]))
+    return now
 
 
 class SortingDialog(QDialog):
