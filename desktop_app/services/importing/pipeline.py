@@ -82,8 +82,9 @@ def run_import(
     (`report.history`); subjects are kept as the interactions' notes only with
     `keep_subjects`. `add_people` (people of the history who are not contacts, chosen in
     the preview) are added as new contacts before the history is read, so their
-    interactions are theirs at once. Without it (the window, until its preview shows history) only a
-    LinkedIn export's Connections.csv is read, and other history files are left alone.
+    interactions are theirs at once. Without `history` only a LinkedIn export's
+    Connections.csv is read, and other history files are left alone (the window and
+    `trellis import` both read history).
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
