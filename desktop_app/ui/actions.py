@@ -133,7 +133,17 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     from desktop_app.ui.nurture_actions import add_nurture_actions
 
-    add_nurture_actions(window, actions, bar.addMenu("&Network"))
+    network_menu = bar.addMenu("&Network")
+    add_nurture_actions(window, actions, network_menu)
+    network_menu.addSeparator()
+    actions["sort_circles"] = _action(
+        window,
+        "S&ort people into circles…",
+        window.importer.open_sorting,
+        tip="Go through suggested circles and ties and the people without a circle, by keyboard",
+    )
+    actions["sort_circles"].setEnabled(not read_only)
+    network_menu.addAction(actions["sort_circles"])
 
     help_menu = bar.addMenu("&Help")
     actions["about"] = _action(window, "&About Trellis", window.show_about)

@@ -64,6 +64,7 @@ class CircleSuggestion:
     circle: Circle
     reason: str
     current: Circle | None = None
+    count: int = 0  # interactions read with them
 
 
 @dataclass
@@ -78,12 +79,14 @@ class HistoryReport:
     items_read: int = 0
     interactions_new: int = 0
     interactions_known: int = 0
+    by_channel: Counter[str] = field(default_factory=Counter)  # new interactions per channel
     without_contacts: int = 0  # messages/events whose people are none of my contacts
     left_out: Counter[str] = field(default_factory=Counter)
     unmatched: list[UnmatchedPerson] = field(default_factory=list)
     unmatched_total: int = 0
     ties: list[TieSuggestion] = field(default_factory=list)
     circles: list[CircleSuggestion] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)  # of the people in the suggestions
     my_positions: int = 0  # jobs in Positions.csv
     me_updated: bool = False  # my jobs and addresses merged into me (someone is me)
     interaction_ids: range = range(0)
@@ -109,6 +112,7 @@ class HistoryReport:
     def cancelled(self) -> None:
         """Cancelled: everything was rolled back, so nothing was added."""
         self.interactions_new = 0
+        self.by_channel.clear()
         self.interaction_ids = range(0)
         self.participants_added = []
 

@@ -204,6 +204,7 @@ class HistoryRun:
             return group
         group = _Group(self.writer.allocate_id(), False)
         self.report.interactions_new += 1
+        self.report.by_channel[item.channel.value] += 1
         note = item.subject if self.keep_subjects else ""
         self._pending.append(
             (group.id, item.day, item.kind.value, note, item.channel.value, item.key)
@@ -308,9 +309,11 @@ class HistoryRun:
             TieSuggestion(a, b, count)
             for (a, b), count in sorted(self._ties.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
+        for person_id in {*self._seen, *(p for pair in self._ties for p in pair)}:
+            report.names[person_id] = self.index.name_of(person_id)
         current = self.writer.circles_of(list(self._seen))
         report.circles = [
-            CircleSuggestion(pid, *suggest_circle(count, last, self.today), current.get(pid))
+            CircleSuggestion(pid, *suggest_circle(count, last, self.today), current.get(pid), count)
             for pid, (count, last) in sorted(self._seen.items())
         ]
 

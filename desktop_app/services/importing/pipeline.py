@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +70,7 @@ def run_import(
     journal: ImportJournal | None = None,
     history: bool = False,
     keep_subjects: bool = False,
+    add_people: Sequence[NewPerson] = (),
 ) -> ImportReport:
     """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
 
@@ -79,8 +80,11 @@ def run_import(
     With `history`, history files (a LinkedIn export's messages, mbox, iCalendar) are read
     after the contact files, in the same transaction, into interactions
     (`report.history`); subjects are kept as the interactions' notes only with
-    `keep_subjects`. Without it (the window, until its preview shows history) only a
-    LinkedIn export's Connections.csv is read, and other history files are left alone.
+    `keep_subjects`. `add_people` (people of the history who are not contacts, chosen in
+    the preview) are added as new contacts before the history is read, so their
+    interactions are theirs at once. Without `history` only a LinkedIn export's
+    Connections.csv is read, and other history files are left alone (the window and
+    `trellis import` both read history).
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
@@ -113,6 +117,8 @@ def run_import(
                     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
                         # A damaged member of a zip: the cards before the damage are kept.
                         report.unreadable.append((str(label), f"{label}: damaged ({error})."))
+            for person in add_people:
+                run.add_new(person)
             me = me_id(session)
             for mine in sources.my_details():  # Positions.csv, Email Addresses.csv
                 if me is not None:
@@ -264,6 +270,10 @@ class _Run:
                 held = merge_people(held, self.pending_merges[target], has_photo)
         same_name = name_key(held.fields.full_name) == name_key(person.fields.full_name)
         return same_name and merge_people(held, person, has_photo) == held
+
+    def add_new(self, person: NewPerson) -> None:
+        """A person chosen to be added as they are (not matched: the user chose them)."""
+        self._add(person, MatchKeys.of(person))
 
     def _add(self, person: NewPerson, keys: MatchKeys) -> None:
         person_id = self.writer.allocate_id()

@@ -25,7 +25,12 @@ class ImportCommand(ServiceCommand):
 
     def __init__(self, workspace: Workspace, journal: ImportJournal) -> None:
         added, merged = len(journal.added), len(journal.before)
-        parts = [f"{added:,} new" if added else "", f"{merged:,} merged" if merged else ""]
+        talks = len(journal.interactions)
+        parts = [
+            f"{added:,} new" if added else "",
+            f"{merged:,} merged" if merged else "",
+            f"{talks:,} interactions" if talks else "",
+        ]
         super().__init__(workspace, f"Import ({', '.join(p for p in parts if p)})")
         self.journal = journal
         self._redo: ImportRedo | None = None

@@ -5,21 +5,33 @@ decides what is written, in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QProgressDialog,
+)
 
+from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.report import CardKey, Decision, ImportReport
 from desktop_app.ui.importing.jobs import ExportJob, ImportJob
 from desktop_app.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the readers pull in phonenumbers and the ORM: not on the start path
+    from desktop_app.services.history.report import HistoryReport
     from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 
-OPEN_FILTER = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+OPEN_FILTER = (
+    "Contacts and history (*.vcf *.vcard *.csv *.zip *.mbox *.mbx *.ics *.ical);;"
+    "vCard (*.vcf *.vcard);;CSV (*.csv);;LinkedIn export (*.zip *.csv);;"
+    "Mail, mbox (*.mbox *.mbx);;Calendar (*.ics *.ical);;All files (*)"
+)
 EXPORT_FILTERS = {
     "vCard 4.0 (*.vcf)": "vcf",
     "vCard 3.0 (*.vcf)": "vcf3",
@@ -33,6 +45,7 @@ class ImportController(QObject):
     preview_shown = Signal(object)  # the ImportPreviewDialog, once it is open
     imported = Signal(object)  # the ImportReport of an import that was written
     exported = Signal(int)  # how many contacts were exported
+    sorting_shown = Signal(object)  # the SortingDialog, once it is open
 
     def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
         super().__init__(window)
@@ -43,6 +56,7 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.preview: ImportPreviewDialog | None = None
         self._on_success: Callable[..., None] = lambda _result: None
+        self.last_history: HistoryReport | None = None  # its suggestions, for the sorting
 
     @property
     def busy(self) -> bool:
@@ -52,7 +66,7 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import contacts", str(Path.home()), OPEN_FILTER
+            self.window, "Import contacts and history", str(Path.home()), OPEN_FILTER
         )
         if names:
             self.start([Path(name) for name in names])
@@ -68,7 +82,7 @@ class ImportController(QObject):
             self.workspace.error_raised.emit("An import or export is already running.")
             return
         job = ImportJob(self.workspace.db, paths, dry_run=True)
-        self._run(job, "Reading contacts…", self._on_preview_ready)
+        self._run(job, "Reading contacts and history…", self._on_preview_ready)
 
     def _on_preview_ready(self, report: ImportReport) -> None:
         if report.cancelled:
@@ -76,14 +90,19 @@ class ImportController(QObject):
             return
         if not report.anything_read:
             reasons = "\n".join(reason for _, reason in report.unreadable)
-            self.workspace.error_raised.emit(f"No contacts could be read.\n{reasons}".strip())
+            self.workspace.error_raised.emit(f"Nothing could be read.\n{reasons}".strip())
             return
         from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 
         dialog = ImportPreviewDialog(report, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
-            lambda: self._commit([Path(f) for f in report.files], dialog.decisions())
+            lambda: self._commit(
+                [Path(f) for f in report.files],
+                dialog.decisions(),
+                dialog.keep_subjects(),
+                dialog.people_to_add(),
+            )
         )
         dialog.finished.connect(self._forget_preview)
         self.preview = dialog
@@ -93,9 +112,21 @@ class ImportController(QObject):
     def _forget_preview(self) -> None:
         self.preview = None
 
-    def _commit(self, paths: list[Path], decisions: Mapping[CardKey, Decision]) -> None:
+    def _commit(
+        self,
+        paths: list[Path],
+        decisions: Mapping[CardKey, Decision],
+        keep_subjects: bool = False,
+        add_people: Sequence[NewPerson] = (),
+    ) -> None:
         job = ImportJob(
-            self.workspace.db, paths, dry_run=False, decisions=decisions, backup_first=True
+            self.workspace.db,
+            paths,
+            dry_run=False,
+            decisions=decisions,
+            backup_first=True,
+            keep_subjects=keep_subjects,
+            add_people=add_people,
         )
         self._run(job, "Importing contacts…", self._on_imported)
 
@@ -124,8 +155,42 @@ class ImportController(QObject):
         where = f" The database as it was is saved in {backup.parent}." if backup else ""
         if undoable:
             where = " Edit ▸ Undo takes it back." + where
-        status.showMessage(f"Import finished: {report.summary()}.{where}", 15000)
+        history = f" {report.history.summary()}" if report.history.files else ""
+        status.showMessage(f"Import finished: {report.summary()}.{history}{where}", 15000)
         self.imported.emit(report)
+        if report.history.circles or report.history.ties:
+            self.last_history = report.history
+            asking = QApplication.activeModalWidget()  # "which of these is you?"
+            if isinstance(asking, QDialog) and asking.isVisible():
+                asking.finished.connect(self._sort_after_asking)
+            else:
+                self.open_sorting(from_import=True)
+
+    def _sort_after_asking(self) -> None:
+        self.open_sorting(from_import=True)
+
+    def open_sorting(self, from_import: bool = False) -> None:
+        """The sorting view: the last history import's suggestions, then (from the Network
+        menu) the people still without a circle. After an import, only its suggestions."""
+        from desktop_app.ui.dialogs.sorting_dialog import (
+            SortingDialog,
+            items_from_history,
+            sorting_items,
+        )
+
+        if self.workspace.read_only:
+            return
+        if from_import:
+            assert self.last_history is not None
+            items = items_from_history(self.last_history)
+            if not items:
+                return
+        else:
+            items = sorting_items(self.workspace, self.last_history)
+        dialog = SortingDialog(self.workspace, items, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.sorting_shown.emit(dialog)
 
     # -- way out ---------------------------------------------------------------------------
 
@@ -224,11 +289,14 @@ class ImportController(QObject):
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
-    """The contact files (.vcf, .vcard, .csv) and folders among dragged URLs; the rest (web
-    addresses, other kinds of file, text) is left out."""
+    """The contact files (.vcf, .vcard, .csv), history files (.zip, .mbox, .ics…) and
+    folders among dragged URLs; the rest (web addresses, other kinds of file, text) is
+    left out."""
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    from desktop_app.services.history.detect import HISTORY_SUFFIXES
     from desktop_app.services.importing.sources import CONTACT_SUFFIXES
 
-    return [p for p in paths if p.is_dir() or p.suffix.lower() in CONTACT_SUFFIXES]
+    wanted = CONTACT_SUFFIXES + HISTORY_SUFFIXES
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in wanted]

@@ -7,12 +7,13 @@ or `failed(message)`, delivered on the GUI thread (queued signals).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
+from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.report import CardKey, Decision
 from desktop_app.storage.database import Database
 
@@ -35,6 +36,8 @@ class ImportJob(QThread):
         dry_run: bool,
         decisions: Mapping[CardKey, Decision] | None = None,
         backup_first: bool = False,
+        keep_subjects: bool = False,
+        add_people: Sequence[NewPerson] = (),
     ) -> None:
         super().__init__()
         self.db = db
@@ -49,6 +52,8 @@ class ImportJob(QThread):
             self.journal = ImportJournal()
         self.paths = paths
         self.dry_run = dry_run
+        self.keep_subjects = keep_subjects
+        self.add_people = add_people
         self.decisions = decisions or {}  # the preview's spooled decisions: not copied
         self._cancel = threading.Event()
 
@@ -71,6 +76,9 @@ class ImportJob(QThread):
                 progress=self._report_progress,
                 is_cancelled=self._cancel.is_set,
                 journal=self.journal,
+                history=True,  # the preview shows what the history brings
+                keep_subjects=self.keep_subjects,
+                add_people=self.add_people,
             )
         except Exception as error:  # shown to the user; the transaction was rolled back
             self.failed.emit(f"The import stopped and nothing was written: {error}")

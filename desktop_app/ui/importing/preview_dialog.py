@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,11 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.report import (
     CardKey,
     Decision,
     ImportReport,
     write_rejections,
+)
+from desktop_app.ui.importing.history_models import (
+    UnmatchedModel,
+    channel_counts,
+    left_out_model,
+    matched_model,
 )
 from desktop_app.ui.importing.preview_models import (
     DuplicatesModel,
@@ -63,13 +71,52 @@ def _table(model: RowsModel, parent: QWidget) -> QTableView:
     return view
 
 
+def history_summary(report: ImportReport) -> str:
+    """One line: what the history brings."""
+    history = report.history
+    left = sum(history.left_out.values())
+    channels = channel_counts(history.by_channel)
+    return (
+        f"History: {history.interactions_new:,} new interaction(s)"
+        + (f" ({channels})" if channels else "")
+        + f", {len(history.circles):,} contact(s) matched, "
+        f"{history.unmatched_total:,} people who are not contacts, {left:,} left out."
+    )
+
+
+def history_details(report: ImportReport) -> str:
+    history = report.history
+    lines = [
+        f"{history.items_read:,} message(s), invitation(s) and event(s) read from "
+        f"{len(history.read_files):,} file(s)."
+    ]
+    if history.interactions_known:
+        lines.append(f"{history.interactions_known:,} interaction(s) were imported before.")
+    if history.participants_added:
+        lines.append(
+            f"{len(history.participants_added):,} contact(s) join interactions imported before."
+        )
+    if history.without_contacts:
+        lines.append(
+            f"{history.without_contacts:,} message(s) or event(s) have none of your contacts."
+        )
+    if history.ties or history.circles:
+        lines.append(
+            f"Suggestions after the import: {len(history.circles):,} circle(s), "
+            f"{len(history.ties):,} tie(s); nothing changes until you accept them."
+        )
+    return "\n".join(lines)
+
+
 class ImportPreviewDialog(QDialog):
     """Shows a dry-run `ImportReport`; `decisions()` holds what the user chose."""
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle("Import contacts")
+        self.setWindowTitle(
+            "Import contacts and history" if report.history.files else "Import contacts"
+        )
         self.resize(900, 560)
         layout = QVBoxLayout(self)
         self.summary_label = _plain_label(self._summary(), self)
@@ -88,8 +135,21 @@ class ImportPreviewDialog(QDialog):
         if self.notes_model.rowCount():
             self.notes_view = _table(self.notes_model, self)
             self.tabs.addTab(self.notes_view, f"Notes ({self.notes_model.rowCount()})")
+        self.history_page: QWidget | None = None
+        self.unmatched_model = UnmatchedModel(report.history.unmatched)
+        self.keep_subjects_box: QCheckBox | None = None
+        if report.history.files:
+            self.history_page = self._history_page()
+            self.tabs.addTab(
+                self.history_page, f"&History ({report.history.interactions_new:,} new)"
+            )
+            self.tabs.addTab(
+                self._unmatched_page(), f"Not contacts ({report.history.unmatched_total:,})"
+            )
         if not report.new and report.duplicates:
             self.tabs.setCurrentIndex(1)
+        elif not report.new and self.history_page is not None:
+            self.tabs.setCurrentWidget(self.history_page)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
@@ -97,7 +157,16 @@ class ImportPreviewDialog(QDialog):
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.setDefault(True)
-        self.import_button.setEnabled(bool(report.new or report.duplicates))
+        history = report.history
+        self.import_button.setEnabled(
+            bool(
+                report.new
+                or report.duplicates
+                or history.interactions_new
+                or history.participants_added
+                or history.unmatched
+            )
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -106,14 +175,22 @@ class ImportPreviewDialog(QDialog):
         report = self.report
         sure = report.duplicates.sure_count
         possible = report.duplicates.possible_count
-        files = len(report.read_files)
+        # A LinkedIn export is read twice (its Connections.csv, then its history): once here.
+        files = len(set(report.files) - {path for path, _ in report.unreadable})
         parts = [
             f"{len(report.new)} new contact(s)",
             f"{sure} already in Trellis (their new details will be merged in)",
             f"{possible} possible duplicate(s) to check",
             f"{len(report.rejected)} card(s) rejected",
         ]
-        text = f"Read {files} file(s): " + ", ".join(parts) + "."
+        cards = len(report.new) + len(report.duplicates) + len(report.rejected)
+        if report.history.files and not cards:
+            text = f"Read {files} file(s)."  # history only: no contact counts to give
+        else:
+            text = f"Read {files} file(s): " + ", ".join(parts) + "."
+        history = report.history
+        if history.files:
+            text += "\n" + history_summary(report)
         if report.unreadable:
             text += f"\n{len(report.unreadable)} file(s) could not be read (see Notes)."
         return text + "\nNothing has been written yet."
@@ -162,6 +239,89 @@ class ImportPreviewDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         return page
+
+    def _history_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        history = self.report.history
+        self.history_label = _plain_label(history_details(self.report), page)
+        layout.addWidget(self.history_label)
+        kept = _plain_label(
+            "Kept: who took part, the day and the channel of each conversation or meeting. "
+            "Message bodies and calendar descriptions are never stored.",
+            page,
+        )
+        layout.addWidget(kept)
+        self.keep_subjects_box = QCheckBox("Keep su&bjects as the interactions' notes", page)
+        self.keep_subjects_box.setChecked(False)
+        self.keep_subjects_box.setToolTip(
+            "Mail subjects, LinkedIn subjects and event titles become the notes of the "
+            "interactions; off, the notes stay empty"
+        )
+        layout.addWidget(self.keep_subjects_box)
+        row = QHBoxLayout()
+        self.matched_model = matched_model(history)
+        self.matched_view = _table(self.matched_model, page)
+        self.matched_view.setColumnWidth(0, 200)
+        self.matched_view.setColumnWidth(1, 90)
+        self.matched_view.setColumnWidth(2, 110)
+        self.matched_view.setColumnWidth(3, 120)
+        row.addWidget(self.matched_view, 3)
+        self.left_out_model = left_out_model(history)
+        self.left_out_view = _table(self.left_out_model, page)
+        self.left_out_view.setColumnWidth(0, 220)
+        self.left_out_view.setMinimumWidth(320)
+        row.addWidget(self.left_out_view, 1)
+        layout.addLayout(row, 1)
+        return page
+
+    def _unmatched_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        history = self.report.history
+        shown = len(history.unmatched)
+        more = (
+            f" The {shown} you talk to most are listed, of {history.unmatched_total:,}."
+            if history.unmatched_total > shown
+            else ""
+        )
+        layout.addWidget(
+            _plain_label(
+                "People you talk to who are not contacts. Tick the ones to add: they are "
+                "added with this import and their conversations become theirs." + more,
+                page,
+            )
+        )
+        self.unmatched_view = _table(self.unmatched_model, page)
+        self.unmatched_view.setColumnWidth(0, 50)
+        self.unmatched_view.setColumnWidth(2, 240)
+        self.unmatched_view.setColumnWidth(3, 140)
+        self.unmatched_view.setColumnWidth(4, 100)
+        layout.addWidget(self.unmatched_view, 1)
+        row = QHBoxLayout()
+        self.add_contact_button = QPushButton("&Add as contact", page)
+        self.add_contact_button.setToolTip("Add the selected people as contacts with this import")
+        self.add_contact_button.clicked.connect(lambda: self._choose_selected(True))
+        self.leave_out_button = QPushButton("&Leave out", page)
+        self.leave_out_button.clicked.connect(lambda: self._choose_selected(False))
+        row.addWidget(self.add_contact_button)
+        row.addWidget(self.leave_out_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _choose_selected(self, chosen: bool) -> None:
+        rows = sorted(
+            {index.row() for index in self.unmatched_view.selectionModel().selectedRows()}
+        )
+        self.unmatched_model.set_chosen(rows, chosen)
+
+    def keep_subjects(self) -> bool:
+        return self.keep_subjects_box is not None and self.keep_subjects_box.isChecked()
+
+    def people_to_add(self) -> list[NewPerson]:
+        """The people who are not contacts the user chose to add with the import."""
+        return self.unmatched_model.people_to_add()
 
     def decide_selected(self, decision: Decision) -> None:
         rows = sorted(
