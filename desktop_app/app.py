@@ -136,11 +136,15 @@ def open_window(
     """
     from desktop_app.ui.main_window import MainWindow
 
+    import_next = False
     if interactive and not workspace.read_only and workspace.contacts.count() == 0:
+        from desktop_app.ui.dialogs.first_run import FirstRunChoice
         from desktop_app.ui.first_run import run_first_run
 
-        if not run_first_run(workspace):
+        choice = run_first_run(workspace)
+        if choice is None:
             return None
+        import_next = choice is FirstRunChoice.IMPORT and not files
     window = MainWindow(workspace)
     if not interactive:
         window.show_view(0)  # the contact table is what "ready" means, whatever was last open
@@ -149,6 +153,8 @@ def open_window(
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.importer.start(files))
+    elif import_next:  # "Import my contacts" on the welcome: the file chooser, over the window
+        window.first_painted.connect(window.importer.choose_files)
     return window
 
 
