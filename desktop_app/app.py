@@ -135,7 +135,9 @@ def open_window(
     Without `interactive` (--exit-when-ready) nothing asks and the contact table opens.
     """
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.theme import apply_saved_theme
 
+    apply_saved_theme()  # before the welcome or the window shows
     import_next = False
     if interactive and not workspace.read_only and workspace.contacts.count() == 0:
         from desktop_app.ui.dialogs.first_run import FirstRunChoice

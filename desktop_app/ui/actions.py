@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -38,6 +39,23 @@ def _restore_from_backup(window: MainWindow) -> None:
     from desktop_app.ui.restore_flow import restore_from_backup
 
     restore_from_backup(window)
+
+
+def _add_theme_menu(window: MainWindow, actions: dict[str, QAction], view_menu: QMenu) -> None:
+    """View ▸ Theme: System, Light, Dark; one checked, remembered (ui/theme.py)."""
+    from desktop_app.ui.theme import Theme, choose_theme, saved_theme
+
+    menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(window)
+    current = saved_theme()
+    for theme in Theme:
+        action = QAction(theme.label, window)
+        action.setCheckable(True)
+        action.setChecked(theme is current)
+        action.triggered.connect(lambda _checked=False, t=theme: choose_theme(t))
+        group.addAction(action)
+        menu.addAction(action)
+        actions[f"theme_{theme.value}"] = action
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -134,6 +152,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(window.detail_dock.toggleViewAction())
+    _add_theme_menu(window, actions, view_menu)
 
     from desktop_app.ui.nurture_actions import add_nurture_actions
 
