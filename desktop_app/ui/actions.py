@@ -159,7 +159,20 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add_nurture_actions(window, actions, bar.addMenu("&Network"))
 
     help_menu = bar.addMenu("&Help")
+    actions["user_guide"] = _action(
+        window,
+        "&User guide",
+        window.show_user_guide,
+        QKeySequence.StandardKey.HelpContents,
+        "How Trellis works, in a window of its own (offline)",
+    )
+    actions["shortcuts"] = _action(
+        window, "&Keyboard shortcuts", window.show_shortcuts, QKeySequence("Ctrl+/")
+    )
     actions["about"] = _action(window, "&About Trellis", window.show_about)
+    help_menu.addAction(actions["user_guide"])
+    help_menu.addAction(actions["shortcuts"])
+    help_menu.addSeparator()
     help_menu.addAction(actions["about"])
 
     if read_only:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     view_created = Signal(str, QWidget)
     replaced = Signal(QMainWindow)  # a restore opened this window in our place, not shown yet
     who_is_me_asked = Signal(object)  # the "which of these is you?" dialog, once open
+    shortcuts_shown = Signal(object)  # Help ▸ Keyboard shortcuts, once open
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.last_error = ""
         self._painted_once = False
+        self._guide: QWidget | None = None
         self.setWindowTitle(f"{workspace.db.path.name} — {APP_NAME}")
         self.resize(1280, 800)
 
@@ -286,14 +288,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the network to {path}", 6000)
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"{APP_NAME} {__version__}\n\nBuild your network before you need it, nurture it, "
-            f"and keep it two-way.\n\nYour data stays on this computer:\n{self.workspace.db.path}"
-        )
-        box.exec()
+        from desktop_app.ui.help import AboutDialog
+
+        path = self.workspace.db.path
+        AboutDialog(str(path), str(path.parent), self).exec()
+
+    def show_user_guide(self) -> None:
+        """Help ▸ User guide: one window, raised again when asked again."""
+        from desktop_app.ui.help import GuideWindow
+
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.help import ShortcutsWindow
+
+        dialog = ShortcutsWindow(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.shortcuts_shown.emit(dialog)
 
     # -- dropped files -------------------------------------------------------------------
 
