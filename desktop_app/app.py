@@ -134,9 +134,11 @@ def open_window(
     you?" (MainWindow). A network with people but no me asks once after the first paint.
     Without `interactive` (--exit-when-ready) nothing asks and the contact table opens.
     """
+    from desktop_app.ui.icons import ensure_app_icon
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.theme import apply_saved_theme
 
+    ensure_app_icon()
     apply_saved_theme()  # before the welcome or the window shows
     import_next = False
     if interactive and not workspace.read_only and workspace.contacts.count() == 0:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -187,4 +188,39 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             actions[name].setEnabled(False)
     for action in actions.values():
         window.addAction(action)  # shortcuts work whichever view has focus
+    build_toolbar(window, actions)
     return actions
+
+
+# (action name, short text under the icon, the platform theme's icon name, our own drawing)
+TOOLBAR: tuple[tuple[str, str, str, str], ...] = (
+    ("new_contact", "New contact", "contact-new", "new-contact"),
+    ("import_contacts", "Import", "document-import", "import"),
+    ("quick_log", "Log interaction", "mail-message-new", "log-interaction"),
+    ("find", "Find", "edit-find", "find"),
+    ("print_map", "Print map", "document-print", "print-map"),
+    ("user_guide", "Guide", "help-contents", "user-guide"),
+)
+
+
+def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """The main actions with icons (the platform's where it has them, else ours); the
+    menus show the same icons."""
+    from desktop_app.ui.icons import action_icon
+
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("mainToolBar")  # its place is remembered with the window
+    bar.setAccessibleName("Main toolbar")
+    bar.setIconSize(QSize(22, 22))
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name, short, theme_name, bundled in TOOLBAR:
+        action = actions.get(name)
+        if action is None:
+            continue
+        action.setIcon(action_icon(theme_name, bundled))
+        action.setIconText(short)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{short} ({keys})" if keys else short)
+        bar.addAction(action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar

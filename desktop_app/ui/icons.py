@@ -25,6 +25,12 @@ def app_icon() -> QIcon:
     return icon
 
 
+def ensure_app_icon() -> None:
+    """Every window and dialog shows the application's icon: they inherit this one."""
+    if QApplication.windowIcon().isNull():
+        QApplication.setWindowIcon(QIcon(str(_resource("trellis.png"))))
+
+
 def bundled_icon(name: str) -> QIcon:
     """One of our own SVG drawings, by file name without `.svg`."""
     return QIcon(str(_resource("actions", f"{name}.svg")))
