@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
             view.first_rows_painted.connect(self.contacts_ready)
             view.delete_requested.connect(self.delete_people)
             view.new_person_requested.connect(self.new_person)
+            view.import_requested.connect(self.importer.choose_files)
         self.view_created.emit(spec.key, view)
 
     def show_view(self, index: int) -> None:
