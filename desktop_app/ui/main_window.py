@@ -22,6 +22,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
+from desktop_app.ui.accessibility import leave_tables_with_tab
 from desktop_app.ui.importing.controller import ImportController, dropped_paths
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.widgets.detail_panel import DetailPanel
 
             panel = DetailPanel(self.workspace)
+            leave_tables_with_tab(panel)
             panel.edit_requested.connect(self.edit_person)
             panel.delete_requested.connect(self.delete_people)
             self.detail_dock.setWidget(panel)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         assert layout is not None
         layout.addWidget(view)
         self.views[spec.key] = view
+        leave_tables_with_tab(view)
         if hasattr(view, "open_person_requested"):
             view.open_person_requested.connect(self.edit_person)
         if isinstance(view, ContactsView):

@@ -97,6 +97,7 @@ class ContactsView(QWidget):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = ContactTable(self)
+        self.table.setAccessibleName("Contacts")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

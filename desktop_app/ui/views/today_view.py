@@ -119,6 +119,13 @@ class TodayView(QWidget):
         self.funnel_plot = FunnelPlot(right)
         self.funnel_note = PlainLabel("", right)
         self.funnel_note.setAccessibleName("Informational-interview context")
+        for plot, name in (
+            (self.activity_plot, "Interactions per week"),
+            (self.give_ask_plot, "Give and ask"),
+            (self.circle_plot, "Circle sizes"),
+            (self.funnel_plot, "From conversations to offers"),
+        ):
+            plot.widget.setAccessibleName(name)
         grid.addWidget(self.activity_plot.widget, 0, 0)
         grid.addWidget(self.give_ask_plot.widget, 0, 1)
         grid.addWidget(self.circle_plot.widget, 1, 0)
