@@ -101,3 +101,14 @@ def test_dark_theme_chosen_from_the_view_menu_is_applied_remembered_and_used_at_
     assert app.style().name() == system_style
     assert app.palette().color(Role.Base) != dark.color(Role.Base)
     assert QSettings().value(SETTING) == "system"
+
+
+def test_today_plots_follow_a_theme_chosen_while_they_show(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_view(3)
+    qtbot.waitUntil(lambda: "today" in window.views)
+    plot = window.views["today"].activity_plot.widget
+    _choose_theme_with_keys(qtbot, window, Qt.Key.Key_D)
+    dark = palette(Theme.DARK).color(Role.Base)
+    qtbot.waitUntil(lambda: plot.backgroundBrush().color() == dark)

@@ -37,23 +37,35 @@ def kind_label(kind: str) -> str:
 
 
 def _plot(parent: QWidget, title: str) -> pg.PlotWidget:
-    palette = parent.palette()
-    background = palette.color(QPalette.ColorRole.Base)
-    foreground = palette.color(QPalette.ColorRole.Text)
-    widget = pg.PlotWidget(parent=parent, background=background)
+    widget = pg.PlotWidget(parent=parent)
     item = widget.getPlotItem()
-    item.setTitle(title, color=foreground.name(), size="10pt")
+    widget.setProperty("plot_title", title)
     item.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     widget.hideButtons()
     font = parent.font()
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
     for axis in ("left", "bottom"):
-        item.getAxis(axis).setPen(foreground)
-        item.getAxis(axis).setTextPen(foreground)
         item.getAxis(axis).setTickFont(font)
+    restyle(widget, parent.palette())
     widget.setMinimumHeight(170)
     return widget
+
+
+def restyle(widget: pg.PlotWidget, palette: QPalette) -> None:
+    """The plot in the colours of `palette` (again after View ▸ Theme changes them)."""
+    foreground = palette.color(QPalette.ColorRole.Text)
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    item = widget.getPlotItem()
+    item.setTitle(str(widget.property("plot_title")), color=foreground.name(), size="10pt")
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).setPen(foreground)
+        item.getAxis(axis).setTextPen(foreground)
+    if item.legend is not None:
+        item.legend.setLabelTextColor(foreground)
+        base = QColor(palette.color(QPalette.ColorRole.Base))
+        base.setAlpha(210)
+        item.legend.setBrush(base)
 
 
 FIRST_CONVERSATION = "Log your first conversation (Ctrl+L)"

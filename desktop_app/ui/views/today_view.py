@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -192,6 +192,24 @@ class TodayView(QWidget):
             self._refresh_timer.start(0)
         else:
             self._stale = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Theme: the plots take the new colours (labels and legends on refresh)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "funnel_plot"):
+            from desktop_app.ui.views.today_plots import restyle
+
+            for plot in (
+                self.activity_plot,
+                self.give_ask_plot,
+                self.circle_plot,
+                self.funnel_plot,
+            ):
+                restyle(plot.widget, self.palette())
+            if self.isVisible():
+                self._refresh_timer.start(0)
+            else:
+                self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
