@@ -87,7 +87,7 @@ def test_today_of_nobody_says_how_to_start_instead_of_empty_axes(
         (view.activity_plot, "Log your first conversation (Ctrl+L)"),
         (view.give_ask_plot, "Log your first conversation (Ctrl+L)"),
         (view.circle_plot, "Add people to see your circles (Ctrl+N)"),
-        (view.funnel_plot, "Log your first informational interview (Ctrl+L)"),
+        (view.funnel_plot, "Log an informational interview (Ctrl+L)"),
     ):
         item = plot.widget.getPlotItem()
         assert not item.getAxis("left").isVisible()
@@ -97,3 +97,5 @@ def test_today_of_nobody_says_how_to_start_instead_of_empty_axes(
     summary = view.due.summary.text()
     assert "Nobody is due" not in summary
     assert "Nobody to keep in touch with yet" in summary
+    asking = [view.ask_heavy_list.item(i).text() for i in range(view.ask_heavy_list.count())]
+    assert asking == ["People you keep asking without giving back show here."]

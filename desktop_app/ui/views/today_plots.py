@@ -223,7 +223,7 @@ class FunnelPlot:
     def update(self, funnel: Funnel) -> None:
         stages = funnel.stages
         if not any(count for _, count in stages):
-            show_empty(self.widget, "Log your first informational interview (Ctrl+L)")
+            show_empty(self.widget, "Log an informational interview (Ctrl+L)")
             return
         _show_axes(self.widget)
         item = self.widget.getPlotItem()

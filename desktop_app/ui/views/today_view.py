@@ -157,8 +157,10 @@ class TodayView(QWidget):
             item = QListWidgetItem(balance.warning())
             item.setData(Qt.ItemDataRole.UserRole, balance.person_id)
             self.ask_heavy_list.addItem(item)
-        if self.ask_heavy_list.count() == 0:
+        if self.ask_heavy_list.count() == 0 and self.due.anyone_but_me():
             self.ask_heavy_list.addItem("Nobody: your relationships are two-way.")
+        elif self.ask_heavy_list.count() == 0:
+            self.ask_heavy_list.addItem("People you keep asking without giving back show here.")
         self.recent_list.clear()
         for record in dashboard.recent_activity(db, RECENT_LIMIT):
             item = QListWidgetItem(activity_line(record))

@@ -165,7 +165,7 @@ class DueListWidget(QWidget):
         late = sum(1 for i in items if i.due <= today)
         soon = len(items) - late
         ahead = f"{soon} coming up in the next {self.within_days} days" if soon else ""
-        if not items and not self._anyone_but_me():
+        if not items and not self.anyone_but_me():
             self.summary.setText(
                 "Nobody to keep in touch with yet: add people (Ctrl+N) or import them (Ctrl+I)."
             )
@@ -177,7 +177,7 @@ class DueListWidget(QWidget):
             self.summary.setText(f"{late} due now" + (f", {ahead}." if ahead else "."))
         self._update_buttons()
 
-    def _anyone_but_me(self) -> bool:
+    def anyone_but_me(self) -> bool:
         contacts = self.workspace.contacts
         return contacts.count() > (1 if contacts.me_id() is not None else 0)
 

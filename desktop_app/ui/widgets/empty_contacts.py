@@ -31,7 +31,8 @@ class EmptyContactsPlaceholder(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMaximumWidth(520)
+        self.message.setMinimumWidth(420)
+        self.message.setMaximumWidth(560)
         self.add_button = QPushButton(bundled_icon("new-contact"), "&Add a contact…")
         self.import_button = QPushButton(bundled_icon("import"), "&Import contacts…")
         for button in (self.add_button, self.import_button):
@@ -46,6 +47,12 @@ class EmptyContactsPlaceholder(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        # In a row between stretches, not aligned: an aligned label that wraps gets the
+        # height of one line.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.message, 2)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addLayout(buttons)
         layout.addStretch(2)
