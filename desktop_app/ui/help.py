@@ -100,6 +100,7 @@ class ShortcutsWindow(QDialog):
         rows = _shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Close
         self.table.setHorizontalHeaderLabels(["Command", "Keys"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -3,8 +3,10 @@ application's icon on every window."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QColor, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -108,3 +110,29 @@ def test_every_window_and_dialog_shows_the_application_icon(
     ]
     for widget in widgets:
         assert widget.windowIcon().pixmap(32, 32).toImage() == expected, type(widget).__name__
+
+
+def test_the_platform_icon_theme_comes_first(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_app.ui.icons import action_icon
+
+    theme = tmp_path / "icons" / "testtheme"
+    (theme / "24x24" / "actions").mkdir(parents=True)
+    (theme / "index.theme").write_text(
+        "[Icon Theme]\nName=testtheme\nDirectories=24x24/actions\n\n"
+        "[24x24/actions]\nSize=24\nType=Fixed\n",
+        encoding="utf-8",
+    )
+    red = QImage(24, 24, QImage.Format.Format_ARGB32)
+    red.fill(QColor("red"))
+    red.save(str(theme / "24x24" / "actions" / "edit-find.png"))
+    paths, name = QIcon.themeSearchPaths(), QIcon.themeName()
+    QIcon.setThemeSearchPaths([str(tmp_path / "icons")])
+    QIcon.setThemeName("testtheme")
+    try:
+        themed = action_icon("edit-find", "find").pixmap(24, 24).toImage()
+        assert themed.pixelColor(12, 12) == QColor("red")
+        ours = action_icon("no-such-icon-anywhere", "find").pixmap(24, 24).toImage()
+        assert ours.pixelColor(12, 12) != QColor("red") and _drawn(bundled_icon("find"))
+    finally:
+        QIcon.setThemeSearchPaths(paths)
+        QIcon.setThemeName(name)
