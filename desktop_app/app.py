@@ -99,6 +99,9 @@ def run_gui(args: argparse.Namespace) -> int:
         # Only macOS sends QFileOpenEvent. Elsewhere an application-wide Python filter
         # would only slow every event down (each one wrapped for Python) for nothing.
         app.installEventFilter(opened_files)
+    from desktop_app.ui.theme import apply_saved_theme
+
+    apply_saved_theme()  # the chosen theme from the first message on (open_window again)
     path = db_path(args)
     db = open_for_gui(path, args.read_only, interactive=not args.exit_when_ready)
     if db is None:

@@ -67,9 +67,8 @@ def _shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     seen: set[int] = set()
 
     def keys(action: QAction) -> str:
-        return ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-        )
+        texts = (s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        return ", ".join(dict.fromkeys(texts))  # a standard key may repeat one given too
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
@@ -176,7 +175,7 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(520, 320)
+        self.setMinimumWidth(520)
 
     def copy_diagnostics(self) -> None:
         QApplication.clipboard().setText(diagnostics(self.db_path))

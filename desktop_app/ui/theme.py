@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 SETTING = "appearance/theme"
 _SYSTEM_STYLE = "trellis_system_style"  # properties on the application: what "System" means
 _SYSTEM_PALETTE = "trellis_system_palette"
+_APPLIED = "trellis_theme"
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -123,9 +124,11 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setStyle(str(app.property(_SYSTEM_STYLE)))
         system_palette = app.property(_SYSTEM_PALETTE)
         app.setPalette(system_palette if isinstance(system_palette, QPalette) else QPalette())
+        app.setProperty(_APPLIED, theme.value)
         return
     app.setStyle("Fusion")
     app.setPalette(palette(theme))
+    app.setProperty(_APPLIED, theme.value)
 
 
 def choose_theme(theme: Theme) -> None:
@@ -140,5 +143,6 @@ def apply_saved_theme() -> None:
     """At start, before any window shows; the system's look needs nothing done."""
     theme = saved_theme()
     app = QApplication.instance()
-    if theme is not Theme.SYSTEM and isinstance(app, QApplication):
+    already = isinstance(app, QApplication) and app.property(_APPLIED) == theme.value
+    if theme is not Theme.SYSTEM and isinstance(app, QApplication) and not already:
         apply_theme(app, theme)

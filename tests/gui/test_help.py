@@ -92,6 +92,8 @@ def test_the_shortcut_list_is_read_from_the_window_actions(
     assert rows["Network ▸ Log interaction…"] == QKeySequence("Ctrl+L").toString(native)
     assert rows["File ▸ New contact…"] == QKeySequence("Ctrl+N").toString(native)
     assert rows["View ▸ Network map"] == QKeySequence("Ctrl+2").toString(native)
+    redo = rows["Edit ▸ Redo"].split(", ")
+    assert len(redo) == len(set(redo))  # each key once
     assert rows["Something new"] == QKeySequence("Ctrl+Shift+F9").toString(native)
     with_keys = [a for a in window.actions_by_name.values() if a.shortcuts()]
     assert len(rows) >= len(with_keys)  # every one of them, and nothing twice
