@@ -14,8 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 SETTING = "appearance/theme"
-_SYSTEM_STYLE = "trellis_system_style"  # properties on the application: what "System" means
-_SYSTEM_PALETTE = "trellis_system_palette"
+_SYSTEM_STYLE = "trellis_system_style"  # a property of the application: the style it had
 _APPLIED = "trellis_theme"
 
 Role = QPalette.ColorRole
@@ -116,14 +115,12 @@ def saved_theme() -> Theme:
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Switch the whole application to `theme` (the system's own style and palette for
-    SYSTEM, as they were before Trellis changed them)."""
+    SYSTEM: the style it started with, and the platform's palette)."""
     if app.property(_SYSTEM_STYLE) is None:
         app.setProperty(_SYSTEM_STYLE, app.style().name())
-        app.setProperty(_SYSTEM_PALETTE, QPalette(app.palette()))
     if theme is Theme.SYSTEM:
         app.setStyle(str(app.property(_SYSTEM_STYLE)))
-        system_palette = app.property(_SYSTEM_PALETTE)
-        app.setPalette(system_palette if isinstance(system_palette, QPalette) else QPalette())
+        app.setPalette(QPalette())  # nothing set: the platform's, following its changes
         app.setProperty(_APPLIED, theme.value)
         return
     app.setStyle("Fusion")
