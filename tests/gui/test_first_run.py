@@ -85,6 +85,14 @@ def test_the_welcome_shows_the_icon_what_trellis_is_for_and_access_keys(qtbot: Q
     keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
     assert len(keys) == len(texts), texts  # every button has an access key
     assert len(set(keys)) == len(keys), texts  # and no two share one
+    from desktop_app.ui.icons import bundled_icon
+
+    for button, icon in (
+        (dialog.start_button, "new-contact"),
+        (dialog.import_button, "import"),
+        (dialog.sample_button, "sample-network"),
+    ):  # our drawings, readable in both themes (the style's arrow is black)
+        assert button.icon().pixmap(24, 24).toImage() == bundled_icon(icon).pixmap(24, 24).toImage()
 
 
 def test_access_keys_choose_on_the_welcome(qtbot: QtBot) -> None:

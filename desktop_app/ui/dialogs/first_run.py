@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.icons import app_icon
+from desktop_app.ui.icons import app_icon, bundled_icon
 from desktop_app.ui.widgets.plain_label import PlainLabel
 
 PURPOSE = (
@@ -80,6 +80,14 @@ class FirstRunDialog(QDialog):
             "&Show me a sample network",
             "300 made-up people to look around in first. You can start your own later.",
         )
+        # Our own icons: the style's arrow is black, and unreadable in the dark theme.
+        for button, drawing in (
+            (self.start_button, "new-contact"),
+            (self.import_button, "import"),
+            (self.sample_button, "sample-network"),
+        ):
+            button.setIcon(bundled_icon(drawing))
+            button.setIconSize(QSize(24, 24))
         for button in (self.start_button, self.import_button):
             button.setEnabled(False)
             button.setToolTip("Type your name first")
