@@ -153,6 +153,9 @@ def run_gui(args: argparse.Namespace) -> int:
         # Only macOS sends QFileOpenEvent. Elsewhere an application-wide Python filter
         # would only slow every event down (each one wrapped for Python) for nothing.
         app.installEventFilter(opened_files)
+    from desktop_app.ui.theme import apply_saved_theme
+
+    apply_saved_theme()  # the chosen theme from the first message on (open_window again)
     path = db_path(args)
     interactive = not args.exit_when_ready
     db = open_for_gui(path, args.read_only, interactive=interactive)
@@ -208,13 +211,21 @@ def open_window(
     you?" (MainWindow). A network with people but no me asks once after the first paint.
     Without `interactive` (--exit-when-ready) nothing asks and the contact table opens.
     """
+    from desktop_app.ui.icons import ensure_app_icon
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.theme import apply_saved_theme
 
+    ensure_app_icon()
+    apply_saved_theme()  # before the welcome or the window shows
+    import_next = False
     if interactive and not workspace.read_only and workspace.contacts.count() == 0:
+        from desktop_app.ui.dialogs.first_run import FirstRunChoice
         from desktop_app.ui.first_run import run_first_run
 
-        if not run_first_run(workspace):
+        choice = run_first_run(workspace)
+        if choice is None:
             return None
+        import_next = choice is FirstRunChoice.IMPORT and not files
     window = MainWindow(workspace)
     if not interactive:
         window.show_view(0)  # the contact table is what "ready" means, whatever was last open
@@ -223,6 +234,8 @@ def open_window(
     window.show()
     if files:
         QTimer.singleShot(0, lambda: window.importer.start(files))
+    elif import_next:  # "Import my contacts" on the welcome: the file chooser, over the window
+        window.first_painted.connect(window.importer.choose_files)
     return window
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -34,6 +34,23 @@ def _action(
         action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+def _add_theme_menu(window: MainWindow, actions: dict[str, QAction], view_menu: QMenu) -> None:
+    """View ▸ Theme: System, Light, Dark; one checked, remembered (ui/theme.py)."""
+    from desktop_app.ui.theme import Theme, choose_theme, saved_theme
+
+    menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(window)
+    current = saved_theme()
+    for theme in Theme:
+        action = QAction(theme.label, window)
+        action.setCheckable(True)
+        action.setChecked(theme is current)
+        action.triggered.connect(lambda _checked=False, t=theme: choose_theme(t))
+        group.addAction(action)
+        menu.addAction(action)
+        actions[f"theme_{theme.value}"] = action
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -130,6 +147,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(window.detail_dock.toggleViewAction())
+    _add_theme_menu(window, actions, view_menu)
 
     from desktop_app.ui.nurture_actions import add_nurture_actions
 
@@ -146,7 +164,20 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     network_menu.addAction(actions["sort_circles"])
 
     help_menu = bar.addMenu("&Help")
+    actions["user_guide"] = _action(
+        window,
+        "&User guide",
+        window.show_user_guide,
+        QKeySequence.StandardKey.HelpContents,
+        "How Trellis works, in a window of its own (offline)",
+    )
+    actions["shortcuts"] = _action(
+        window, "&Keyboard shortcuts", window.show_shortcuts, QKeySequence("Ctrl+/")
+    )
     actions["about"] = _action(window, "&About Trellis", window.show_about)
+    help_menu.addAction(actions["user_guide"])
+    help_menu.addAction(actions["shortcuts"])
+    help_menu.addSeparator()
     help_menu.addAction(actions["about"])
 
     if read_only:
@@ -162,6 +193,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     for action in actions.values():
         window.addAction(action)  # shortcuts work whichever view has focus
     _delete_only_where_people_are(window, actions["delete_contact"])
+    build_toolbar(window, actions)
     return actions
 
 
@@ -179,3 +211,37 @@ def _delete_only_where_people_are(window: MainWindow, action: QAction) -> None:
             widget.addAction(action)
 
     window.view_created.connect(attach)
+
+
+# (action name, short text under the icon, the platform theme's icon name, our own drawing)
+TOOLBAR: tuple[tuple[str, str, str, str], ...] = (
+    ("new_contact", "New contact", "contact-new", "new-contact"),
+    ("import_contacts", "Import", "document-import", "import"),
+    ("quick_log", "Log interaction", "mail-message-new", "log-interaction"),
+    ("find", "Find", "edit-find", "find"),
+    ("print_map", "Print map", "document-print", "print-map"),
+    ("user_guide", "Guide", "help-contents", "user-guide"),
+)
+
+
+def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """The main actions with icons (the platform's where it has them, else ours); the
+    menus show the same icons."""
+    from desktop_app.ui.icons import action_icon
+
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("mainToolBar")  # its place is remembered with the window
+    bar.setAccessibleName("Main toolbar")
+    bar.setIconSize(QSize(22, 22))
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name, short, theme_name, bundled in TOOLBAR:
+        action = actions.get(name)
+        if action is None:
+            continue
+        action.setIcon(action_icon(theme_name, bundled))
+        action.setIconText(short)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{short} ({keys})" if keys else short)
+        bar.addAction(action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar

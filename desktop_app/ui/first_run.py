@@ -12,15 +12,16 @@ from desktop_app.ui.workspace import Workspace
 SAMPLE_SIZE = 300
 
 
-def run_first_run(workspace: Workspace) -> bool:
-    """Ask the user to start their own network or open a sample; False if they cancel."""
+def run_first_run(workspace: Workspace) -> FirstRunChoice | None:
+    """Welcome the user: start with me (adding people by hand, or importing them next), or
+    open a sample network. Returns the choice, done but for the import; None if cancelled."""
     dialog = FirstRunDialog()
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.choice is None:
-        return False
-    if dialog.choice is FirstRunChoice.MY_NETWORK:
+        return None
+    if dialog.choice in (FirstRunChoice.MY_NETWORK, FirstRunChoice.IMPORT):
         given, family = dialog.names()
         workspace.contacts.make_me(PersonFields(given_name=given, family_name=family))
-        return True
+        return dialog.choice
     progress = QProgressDialog("Creating a sample network…", "", 0, 0)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -32,4 +33,4 @@ def run_first_run(workspace: Workspace) -> bool:
         write_demo(workspace.db, SAMPLE_SIZE, seed=1)
     finally:
         progress.close()
-    return True
+    return dialog.choice

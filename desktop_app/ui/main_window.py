@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.domain.values import NewPerson
 from desktop_app.ui import actions as menu_actions
 from desktop_app.ui import window_state
+from desktop_app.ui.accessibility import leave_tables_with_tab
 from desktop_app.ui.importing.controller import ImportController, dropped_paths
 from desktop_app.ui.views import VIEWS, ViewSpec
 from desktop_app.ui.views.contacts_view import ContactsView
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     view_created = Signal(str, QWidget)
     replaced = Signal(QMainWindow)  # a restore opened this window in our place, not shown yet
     who_is_me_asked = Signal(object)  # the "which of these is you?" dialog, once open
+    shortcuts_shown = Signal(object)  # Help ▸ Keyboard shortcuts, once open
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.last_error = ""
         self._painted_once = False
+        self._guide: QWidget | None = None
         self.setWindowTitle(f"{workspace.db.path.name} — {APP_NAME}")
         self.resize(1280, 800)
 
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.widgets.detail_panel import DetailPanel
 
             panel = DetailPanel(self.workspace)
+            leave_tables_with_tab(panel)
             panel.edit_requested.connect(self.edit_person)
             panel.delete_requested.connect(self.delete_people)
             self.detail_dock.setWidget(panel)
@@ -142,12 +146,14 @@ class MainWindow(QMainWindow):
         assert layout is not None
         layout.addWidget(view)
         self.views[spec.key] = view
+        leave_tables_with_tab(view)
         if hasattr(view, "open_person_requested"):
             view.open_person_requested.connect(self.edit_person)
         if isinstance(view, ContactsView):
             view.first_rows_painted.connect(self.contacts_ready)
             view.delete_requested.connect(self.delete_people)
             view.new_person_requested.connect(self.new_person)
+            view.import_requested.connect(self.importer.choose_files)
         self.view_created.emit(spec.key, view)
 
     def show_view(self, index: int) -> None:
@@ -294,14 +300,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the network to {path}", 6000)
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"{APP_NAME} {__version__}\n\nBuild your network before you need it, nurture it, "
-            f"and keep it two-way.\n\nYour data stays on this computer:\n{self.workspace.db.path}"
-        )
-        box.exec()
+        from desktop_app.ui.help import AboutDialog
+
+        path = self.workspace.db.path
+        AboutDialog(str(path), str(path.parent), self).exec()
+
+    def show_user_guide(self) -> None:
+        """Help ▸ User guide: one window, raised again when asked again."""
+        from desktop_app.ui.help import GuideWindow
+
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.help import ShortcutsWindow
+
+        dialog = ShortcutsWindow(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.shortcuts_shown.emit(dialog)
 
     # -- dropped files -------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ class Journey:
         assert dialog is not None
         yield from self.pause(0.5)
         self.screenshot("welcome")
-        yield from self.click(self.button(dialog, "Open a sample network"))
+        yield from self.click(self.button(dialog, "Show me a sample network"))
 
         self.step("the sample network opens in the contact table")
         yield from self.wait_until(self.main_window, "the main window", timeout=60)

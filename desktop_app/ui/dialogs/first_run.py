@@ -1,24 +1,39 @@
-"""First run on an empty database: start your own network, or open a sample one."""
+"""First run on an empty database: the welcome, with three ways to start.
+
+"I'll add people myself" and "Import my contacts" both start with me (the centre of the
+map), so they need my name; "Show me a sample network" needs nothing.
+"""
 
 from __future__ import annotations
 
 from enum import Enum
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.ui.icons import app_icon, bundled_icon
 from desktop_app.ui.widgets.plain_label import PlainLabel
+
+PURPOSE = (
+    "Trellis keeps your professional network on this computer: who you know, how you help "
+    "each other, and who can introduce you to whom."
+)
 
 
 class FirstRunChoice(Enum):
     MY_NETWORK = "mine"
+    IMPORT = "import"
     SAMPLE = "sample"
 
 
@@ -27,12 +42,25 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Welcome to Trellis")
         self.choice: FirstRunChoice | None = None
-        intro = PlainLabel(
-            "Trellis keeps your professional network on this computer: who you know, where "
-            "they work, how you help each other, and who can introduce you to whom.\n\n"
-            "Start with yourself — you are the centre of your network map — or look around "
-            "a sample network first."
-        )
+
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(QSize(64, 64)))
+        icon.setAccessibleName("Trellis")
+        title = QLabel("Welcome to Trellis")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        purpose = PlainLabel(PURPOSE)
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(purpose)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
+
+        who = PlainLabel("You are the centre of your network map. What is your name?")
         self.given = QLineEdit()
         self.family = QLineEdit()
         self.given.setPlaceholderText("e.g. Alex")
@@ -40,34 +68,60 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         form.addRow("Your &given name", self.given)
         form.addRow("Your &family name", self.family)
-        buttons = QDialogButtonBox()
-        self.start_button = QPushButton("Start my network")
+
+        self.start_button = QCommandLinkButton(
+            "&I'll add people myself", "Start with just you, and add people as you meet them."
+        )
+        self.import_button = QCommandLinkButton(
+            "I&mport my contacts…",
+            "From a vCard (.vcf) file, a CSV file, or your LinkedIn export (Connections.csv).",
+        )
+        self.sample_button = QCommandLinkButton(
+            "&Show me a sample network",
+            "300 made-up people to look around in first. You can start your own later.",
+        )
+        # Our own icons: the style's arrow is black, and unreadable in the dark theme.
+        for button, drawing in (
+            (self.start_button, "new-contact"),
+            (self.import_button, "import"),
+            (self.sample_button, "sample-network"),
+        ):
+            button.setIcon(bundled_icon(drawing))
+            button.setIconSize(QSize(24, 24))
+        for button in (self.start_button, self.import_button):
+            button.setEnabled(False)
+            button.setToolTip("Type your name first")
         self.start_button.setDefault(True)
-        self.start_button.setEnabled(False)
-        self.sample_button = QPushButton("Open a sample network")
-        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.sample_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.rejected.connect(self.reject)
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.sample_button.clicked.connect(self._on_sample_clicked)
-        self.given.textChanged.connect(self._update_start_enabled)
-        self.family.textChanged.connect(self._update_start_enabled)
+        self.start_button.clicked.connect(lambda: self._choose(FirstRunChoice.MY_NETWORK))
+        self.import_button.clicked.connect(lambda: self._choose(FirstRunChoice.IMPORT))
+        self.sample_button.clicked.connect(lambda: self._choose(FirstRunChoice.SAMPLE))
+        self.given.textChanged.connect(self._update_enabled)
+        self.family.textChanged.connect(self._update_enabled)
+
+        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel.button(QDialogButtonBox.StandardButton.Cancel).setText("&Quit")
+        cancel.rejected.connect(self.reject)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addWidget(who)
         layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(480, 260)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.sample_button)
+        layout.addWidget(cancel)
+        self.given.setFocus()
+        self.resize(560, 460)
 
-    def _update_start_enabled(self) -> None:
-        self.start_button.setEnabled(bool(self.given.text().strip() or self.family.text().strip()))
+    def _update_enabled(self) -> None:
+        named = bool(self.given.text().strip() or self.family.text().strip())
+        for button in (self.start_button, self.import_button):
+            button.setEnabled(named)
+            button.setToolTip("" if named else "Type your name first")
 
-    def _on_start_clicked(self) -> None:
-        self.choice = FirstRunChoice.MY_NETWORK
-        self.accept()
-
-    def _on_sample_clicked(self) -> None:
-        self.choice = FirstRunChoice.SAMPLE
+    def _choose(self, choice: FirstRunChoice) -> None:
+        self.choice = choice
         self.accept()
 
     def names(self) -> tuple[str, str]:

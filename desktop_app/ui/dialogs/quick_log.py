@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -135,10 +137,29 @@ class QuickLogDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        # Enter logs (the default button), except while a name is being typed (Enter picks
+        # that person) and in the note (a new line); Ctrl+Enter logs from anywhere.
+        self.people.search.installEventFilter(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         self._on_kind_changed()
         if editing is not None:
             self._fill(editing[1])
         (self.kind if self.people.person_ids() else self.people.search).setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the name box with a name typed picks the person, and stops there."""
+        if (
+            watched is self.people.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.people.search.text().strip()
+        ):
+            self.people.search.returnPressed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _fill(self, entry: NewInteraction) -> None:
         for person_id in entry.participant_ids:

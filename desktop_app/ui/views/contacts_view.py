@@ -40,6 +40,7 @@ from desktop_app.ui.models.contact_table_model import (
     Index,
     request_edit,
 )
+from desktop_app.ui.widgets.empty_contacts import EmptyContactsPlaceholder
 from desktop_app.ui.workspace import Workspace
 
 
@@ -168,6 +169,7 @@ class ContactsView(QWidget):
     open_person_requested = Signal(int)
     delete_requested = Signal(list)
     new_person_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +191,7 @@ class ContactsView(QWidget):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = ContactTable(self)
+        self.table.setAccessibleName("Contacts")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -221,6 +224,12 @@ class ContactsView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        # Nobody but me: Add and Import instead of an empty grid (ui/widgets/empty_contacts).
+        self.empty = EmptyContactsPlaceholder(workspace.read_only, self)
+        self.empty.add_requested.connect(self.new_person_requested)
+        self.empty.import_requested.connect(self.import_requested)
+        self.empty.hide()
+        layout.addWidget(self.empty, 3)
 
         # Typing filters after a short pause; at 100k rows one pass takes a few ms.
         self._filter_timer = QTimer(self, singleShot=True, interval=60)
@@ -294,6 +303,8 @@ class ContactsView(QWidget):
         noun = "contact" if total == 1 else "contacts"
         text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
         self.count_label.setText(text)
+        me = 1 if total and self.workspace.contacts.me_id() is not None else 0
+        self.empty.setVisible(total - me == 0)
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing_selection:

@@ -182,6 +182,7 @@ class NetworkMapView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find on map…")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find on map")
         self._search_completer = QCompleter([], self)
         self._search_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._search_completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -191,11 +192,14 @@ class NetworkMapView(QWidget):
         for key, title in LAYOUTS:
             self.layout_combo.addItem(title, key)
         self.layout_combo.currentIndexChanged.connect(self._on_layout_kind_changed)
+        self.layout_combo.setAccessibleName("Layout")
         self.relayout_button = QPushButton("Re-run layout")
         self.relayout_button.setToolTip("Lay the map out afresh (pinned nodes stay put)")
         self.relayout_button.clicked.connect(self.relayout)
         self.colour_combo = QComboBox()
+        self.colour_combo.setAccessibleName("Colour by")
         self.size_combo = QComboBox()
+        self.size_combo.setAccessibleName("Size by")
         self.size_combo.addItem("Size: tie strength", "strength")
         self.size_combo.addItem("Size: links", "degree")
         self.colour_combo.currentIndexChanged.connect(self._on_colour_changed)
@@ -238,6 +242,7 @@ class NetworkMapView(QWidget):
         self.progress_row.hide()
 
         self.canvas = NetworkCanvas()
+        self.canvas.setAccessibleName("Network map")
         self.fit_button.clicked.connect(self.canvas.fit)
         self.canvas.node_clicked.connect(self._on_canvas_node_clicked)
         self.canvas.node_activated.connect(self._on_canvas_node_activated)
@@ -275,6 +280,7 @@ class NetworkMapView(QWidget):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
         scroll.setMinimumWidth(280)

@@ -37,23 +37,66 @@ def kind_label(kind: str) -> str:
 
 
 def _plot(parent: QWidget, title: str) -> pg.PlotWidget:
-    palette = parent.palette()
-    background = palette.color(QPalette.ColorRole.Base)
-    foreground = palette.color(QPalette.ColorRole.Text)
-    widget = pg.PlotWidget(parent=parent, background=background)
+    widget = pg.PlotWidget(parent=parent)
     item = widget.getPlotItem()
-    item.setTitle(title, color=foreground.name(), size="10pt")
+    widget.setProperty("plot_title", title)
     item.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     widget.hideButtons()
     font = parent.font()
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
     for axis in ("left", "bottom"):
-        item.getAxis(axis).setPen(foreground)
-        item.getAxis(axis).setTextPen(foreground)
         item.getAxis(axis).setTickFont(font)
+    restyle(widget, parent.palette())
     widget.setMinimumHeight(170)
     return widget
+
+
+def restyle(widget: pg.PlotWidget, palette: QPalette) -> None:
+    """The plot in the colours of `palette` (again after View ▸ Theme changes them)."""
+    foreground = palette.color(QPalette.ColorRole.Text)
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    item = widget.getPlotItem()
+    item.setTitle(str(widget.property("plot_title")), color=foreground.name(), size="10pt")
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).setPen(foreground)
+        item.getAxis(axis).setTextPen(foreground)
+    if item.legend is not None:
+        item.legend.setLabelTextColor(foreground)
+        base = QColor(palette.color(QPalette.ColorRole.Base))
+        base.setAlpha(210)
+        item.legend.setBrush(base)
+
+
+FIRST_CONVERSATION = "Log your first conversation (Ctrl+L)"
+
+
+def show_empty(widget: pg.PlotWidget, message: str) -> None:
+    """No axes from 0 to 1.5 over nothing: one line saying how to fill the plot."""
+    item = widget.getPlotItem()
+    item.clear()
+    if item.legend is not None:
+        item.legend.setVisible(False)
+    for axis in ("left", "bottom"):
+        item.hideAxis(axis)
+    text = pg.TextItem(
+        message, anchor=(0.5, 0.5), color=widget.palette().color(QPalette.ColorRole.Text)
+    )
+    text.setPos(0.5, 0.5)
+    item.addItem(text)
+    item.setXRange(0, 1, padding=0)
+    item.setYRange(0, 1, padding=0)
+    widget.setProperty("empty_message", message)
+
+
+def _show_axes(widget: pg.PlotWidget) -> None:
+    item = widget.getPlotItem()
+    item.clear()
+    for axis in ("left", "bottom"):
+        item.showAxis(axis)
+    if item.legend is not None:
+        item.legend.setVisible(True)
+    widget.setProperty("empty_message", "")
 
 
 def _week_ticks(weeks: Sequence[date]) -> list[list[tuple[float, str]]]:
@@ -88,8 +131,11 @@ class ActivityPlot:
         self.widget = _plot(parent, "Interactions per week")
 
     def update(self, activity: WeeklyActivity) -> None:
+        if not any(any(counts) for counts in activity.by_kind.values()):
+            show_empty(self.widget, FIRST_CONVERSATION)
+            return
+        _show_axes(self.widget)
         item = self.widget.getPlotItem()
-        item.clear()
         if item.legend is None:
             _legend(self.widget, 2)
         totals = {k: sum(v) for k, v in activity.by_kind.items()}
@@ -118,8 +164,11 @@ class GiveAskPlot:
         self.widget = _plot(parent, "Give and ask")
 
     def update(self, activity: WeeklyActivity) -> None:
+        if not any((*activity.gave, *activity.asked)):
+            show_empty(self.widget, FIRST_CONVERSATION)
+            return
+        _show_axes(self.widget)
         item = self.widget.getPlotItem()
-        item.clear()
         if item.legend is None:
             _legend(self.widget, 3)
         x = list(range(len(activity.weeks)))
@@ -145,8 +194,11 @@ class CirclePlot:
         self.widget = _plot(parent, "Circle sizes")
 
     def update(self, sizes: dict[Circle | None, int]) -> None:
+        if not any(sizes.values()):
+            show_empty(self.widget, "Add people to see your circles (Ctrl+N)")
+            return
+        _show_axes(self.widget)
         item = self.widget.getPlotItem()
-        item.clear()
         labels = [CIRCLE_SHORT[c] if c else "None" for c in sizes]
         heights = list(sizes.values())
         x = list(range(len(heights)))
@@ -169,9 +221,12 @@ class FunnelPlot:
         self.widget = _plot(parent, "From conversations to offers")
 
     def update(self, funnel: Funnel) -> None:
-        item = self.widget.getPlotItem()
-        item.clear()
         stages = funnel.stages
+        if not any(count for _, count in stages):
+            show_empty(self.widget, "Log an informational interview (Ctrl+L)")
+            return
+        _show_axes(self.widget)
+        item = self.widget.getPlotItem()
         heights = [count for _, count in stages]
         x = list(range(len(stages)))
         brushes = [PALETTE[i] for i in (0, 3, 2, 1)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -119,6 +119,13 @@ class TodayView(QWidget):
         self.funnel_plot = FunnelPlot(right)
         self.funnel_note = PlainLabel("", right)
         self.funnel_note.setAccessibleName("Informational-interview context")
+        for plot, name in (
+            (self.activity_plot, "Interactions per week"),
+            (self.give_ask_plot, "Give and ask"),
+            (self.circle_plot, "Circle sizes"),
+            (self.funnel_plot, "From conversations to offers"),
+        ):
+            plot.widget.setAccessibleName(name)
         grid.addWidget(self.activity_plot.widget, 0, 0)
         grid.addWidget(self.give_ask_plot.widget, 0, 1)
         grid.addWidget(self.circle_plot.widget, 1, 0)
@@ -150,8 +157,10 @@ class TodayView(QWidget):
             item = QListWidgetItem(balance.warning())
             item.setData(Qt.ItemDataRole.UserRole, balance.person_id)
             self.ask_heavy_list.addItem(item)
-        if self.ask_heavy_list.count() == 0:
+        if self.ask_heavy_list.count() == 0 and self.due.anyone_but_me():
             self.ask_heavy_list.addItem("Nobody: your relationships are two-way.")
+        elif self.ask_heavy_list.count() == 0:
+            self.ask_heavy_list.addItem("People you keep asking without giving back show here.")
         self.recent_list.clear()
         for record in dashboard.recent_activity(db, RECENT_LIMIT):
             item = QListWidgetItem(activity_line(record))
@@ -185,6 +194,24 @@ class TodayView(QWidget):
             self._refresh_timer.start(0)
         else:
             self._stale = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Theme: the plots take the new colours (labels and legends on refresh)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "funnel_plot"):
+            from desktop_app.ui.views.today_plots import restyle
+
+            for plot in (
+                self.activity_plot,
+                self.give_ask_plot,
+                self.circle_plot,
+                self.funnel_plot,
+            ):
+                restyle(plot.widget, self.palette())
+            if self.isVisible():
+                self._refresh_timer.start(0)
+            else:
+                self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -82,6 +82,8 @@ class DetailPanel(QWidget):
         self.jobs = PlainLabel()
         self.ties = QListWidget()
         self.timeline = QListWidget()
+        self.ties.setAccessibleName("Relationships")
+        self.timeline.setAccessibleName("Interactions")
         for lst in (self.ties, self.timeline):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
@@ -126,6 +128,7 @@ class DetailPanel(QWidget):
         self.body = body
 
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)

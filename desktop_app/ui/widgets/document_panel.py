@@ -117,6 +117,7 @@ class DocumentPanel(QWidget):
         self.attach_button.clicked.connect(self._on_attach_clicked)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What changed in this version?")
+        self.note.setAccessibleName("What changed in this version")
         self.save_button = QPushButton("Save as new version")
         self.save_button.clicked.connect(self.save_version)
         self.save_button.setToolTip("Save the text as a new version (Ctrl+S)")

@@ -166,13 +166,21 @@ class DueListWidget(QWidget):
         late = sum(1 for i in items if i.due <= today)
         soon = len(items) - late
         ahead = f"{soon} coming up in the next {self.within_days} days" if soon else ""
-        if not items:
+        if not items and not self.anyone_but_me():
+            self.summary.setText(
+                "Nobody to keep in touch with yet: add people (Ctrl+N) or import them (Ctrl+I)."
+            )
+        elif not items:
             self.summary.setText("Nobody is due. Well kept!")
         elif not late:
             self.summary.setText(f"Nothing due now; {ahead}.")
         else:
             self.summary.setText(f"{late} due now" + (f", {ahead}." if ahead else "."))
         self._update_buttons()
+
+    def anyone_but_me(self) -> bool:
+        contacts = self.workspace.contacts
+        return contacts.count() > (1 if contacts.me_id() is not None else 0)
 
     def _on_workspace_changed(self, change: ChangeSet) -> None:
         if (

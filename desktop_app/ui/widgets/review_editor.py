@@ -97,6 +97,7 @@ class ReviewEditor(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("Type or paste the text here; it is checked as you type.")
         self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName("Text")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.findings = QListWidget()
