@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from desktop_app.storage.import_writer import normalize_phone
 from desktop_app.storage.people_repository import normalize_email, normalize_org_name
+from desktop_app.storage.phone_keys import phone_key
 
 # Below this many digits a number is an extension or a test value, too weak to match on.
 MIN_PHONE_DIGITS = 7
@@ -31,9 +32,10 @@ __all__ = [
 
 
 def phone_match_key(value: str) -> str:
-    """The normalised phone, or '' when it is too short to identify anyone."""
-    key = normalize_phone(value)  # E.164 ("+" and digits) or digits only
-    return key if len(key) - key.startswith("+") >= MIN_PHONE_DIGITS else ""
+    """The normalised phone, or '' when it cannot identify anyone: too short, or a number
+    phonenumbers does not call possible (a six-digit "123456" is no one's `+1123456`)."""
+    key, possible = phone_key(value)  # E.164 ("+" and digits) or digits only
+    return key if possible and len(key) - key.startswith("+") >= MIN_PHONE_DIGITS else ""
 
 
 @lru_cache(maxsize=65536)
