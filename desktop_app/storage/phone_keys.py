@@ -8,8 +8,9 @@ person (a six-digit "123456" becomes `+1123456`, which is nobody's number).
 phonenumbers takes ~30-50 µs a number, as long as the rest of an import of that card, so
 the common spellings take a short cut that gives the same answer (property tests compare
 both on generated numbers): a 10-digit North American number written with only digits,
-spaces and `()+.-`, and a `+<country code>` number whose national part cannot start with
-its country's national prefix. Results are cached: a card's number is looked up again for
+spaces and `()+.-`, a national number that starts with neither 1 nor 011, and a
+`+<country code>` number whose national part cannot start with its country's national
+prefix. Results are cached: a card's number is looked up again for
 matching, for the writer and for merging, and the same office number recurs.
 """
 
@@ -45,6 +46,10 @@ def phone_key(value: str) -> PhoneKey:
             return PhoneKey("+1" + digits, True)
         if text.startswith("+") and (found := _international(digits)) is not None:
             return found
+        if "+" not in text and 4 <= len(digits) <= 15 and not digits.startswith(("1", "011")):
+            # A national number of the default region with neither its national prefix
+            # (1) nor its international one (011): phonenumbers keeps every digit.
+            return PhoneKey("+1" + digits, len(digits) in _possible_lengths(1))
     try:
         parsed = phonenumbers.parse(value, REGION)
     except phonenumbers.NumberParseException:

@@ -69,3 +69,20 @@ def test_the_international_short_cut_agrees_with_phonenumbers(
     text = f"+{code}{separator}{national[:cut]}{separator}{national[cut:]}".strip()
     phone_key.cache_clear()
     assert tuple(phone_key(text)) == slow_key(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0123456789 ()-.", min_size=1, max_size=20))
+def test_the_national_short_cut_agrees_with_phonenumbers(text: str) -> None:
+    phone_key.cache_clear()
+    assert tuple(phone_key(text)) == slow_key(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet="0", min_size=0, max_size=3),
+    st.text(alphabet="0123456789 ()-.", min_size=1, max_size=16),
+)
+def test_leading_zeros_agree_with_phonenumbers(zeros: str, rest: str) -> None:
+    phone_key.cache_clear()
+    assert tuple(phone_key(zeros + rest)) == slow_key(zeros + rest)
