@@ -197,3 +197,13 @@ def test_a_birthday_that_cannot_be_read_is_left_out_with_its_line() -> None:
         "line 4: the birthday 'sometime in May' is not a date that can be read "
         "(such as 1991-01-20, 20/01/1991 or Jan 20, 1991); it was left out",
     )
+
+
+def test_the_look_ahead_for_the_date_order_leaves_the_reading_where_it_was() -> None:
+    values = ["03/04/1990", *["" for _ in range(3000)], "25/12/1985"]
+    reader = CsvReader(io.BytesIO(birthday_csv(*values)))
+    found = [(line, p) for line, p in reader if isinstance(p, NewPerson)]
+    assert [line for line, _ in found] == list(range(2, 3004))
+    assert found[0][1].fields.birthday == Birthday(4, 3, 1990)
+    assert found[-1][1].fields.birthday == Birthday(12, 25, 1985)
+    assert found[1500][1].fields.full_name == "P1500 Doe"
