@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
@@ -39,8 +40,10 @@ _JOBS = t.Base.metadata.tables["employment"]
 _PERSON_TAGS = t.person_tags
 
 
+@lru_cache(maxsize=65536)
 def normalize_phone(value: str) -> str:
-    """`people_repository.normalize_phone`, from the import's cache (storage/phone_keys.py)."""
+    """`people_repository.normalize_phone` through the import's phone keys
+    (storage/phone_keys.py); cached itself too, as it is asked three times a number."""
     return phone_key(value).normalized
 
 
