@@ -244,8 +244,7 @@ def timed(args: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def median_of(repeat: int, run: Callable[[], tuple[float, float]]) -> tuple[float, float]:
-    runs = [run() for _ in range(repeat)]
+def median_of(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
@@ -284,11 +283,16 @@ def measure(title: str, write: Callable[[Path, int], None], count: int, repeat: 
 
         shutil.copyfile(empty, full)
         timed([*trellis[:-1], str(full)])  # the database that already holds every card
-        baseline = median_of(
-            repeat, lambda: timed([sys.executable, "-c", VOBJECT_PARSE, str(cards)])
-        )
-        first = median_of(repeat, lambda: into(empty))
-        again = median_of(repeat, lambda: into(full))
+        # One of each in turn, so that a change in the machine's load weighs on all three.
+        runs = [
+            (
+                timed([sys.executable, "-c", VOBJECT_PARSE, str(cards)]),
+                into(empty),
+                into(full),
+            )
+            for _ in range(repeat)
+        ]
+        baseline, first, again = (median_of([r[i] for r in runs]) for i in range(3))
         print(f"  medians of {repeat} fresh processes each: wall time, then CPU time")
         for what, (wall, cpu) in (
             ("vobject bare parse (baseline)     ", baseline),
