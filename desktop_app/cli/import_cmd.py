@@ -108,11 +108,16 @@ def _print_report(report: ImportReport) -> None:
             print(f"  … and {len(report.new) - SHOWN} more", file=out)
     duplicates = report.duplicates  # spooled: read a page at a time, never all at once
     if duplicates.sure_count:
-        print(f"Already known, merged: {duplicates.sure_count}", file=out)
+        print(
+            f"Already known, merged: {duplicates.sure_count} ({duplicates.stored_sure_count} "
+            f"already in Trellis, {duplicates.repeated_sure_count} twice in the imported files)",
+            file=out,
+        )
         for dup in duplicates.where_sure(True, limit=SHOWN):
             where = f"{p(Path(dup.card.path).name)}:{dup.card.line}"
+            place = f", {dup.place.label.lower()}" if dup.in_this_import else ""
             print(
-                f"  merge      {p(dup.card.name)} → {p(dup.match_name)}  ({p(dup.reason)})"
+                f"  merge      {p(dup.card.name)} → {p(dup.match_name)}  ({p(dup.reason)}{place})"
                 f" [{where}]",
                 file=out,
             )

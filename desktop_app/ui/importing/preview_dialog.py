@@ -104,13 +104,15 @@ class ImportPreviewDialog(QDialog):
 
     def _summary(self) -> str:
         report = self.report
-        sure = report.duplicates.sure_count
-        possible = report.duplicates.possible_count
+        duplicates = report.duplicates  # each row counted once: the parts add up to its tab
         files = len(report.read_files)
         parts = [
             f"{len(report.new)} new contact(s)",
-            f"{sure} already in Trellis (their new details will be merged in)",
-            f"{possible} possible duplicate(s) to check",
+            f"{duplicates.stored_sure_count} already in Trellis "
+            "(their new details will be merged in)",
+            f"{duplicates.repeated_sure_count} twice in the imported file(s) "
+            "(merged into the first card)",
+            f"{duplicates.possible_count} possible duplicate(s) to check",
             f"{len(report.rejected)} card(s) rejected",
         ]
         text = f"Read {files} file(s): " + ", ".join(parts) + "."
@@ -130,7 +132,8 @@ class ImportPreviewDialog(QDialog):
         )
         self.duplicates_view = _table(self.duplicates_model, page)
         self.duplicates_view.setColumnWidth(0, 90)
-        self.duplicates_view.setColumnWidth(3, 320)  # the reason is what one reads first
+        self.duplicates_view.setColumnWidth(3, 140)
+        self.duplicates_view.setColumnWidth(4, 320)  # the reason is what one reads first
         layout.addWidget(self.duplicates_view, 1)
         row = QHBoxLayout()
         self.decision_buttons: dict[Decision, QPushButton] = {}
