@@ -1,9 +1,10 @@
 """`trellis import FILE…`: vCard and CSV address books into the network, headless.
 
 Sure duplicates (same UID, email, phone or LinkedIn profile) are merged; possible ones
-(similar name at the same organisation) are kept apart and listed. `--dry-run` prints the
-preview and writes nothing. Exit 0 when something was read (rejected cards on stderr with
-their line numbers), 1 when nothing could be read, 2 for usage.
+(similar name at the same organisation) are kept apart and listed, the first 20 unless
+`--verbose`. `--dry-run` prints the preview and writes nothing. Exit 0 when something was
+read (rejected cards on stderr with their line numbers), 1 when nothing could be read, 2
+for usage.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--rejected", type=Path, metavar="FILE", help="also save the rejected cards to FILE"
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help=f"list every possible duplicate (by default the first {SHOWN} and how many more)",
     )
 
 
@@ -85,7 +91,7 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
         if not report.unreadable:
             print("trellis: no contact files found", file=sys.stderr)
         return EXIT_FAILURE
-    _print_report(report)
+    _print_report(report, verbose=args.verbose)
     if args.rejected is not None and report.rejected:
         try:
             write_rejections(report.rejected, args.rejected)
@@ -94,7 +100,7 @@ def _show(args: argparse.Namespace, report: ImportReport) -> int:
     return EXIT_OK
 
 
-def _print_report(report: ImportReport) -> None:
+def _print_report(report: ImportReport, *, verbose: bool = False) -> None:
     from desktop_app.cli.terminal_text import printable as p
 
     out = sys.stdout
@@ -125,13 +131,17 @@ def _print_report(report: ImportReport) -> None:
             print(f"  … and {duplicates.sure_count - SHOWN} more", file=out)
     if duplicates.possible_count:
         print(f"Possible duplicates, kept apart: {duplicates.possible_count}", file=out)
-        for dup in duplicates.where_sure(False):
+        # A real address book holds thousands of same-named people: a screenful, unless asked.
+        for dup in duplicates.where_sure(False, limit=None if verbose else SHOWN):
             where = f"{p(Path(dup.card.path).name)}:{dup.card.line}"
             print(
                 f"  keep both  {p(dup.card.name)} ~ {p(dup.match_name)} (id {dup.match_id}, "
                 f"{p(dup.reason)}) [{where}]",
                 file=out,
             )
+        if not verbose and duplicates.possible_count > SHOWN:
+            more = duplicates.possible_count - SHOWN
+            print(f"  … and {more} more (--verbose lists them all)", file=out)
     if report.warnings:
         print(f"Warnings: {len(report.warnings)} (values that were repaired or left out)", file=out)
         for warning in report.warnings[:SHOWN]:

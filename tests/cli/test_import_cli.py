@@ -128,3 +128,25 @@ def test_an_outlook_export_of_addresses_only_is_imported_with_its_date_warnings(
             "SELECT birthday_year, birthday_month, birthday_day FROM people "
             "WHERE full_name = 'Grace Hopper'"
         ).fetchone() == (1906, 12, 9)
+
+
+def test_many_possible_duplicates_are_summarised_and_verbose_lists_them_all(
+    tmp_path: Path,
+) -> None:
+    """A real address book holds thousands of same-named people: the terminal shows the
+    first few possible duplicates and how many more; `--verbose` lists every one."""
+    cards = tmp_path / "same.vcf"
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\nFN:Ada Lovelace\nTEL:+1 212 555 {i:04d}\nEND:VCARD\n" for i in range(30)
+        )
+    )
+    result = run_cli("import", str(cards), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert "Possible duplicates, kept apart: 29" in result.stdout
+    assert result.stdout.count("keep both  Ada Lovelace ~ Ada Lovelace") == 20
+    assert "… and 9 more (--verbose lists them all)" in result.stdout
+    verbose = run_cli("import", str(cards), "--db", str(tmp_path / "b.db"), "--verbose")
+    assert verbose.returncode == 0, verbose.stderr
+    assert verbose.stdout.count("keep both  Ada Lovelace ~ Ada Lovelace") == 29
+    assert "more (--verbose" not in verbose.stdout
