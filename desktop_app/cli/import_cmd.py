@@ -10,7 +10,10 @@ for usage.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,16 +49,33 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services.importing.pipeline import run_import
     from desktop_app.storage.database import open_database
 
-    if args.dry_run:
-        report = _preview(args)
-    else:
-        with open_database(db_path(args)) as db:
-            report_warnings(db)  # a daily backup that failed does not stop the import
-            report = run_import(db, args.files)
+    with _few_collections():
+        if args.dry_run:
+            report = _preview(args)
+        else:
+            with open_database(db_path(args)) as db:
+                report_warnings(db)  # a daily backup that failed does not stop the import
+                report = run_import(db, args.files)
     try:
         return _show(args, report)
     finally:
         report.close()
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Fewer garbage collections while an import makes its ~10 objects a card (12% of the
+    CPU time of 20,000 cards, issue 18). What was imported so far lives until the command
+    ends: frozen, no collection walks it again. Young objects wait for 50,000 allocations
+    instead of 700; they are freed by reference counting anyway, cycles only later."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _preview(args: argparse.Namespace) -> ImportReport:
