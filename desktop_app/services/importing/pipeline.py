@@ -157,7 +157,8 @@ class _Run:
 
     def take(self, key: CardKey, path: Path, card: SourceCard) -> None:
         report = self.report
-        report.warnings.extend(f"{display_path(path.name)}: {w}" for w in card.warnings)
+        if card.warnings:
+            report.warnings.extend(f"{display_path(path.name)}: {w}" for w in card.warnings)
         if card.person is None:
             report.rejected.append(RejectedCard(str(path), card.line, card.end_line, card.reason))
             return

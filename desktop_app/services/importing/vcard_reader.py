@@ -136,9 +136,10 @@ class VCardReader:
                 continue
             if structure.skipping or name not in WANTED:
                 continue
-            card = structure.open_card(line_no)
-            if card is not None:
-                yield card
+            if not structure.stack:  # a property outside any card opens one
+                held = structure.open_card(line_no)
+                if held is not None:
+                    yield held
             card = structure.stack[-1]
             for problem in parsed.problems:
                 card.problems.append(f"line {line_no}: {problem}")
