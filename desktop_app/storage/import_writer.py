@@ -71,9 +71,10 @@ class ImportWriter:
         """Insert new people (ids from `allocate_id`) with all their lists."""
         if not people:
             return
-        now = datetime.now()
-        rows = [_person_row(pid, p.fields) | _identity(p, now) for pid, p in people]
-        self._insert_many(_PEOPLE, rows)
+        now = _sql_value(datetime.now())  # one text for the batch, not a strftime a row
+        columns = [*_person_row(0, PersonFields()), *_identity(NewPerson(PersonFields()), now)]
+        values = [_new_person_values(pid, p, now) for pid, p in people]
+        self._insert_tuples(_PEOPLE, columns, values)
         self._insert_children([(pid, NewPerson(PersonFields()), p) for pid, p in people])
 
     def load_people(self, ids: Collection[int]) -> dict[int, StoredPerson]:
@@ -212,15 +213,19 @@ class ImportWriter:
         """
         if not rows:
             return
-        columns = list(rows[0])
-        sql = (
-            f"INSERT INTO {table.name} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
-        )
         if table is _PEOPLE or table is _JOBS:
             values = [tuple(map(_sql_value, r.values())) for r in rows]
         else:
             values = [tuple(r.values()) for r in rows]
+        self._insert_tuples(table, list(rows[0]), values)
+
+    def _insert_tuples(
+        self, table: Table, columns: list[str], values: list[tuple[Any, ...]]
+    ) -> None:
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
         self._raw().executemany(sql, values)
 
     def _organization_id(self, name: str) -> int:
@@ -311,7 +316,33 @@ def _person_row(pid: int, fields: PersonFields) -> dict[str, Any]:
     }
 
 
-def _identity(person: NewPerson, now: datetime) -> dict[str, Any]:
+def _new_person_values(pid: int, person: NewPerson, now: str) -> tuple[Any, ...]:
+    """`_person_row | _identity` as the values of one INSERT, in that order, built directly:
+    20,000 cards make 340,000 values, and a dict and a conversion each cost more than the
+    insert."""
+    fields, birthday = person.fields, person.fields.birthday
+    return (
+        pid,
+        fields.given_name,
+        fields.family_name,
+        fields.full_name,
+        fields.note,
+        fields.met_on.isoformat() if fields.met_on is not None else None,
+        birthday.year if birthday else None,
+        birthday.month if birthday else None,
+        birthday.day if birthday else None,
+        person.source,
+        person.vcard_uid or None,
+        False,
+        fields.circle.value if fields.circle else None,
+        fields.how_we_met,
+        fields.cadence_days,
+        now,
+        now,
+    )
+
+
+def _identity(person: NewPerson, now: datetime | str) -> dict[str, Any]:
     return {
         "source": person.source,
         "vcard_uid": person.vcard_uid or None,

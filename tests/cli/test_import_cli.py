@@ -93,3 +93,60 @@ def test_export_vcf_and_csv_then_import_into_an_empty_database(tmp_path: Path) -
     copy = tmp_path / "copy.db"
     assert run_cli("import", str(tmp_path / "out.vcf"), "--db", str(copy)).returncode == 0
     assert people(copy) == people(db)
+
+
+def test_an_outlook_export_of_addresses_only_is_imported_with_its_date_warnings(
+    tmp_path: Path,
+) -> None:
+    from tests.unit.services.importing.test_csv_outlook_and_dates import outlook_csv
+
+    source = tmp_path / "contacts.CSV"
+    source.write_bytes(
+        outlook_csv(
+            [
+                {"E-mail Address": "grace.hopper@example.com", "Birthday": "12/9/1906"},
+                {"E-mail Address": "edsger@example.nl", "E-mail 2 Address": "ewd@example.org"},
+                {"E-mail 3 Address": "radia@example.com", "Birthday": "31/31/1951"},
+            ]
+        )
+    )
+    db = tmp_path / "t.db"
+    result = run_cli("import", str(source), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "3 new, 0 merged, 0 skipped, 0 rejected (were written)" in result.stdout
+    assert "contacts.CSV: line 4: the birthday '31/31/1951' is not a date" in result.stdout
+    assert "contacts.CSV: line 2: the birthday '12/9/1906' reads as day/month" in result.stdout
+    assert people(db) == ["Edsger", "Grace Hopper", "Radia"]
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT value FROM emails")) == [
+            "edsger@example.nl",
+            "ewd@example.org",
+            "grace.hopper@example.com",
+            "radia@example.com",
+        ]
+        assert conn.execute(
+            "SELECT birthday_year, birthday_month, birthday_day FROM people "
+            "WHERE full_name = 'Grace Hopper'"
+        ).fetchone() == (1906, 12, 9)
+
+
+def test_many_possible_duplicates_are_summarised_and_verbose_lists_them_all(
+    tmp_path: Path,
+) -> None:
+    """A real address book holds thousands of same-named people: the terminal shows the
+    first few possible duplicates and how many more; `--verbose` lists every one."""
+    cards = tmp_path / "same.vcf"
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\nFN:Ada Lovelace\nTEL:+1 212 555 {i:04d}\nEND:VCARD\n" for i in range(30)
+        )
+    )
+    result = run_cli("import", str(cards), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert "Possible duplicates, kept apart: 29" in result.stdout
+    assert result.stdout.count("keep both  Ada Lovelace ~ Ada Lovelace") == 20
+    assert "… and 9 more (--verbose lists them all)" in result.stdout
+    verbose = run_cli("import", str(cards), "--db", str(tmp_path / "b.db"), "--verbose")
+    assert verbose.returncode == 0, verbose.stderr
+    assert verbose.stdout.count("keep both  Ada Lovelace ~ Ada Lovelace") == 29
+    assert "more (--verbose" not in verbose.stdout

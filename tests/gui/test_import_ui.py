@@ -246,3 +246,47 @@ def test_an_import_from_the_window_is_one_undo_step(qtbot: QtBot, window: MainWi
     workspace.undo_stack.redo()
     assert workspace.contacts.count() == before + added
     qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == before + added)
+
+
+def test_preview_counts_and_headings_agree_with_the_duplicates_tab(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    stored = tmp_path / "stored.vcf"
+    stored.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Grace Hopper\nEMAIL:grace@navy.example\nEND:VCARD\n"
+    )
+    first = preview_of(qtbot, window, [stored])
+    with qtbot.waitSignal(window.importer.imported, timeout=20000):
+        first.import_button.click()
+    cards = tmp_path / "cards.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEMAIL:ada@engines.example\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ken Thompson\nTEL:123456\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Dennis Ritchie\nTEL:123456\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ada King\nEMAIL:ADA@engines.example\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Grace B. Hopper\nEMAIL:grace@navy.example\nEND:VCARD\n"
+    )
+    dialog = preview_of(qtbot, window, [cards])
+    summary = dialog.summary_label.text()
+    # The six-digit "number" of Ken and Dennis identifies nobody: two new contacts.
+    assert "3 new contact(s)" in summary
+    assert "1 already in Trellis" in summary
+    assert "1 twice in the imported file(s)" in summary
+    assert "0 possible duplicate(s)" in summary
+    model = dialog.duplicates_model
+    assert dialog.tabs.tabText(1) == f"Duplicates ({model.rowCount()})" == "Duplicates (2)"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Already in Trellis" not in headers
+    where = headers.index("Where")
+    rows = {
+        model.data(model.index(r, 1)): (
+            model.data(model.index(r, 2)),
+            model.data(model.index(r, where)),
+        )
+        for r in range(model.rowCount())
+    }
+    assert rows == {
+        "Ada King": ("Ada Lovelace", "Twice in this file"),
+        "Grace B. Hopper": ("Grace Hopper", "Already in Trellis"),
+    }
+    dialog.reject()

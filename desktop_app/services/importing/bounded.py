@@ -37,20 +37,20 @@ class KeyFilter:
 
 
 class BucketCache:
-    """bucket -> {person_id: name}, complete for every bucket it holds."""
+    """bucket -> {name: first person_id}, complete for every bucket it holds."""
 
     def __init__(self, limit: int | None = None) -> None:
         self._limit = NAME_CACHE_LIMIT if limit is None else limit
-        self._buckets: OrderedDict[str, dict[int, str]] = OrderedDict()
+        self._buckets: OrderedDict[str, dict[str, int]] = OrderedDict()
         self._size = 0
 
-    def get(self, bucket: str) -> dict[int, str] | None:
+    def get(self, bucket: str) -> dict[str, int] | None:
         names = self._buckets.get(bucket)
         if names is not None:
             self._buckets.move_to_end(bucket)
         return names
 
-    def put(self, bucket: str, names: dict[int, str]) -> None:
+    def put(self, bucket: str, names: dict[str, int]) -> None:
         """Hold the complete contents of `bucket`."""
         old = self._buckets.pop(bucket, None)
         self._size += len(names) - (len(old) if old is not None else 0)
@@ -60,13 +60,11 @@ class BucketCache:
     def added(self, bucket: str, person_id: int, name: str) -> None:
         """Keep a bucket held up to date with a person just added to it."""
         names = self._buckets.get(bucket)
-        if names is not None and person_id not in names:
+        if names is not None and name not in names:  # the first person by a name stays
             self._size += 1
-            names[person_id] = name
+            names[name] = person_id
             if self._size > self._limit:
                 self._shrink()
-        elif names is not None:
-            names[person_id] = name
 
     def _shrink(self) -> None:
         while self._size > self._limit and self._buckets:

@@ -13,13 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from desktop_app.domain.dates import numeric_day_first
 from desktop_app.domain.values import NewPerson, PostalAddress
-from desktop_app.services.importing.person_building import (
-    URL_REFUSED,
-    PersonDraft,
-    parse_birthday,
-    parse_date,
-)
+from desktop_app.services.importing.csv_dates import CsvDates
+from desktop_app.services.importing.person_building import URL_REFUSED, PersonDraft
 from desktop_app.services.importing.text_decoding import sniff_text_encoding
 
 MULTI = " ::: "
@@ -82,12 +79,18 @@ class ColumnPlan:
     birthday: list[int] = field(default_factory=list)
     birth_parts: dict[str, int] = field(default_factory=dict)
     met_on: list[int] = field(default_factory=list)
+    other_dates: list[int] = field(default_factory=list)  # anniversaries: the file's date order
     addresses: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
+        """A name column with something beside it, or e-mail or phone columns alone (an
+        Outlook export of addresses only): each row names its person by the e-mail or the
+        number then, as a nameless vCard does."""
+        if self.emails or self.phones:
+            return True
         return bool(self.full_name or self.given or self.family) and (
-            bool(self.emails or self.phones or self.orgs or self.family or self.urls)
+            bool(self.orgs or self.family or self.urls)
         )
 
 
@@ -112,6 +115,8 @@ def plan_columns(header: list[str]) -> ColumnPlan:
             plan.given.append(index)
         elif name in ("last name", "family name", "last", "surname"):
             plan.family.append(index)
+        elif not _column_name(name):
+            continue  # a sentence: LinkedIn's preamble ("… don't have an email address.")
         elif "mail" in name and not any(w in name for w in ("type", "display", "label", "list")):
             plan.emails.append((index, None, _label_of(name)))
         elif name in ("home", "work", "mobile", "pager", "fax") or any(
@@ -137,6 +142,8 @@ def plan_columns(header: list[str]) -> ColumnPlan:
             plan.birth_parts[name.split()[1]] = index
         elif name in ("connected on", "met on"):
             plan.met_on.append(index)
+        elif name == "anniversary":
+            plan.other_dates.append(index)
         elif name in ("job title", "position", "organization title") or (
             name == "title" and not has_job_title
         ):
@@ -146,6 +153,11 @@ def plan_columns(header: list[str]) -> ColumnPlan:
     _pair_titles(plan)
     _google_items(plan, google)
     return plan
+
+
+def _column_name(name: str) -> bool:
+    """A cell that can name a column: a few words, not a sentence."""
+    return len(name.split()) <= 5 and not name.endswith((".", ":", "!", "?"))
 
 
 def _label_of(header: str) -> str:
@@ -267,7 +279,9 @@ class CsvReader:
         self._stream = stream
         self.bytes_read = 0
         self.plan: ColumnPlan | None = None
-        self.row_warnings: list[str] = []  # what was left out of the row just yielded
+        # What was left out of the row last yielded: dates that cannot be read, refused URLs.
+        self.warnings: tuple[str, ...] = ()
+        self._header_line = 0
 
     def __iter__(self) -> Iterator[tuple[int, NewPerson | str]]:
         head = self._stream.read(65536)
@@ -278,12 +292,18 @@ class CsvReader:
         delimiter = max((",", ";", "\t"), key=lambda d: sample.count(d.encode()))
         csv.field_size_limit(CELL_LIMIT)  # process-wide; csv's own default is 128 KB
         lines = _Lines(text)
+        dates = CsvDates(
+            lambda: self._scan_day_first(encoding, delimiter),
+            True if delimiter == ";" else None,
+        )
         try:
-            yield from self._rows(lines, csv.reader(lines, delimiter=delimiter))
+            yield from self._rows(lines, csv.reader(lines, delimiter=delimiter), dates)
         finally:
             text.detach()  # the caller owns the binary stream and closes it
 
-    def _rows(self, lines: _Lines, rows: Any) -> Iterator[tuple[int, NewPerson | str]]:
+    def _rows(
+        self, lines: _Lines, rows: Any, dates: CsvDates
+    ) -> Iterator[tuple[int, NewPerson | str]]:
         while True:
             start = lines.number + 1
             try:
@@ -303,14 +323,43 @@ class CsvReader:
                 plan = plan_columns(row)
                 if plan.usable:
                     self.plan = plan
+                    self._header_line = lines.number
                 elif start > 20:
                     return
                 continue
             self.bytes_read = self._stream.tell()
             if not any(cell.strip() for cell in row):
                 continue
-            self.row_warnings = []
-            yield start, row_to_person(self.plan, row, self.row_warnings, start)
+            dates.warnings.clear()
+            person = row_to_person(self.plan, row, dates, start)
+            self.warnings = tuple(dates.warnings)
+            yield start, person
+
+    def _scan_day_first(self, encoding: str, delimiter: str) -> bool | None:
+        """Whether the file's dates put the day first, from the first one that reads only
+        one way (None when none does). A second pass over the file, made only when a date
+        reads both ways; the reading pass goes on where it was."""
+        plan = self.plan
+        if plan is None:
+            return None
+        columns = [*plan.birthday, *plan.met_on, *plan.other_dates]
+        position = self._stream.tell()
+        self._stream.seek(0)
+        text = io.TextIOWrapper(self._stream, encoding=encoding, errors="replace", newline="")
+        lines = _Lines(text)
+        try:
+            for row in csv.reader(lines, delimiter=delimiter):
+                if lines.number <= self._header_line:
+                    continue
+                for index in columns:
+                    if index < len(row) and (found := numeric_day_first(row[index])) is not None:
+                        return found
+        except (csv.Error, _RowTooLongError):
+            pass  # the reading pass reports the damage; the dates before it are enough
+        finally:
+            text.detach()
+            self._stream.seek(position)
+        return None
 
     def _too_long(self, lines: _Lines, start: int, error: Exception) -> str:
         """Skip the rest of a row that is too long; the reason it is rejected."""
@@ -336,10 +385,12 @@ def _never_closes(start: int, end: int) -> str:
 
 
 def row_to_person(
-    plan: ColumnPlan, row: list[str], warnings: list[str] | None = None, line: int = 0
+    plan: ColumnPlan, row: list[str], dates: CsvDates | None = None, line: int = 0
 ) -> NewPerson | str:
-    """The person a row describes (or why it is rejected); what was left out of it is
-    added to `warnings`, naming `line`."""
+    """The person a row describes (or why it is rejected); what was left out of it (dates
+    that cannot be read, refused URLs) is added to `dates.warnings`, naming `line`."""
+    if dates is None:
+        dates = CsvDates(lambda: None, None)
 
     def cell(index: int | None) -> str:
         return unguard(row[index]).strip() if index is not None and 0 <= index < len(row) else ""
@@ -360,8 +411,8 @@ def row_to_person(
     for value_column, label_column, label in plan.urls:
         for value in multi(value_column):
             taken = draft.add_url(value, _clean_label(cell(label_column)) or label)
-            if not taken and warnings is not None:
-                warnings.append(f"line {line}: {URL_REFUSED}")
+            if not taken:
+                dates.warnings.append(f"line {line}: {URL_REFUSED}")
     for org_column, title_column in plan.orgs:
         draft.add_job(cell(org_column), cell(title_column))
     for index in plan.notes:
@@ -371,14 +422,14 @@ def row_to_person(
     for index in plan.labels:  # a Google label may hold a comma: "Friends, close"
         draft.add_tags([t.removeprefix("* ") for t in cell(index).split(MULTI)])
     for index in plan.birthday:
-        draft.birthday = draft.birthday or parse_birthday(cell(index))
+        draft.birthday = draft.birthday or dates.birthday(cell(index), line)
     if plan.birth_parts:
         parts = [cell(plan.birth_parts.get(p)) for p in ("year", "month", "day")]
         if parts[1].isdecimal() and parts[2].isdecimal():
-            year = parts[0].zfill(4) if parts[0].isdecimal() else "--"
-            draft.birthday = parse_birthday(f"{year}{parts[1].zfill(2)}{parts[2].zfill(2)}")
+            year = parts[0].zfill(4) if parts[0].isdecimal() else "-"
+            draft.birthday = dates.birthday(f"{year}-{parts[1].zfill(2)}-{parts[2].zfill(2)}", line)
     for index in plan.met_on:
-        draft.met_on = draft.met_on or parse_date(cell(index))
+        draft.met_on = draft.met_on or dates.day(cell(index), line, "date met")
     for label, columns in plan.addresses.items():
         street = "\n".join(cell(columns.get(k)) for k in ("street", "street2", "street3"))
         box = cell(columns.get("po_box"))

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
+from desktop_app.domain.contact_keys import normalize_email, normalize_org_name, phone_key
 from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 
 # Below this many digits a number is an extension or a test value, too weak to match on.
@@ -31,9 +31,10 @@ __all__ = [
 
 
 def phone_match_key(value: str) -> str:
-    """The normalised phone, or '' when it is too short to identify anyone."""
-    key = normalize_phone(value)  # E.164 ("+" and digits) or digits only
-    return key if len(key) - key.startswith("+") >= MIN_PHONE_DIGITS else ""
+    """The normalised phone, or '' when it cannot identify anyone: too short, or a number
+    phonenumbers does not call possible (a six-digit "123456" is no one's `+1123456`)."""
+    key, possible = phone_key(value)  # E.164 ("+" and digits) or digits only
+    return key if possible and len(key) - key.startswith("+") >= MIN_PHONE_DIGITS else ""
 
 
 @lru_cache(maxsize=65536)

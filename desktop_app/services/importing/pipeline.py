@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -31,6 +32,7 @@ from desktop_app.services.importing.report import (
     Decision,
     ImportCancelledError,
     ImportReport,
+    MatchPlace,
     PossibleDuplicate,
     PreviewCard,
     RejectedCard,
@@ -179,6 +181,7 @@ class _Run:
         self.pending_merges: dict[int, NewPerson] = {}
         # Ids are handed out in order, so the people added are a range: no set per card.
         self.first_id = writer.next_id
+        self.file_first_ids: list[int] = []  # the first id given to each file's cards
         self.changed_ids: set[int] = set()
         self.before_merges: Callable[[list[int]], None] | None = None  # a journal's hook
 
@@ -193,6 +196,7 @@ class _Run:
         opened: ContactSource | None = None,
     ) -> int:
         """Take every card of one file; returns the file's size for the progress."""
+        self.file_first_ids.append(self.writer.next_id)
         try:
             source = opened if opened is not None else ContactSource(path, is_cancelled)
         except UnreadableFileError as error:
@@ -217,7 +221,8 @@ class _Run:
 
     def take(self, key: CardKey, path: Path, card: SourceCard) -> None:
         report = self.report
-        report.warnings.extend(f"{display_path(path.name)}: {w}" for w in card.warnings)
+        if card.warnings:
+            report.warnings.extend(f"{display_path(path.name)}: {w}" for w in card.warnings)
         if card.person is None:
             report.rejected.append(RejectedCard(str(path), card.line, card.end_line, card.reason))
             return
@@ -247,6 +252,7 @@ class _Run:
                 reason=match.describe(),
                 sure=match.is_sure,
                 decision=decision,
+                place=self._place(match.person_id, key.file),
             )
         )
         if decision is Decision.KEEP_BOTH:
@@ -255,6 +261,14 @@ class _Run:
             self._merge(match.person_id, person, keys)
         else:
             report.skipped += 1
+
+    def _place(self, person_id: int, file_index: int) -> MatchPlace:
+        """Whether `person_id` was stored before, or came from a file of this import."""
+        if person_id < self.first_id:
+            return MatchPlace.STORED
+        if bisect_right(self.file_first_ids, person_id) - 1 == file_index:
+            return MatchPlace.SAME_FILE
+        return MatchPlace.OTHER_FILE
 
     def _holds_already(self, match: Match, person: NewPerson) -> bool:
         """True when the matched person already has every value of `person`."""

@@ -29,6 +29,22 @@ class Decision(StrEnum):
         return {"merge": "Merge", "skip": "Skip", "keep_both": "Keep both"}[self.value]
 
 
+class MatchPlace(StrEnum):
+    """Where the person a card matches comes from."""
+
+    STORED = "stored"  # already in the database
+    SAME_FILE = "same_file"  # an earlier card of the same file, new in this import
+    OTHER_FILE = "other_file"  # a card of another file of this import
+
+    @property
+    def label(self) -> str:
+        return {
+            "stored": "Already in Trellis",
+            "same_file": "Twice in this file",
+            "other_file": "In another imported file",
+        }[self.value]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class CardKey:
     """A card's place in one import: the file's index and the card's ordinal in it."""
@@ -68,6 +84,12 @@ class PossibleDuplicate:
     reason: str
     sure: bool
     decision: Decision
+    place: MatchPlace = MatchPlace.STORED
+
+    @property
+    def in_this_import(self) -> bool:
+        """The match is a card of this import, not someone stored before it."""
+        return self.place is not MatchPlace.STORED
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +201,7 @@ _DUPLICATE_COLUMNS = (
     "reason",
     "sure",
     "decision",
+    "place",
 )
 _PREVIEW_COLUMNS = _DUPLICATE_COLUMNS[:8]
 
@@ -193,25 +216,50 @@ def _preview_of(row: tuple[Any, ...]) -> PreviewCard:
 
 
 def _duplicate_row(d: PossibleDuplicate) -> tuple[Any, ...]:
-    return (*_preview_row(d.card), d.match_id, d.match_name, d.reason, d.sure, d.decision.value)
+    return (
+        *_preview_row(d.card),
+        d.match_id,
+        d.match_name,
+        d.reason,
+        d.sure,
+        d.decision.value,
+        d.place.value,
+    )
 
 
 def _duplicate_of(row: tuple[Any, ...]) -> PossibleDuplicate:
     return PossibleDuplicate(
-        _preview_of(row), row[8], row[9], row[10], bool(row[11]), Decision(row[12])
+        _preview_of(row),
+        row[8],
+        row[9],
+        row[10],
+        bool(row[11]),
+        Decision(row[12]),
+        MatchPlace(row[13]),
     )
 
 
 class DuplicateList(SpooledList[PossibleDuplicate]):
-    """The cards that match someone known, with the decision taken for each."""
+    """The cards that match someone known, with the decision taken for each.
+
+    Every row is counted once: `stored_sure_count` (already in Trellis) +
+    `repeated_sure_count` (a card of this import twice) + `possible_count` == `len`.
+    """
 
     def __init__(self, table: SpoolTable) -> None:
         super().__init__(table, _duplicate_row, _duplicate_of)
         self.sure_count = 0
+        self.repeated_sure_count = 0
 
     def append(self, value: PossibleDuplicate) -> None:
         super().append(value)
         self.sure_count += value.sure
+        self.repeated_sure_count += value.sure and value.in_this_import
+
+    @property
+    def stored_sure_count(self) -> int:
+        """Sure matches of people stored before this import."""
+        return self.sure_count - self.repeated_sure_count
 
     @property
     def possible_count(self) -> int:

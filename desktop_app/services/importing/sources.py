@@ -131,7 +131,7 @@ class ContactSource:
                 if isinstance(row, str):
                     yield SourceCard(ordinal, line, line, None, row)
                 else:
-                    yield SourceCard(ordinal, line, line, row, "", tuple(csv_reader.row_warnings))
+                    yield SourceCard(ordinal, line, line, row, "", csv_reader.warnings)
             if csv_reader.plan is None:
                 raise UnreadableFileError(
                     f"{self.path.name} has no contact columns "

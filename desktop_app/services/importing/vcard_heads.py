@@ -11,8 +11,8 @@ from functools import lru_cache
 MAX_PARAMETER_VALUES = 50
 MAX_LABEL_CHARS = 100
 # Heads are parsed once per distinct spelling; only short ones are kept, and only so many.
-_CACHED_HEAD_BYTES = 256
-_CACHED_HEADS = 4096
+CACHED_HEAD_BYTES = 256
+CACHED_HEADS = 4096
 
 # Properties the mapping uses; everything else is skipped before it is decoded.
 WANTED = frozenset(
@@ -58,7 +58,7 @@ def parse_head(head: bytes) -> Head:
     A long head is parsed each time and never kept: cards with distinct megabyte heads
     would otherwise fill memory with them.
     """
-    if len(head) > _CACHED_HEAD_BYTES:
+    if len(head) > CACHED_HEAD_BYTES:
         return _read_head(head)
     return _cached_head(head)
 
@@ -73,7 +73,7 @@ def _read_head(head: bytes) -> Head:
     problems: list[str] = []
     if semi >= 0 and name in WANTED:
         raw = head[semi + 1 :]
-        params, capped = _parse_params(raw) if len(raw) <= _CACHED_HEAD_BYTES else _params(raw)
+        params, capped = _parse_params(raw) if len(raw) <= CACHED_HEAD_BYTES else _params(raw)
         if capped:
             problems.append(
                 f"{name} has more than {MAX_PARAMETER_VALUES} parameters; the rest were left out"
@@ -87,7 +87,7 @@ def _read_head(head: bytes) -> Head:
     return Head(name, group, params, label, plain, tuple(problems))
 
 
-_cached_head = lru_cache(maxsize=_CACHED_HEADS)(_read_head)
+_cached_head = lru_cache(maxsize=CACHED_HEADS)(_read_head)
 
 
 # TYPE values that say nothing a person would call a label.
@@ -139,7 +139,7 @@ def _split_unquoted(text: str, separator: str) -> list[str]:
             return pieces
 
 
-@lru_cache(maxsize=_CACHED_HEADS)
+@lru_cache(maxsize=CACHED_HEADS)
 def _parse_params(raw: bytes) -> tuple[dict[str, list[str]], bool]:
     """`_params`, cached for short parameter strings: a file repeats a few dozen of them.
 

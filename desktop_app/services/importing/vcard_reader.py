@@ -25,7 +25,14 @@ from desktop_app.services.importing.text_decoding import (
     LegacyDecoder,
     utf16_codec,
 )
-from desktop_app.services.importing.vcard_heads import WANTED, parse_head, unquoted_colon
+from desktop_app.services.importing.vcard_heads import (
+    CACHED_HEAD_BYTES,
+    CACHED_HEADS,
+    WANTED,
+    Head,
+    parse_head,
+    unquoted_colon,
+)
 
 CHUNK_SIZE = 1 << 20
 # The longest property a card may hold: a 10 MB photo is 13.4 MB of base64. Anything longer
@@ -99,12 +106,16 @@ class VCardReader:
     def __iter__(self) -> Iterator[RawCard]:
         structure = _Structure()
         line_no = 0
-        for line_no, line in self._logical_lines():
-            if line is None:
+        # The heads a file repeats (`TEL;TYPE=CELL`), parsed once: a dict is cheaper to ask
+        # than parse_head's own cache, and holds as little (short heads, so many).
+        heads: dict[bytes, Head] = {}
+        for line_no, parts in self._unfolded():
+            if parts is None:
                 structure.note(
                     f"line {line_no}: a value longer than {MAX_LINE_BYTES >> 20} MB was left out"
                 )
                 continue
+            line = parts[0] if len(parts) == 1 else b"".join(parts)
             colon = line.find(b":")
             if colon < 0:
                 if structure.stack and line.strip():
@@ -114,16 +125,21 @@ class VCardReader:
             if b'"' in head:
                 colon = unquoted_colon(line)
                 head = line[:colon]
-            parsed = parse_head(head)
+            parsed = heads.get(head)
+            if parsed is None:
+                parsed = parse_head(head)
+                if len(head) <= CACHED_HEAD_BYTES and len(heads) < CACHED_HEADS:
+                    heads[head] = parsed
             name = parsed.name
             if name == "BEGIN" or name == "END":
                 yield from structure.begin_or_end(name, line[colon + 1 :], line, line_no)
                 continue
             if structure.skipping or name not in WANTED:
                 continue
-            card = structure.open_card(line_no)
-            if card is not None:
-                yield card
+            if not structure.stack:  # a property outside any card opens one
+                held = structure.open_card(line_no)
+                if held is not None:
+                    yield held
             card = structure.stack[-1]
             for problem in parsed.problems:
                 card.problems.append(f"line {line_no}: {problem}")
@@ -175,19 +191,13 @@ class VCardReader:
             )
         return text
 
-    def _logical_lines(self) -> Iterator[tuple[int, bytes | None]]:
+    def _unfolded(self) -> Iterator[tuple[int, list[bytes] | None]]:
         """Unfold continuation lines, QP soft breaks and 2.1 base64 runs; skip blank lines.
 
-        A logical line longer than MAX_LINE_BYTES comes out as None: it is dropped as it
-        is read, so memory never holds more than the limit.
+        Yields each logical line's first line number and its pieces. A logical line longer
+        than MAX_LINE_BYTES comes out as None: it is dropped as it is read, so memory never
+        holds more than the limit.
         """
-        for start, parts in self._unfolded():
-            if parts is None:
-                yield start, None
-            else:
-                yield start, b"".join(parts) if len(parts) > 1 else parts[0]
-
-    def _unfolded(self) -> Iterator[tuple[int, list[bytes] | None]]:
         parts: list[bytes] = []
         size = 0
         oversized = False

@@ -173,14 +173,16 @@ class ImportPreviewDialog(QDialog):
 
     def _summary(self) -> str:
         report = self.report
-        sure = report.duplicates.sure_count
-        possible = report.duplicates.possible_count
+        duplicates = report.duplicates  # each row counted once: the parts add up to its tab
         # A LinkedIn export is read twice (its Connections.csv, then its history): once here.
         files = len(set(report.files) - {path for path, _ in report.unreadable})
         parts = [
             f"{len(report.new)} new contact(s)",
-            f"{sure} already in Trellis (their new details will be merged in)",
-            f"{possible} possible duplicate(s) to check",
+            f"{duplicates.stored_sure_count} already in Trellis "
+            "(their new details will be merged in)",
+            f"{duplicates.repeated_sure_count} twice in the imported file(s) "
+            "(merged into the first card)",
+            f"{duplicates.possible_count} possible duplicate(s) to check",
             f"{len(report.rejected)} card(s) rejected",
         ]
         cards = len(report.new) + len(report.duplicates) + len(report.rejected)
@@ -207,7 +209,8 @@ class ImportPreviewDialog(QDialog):
         )
         self.duplicates_view = _table(self.duplicates_model, page)
         self.duplicates_view.setColumnWidth(0, 90)
-        self.duplicates_view.setColumnWidth(3, 320)  # the reason is what one reads first
+        self.duplicates_view.setColumnWidth(3, 140)
+        self.duplicates_view.setColumnWidth(4, 320)  # the reason is what one reads first
         layout.addWidget(self.duplicates_view, 1)
         row = QHBoxLayout()
         self.decision_buttons: dict[Decision, QPushButton] = {}

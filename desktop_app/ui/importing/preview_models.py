@@ -180,12 +180,13 @@ class DuplicatesModel(RowsModel):
                 d.decision.label,
                 d.card.name,
                 d.match_name,
+                d.place.label,
                 d.reason,
                 _where(d.card.path, d.card.line),
             ),
         )
         super().__init__(
-            ("Decision", "In the file", "Already in Trellis", "Why", "From"), self._cells
+            ("Decision", "In the file", "Matches", "Where", "Why", "From"), self._cells
         )
 
     def set_decision(self, rows: Sequence[int], decision: Decision) -> None:

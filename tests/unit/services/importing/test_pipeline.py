@@ -229,3 +229,26 @@ def test_the_matching_tables_end_with_the_import(
     assert temp_tables() == []
     assert run_import(db, [cards(tmp_path, 600, "b.vcf")], is_cancelled=lambda: True).cancelled
     assert temp_tables() == []
+
+
+def test_each_duplicate_says_where_its_match_comes_from(db: Database, tmp_path: Path) -> None:
+    from desktop_app.services.importing.report import MatchPlace
+
+    card = "BEGIN:VCARD\nVERSION:3.0\nFN:{}\nEMAIL:{}\nEND:VCARD\n"
+    stored = tmp_path / "0-stored.vcf"
+    stored.write_text(card.format("Grace Hopper", "grace@navy.example"))
+    run_import(db, [stored])
+    first, second = tmp_path / "1-first.vcf", tmp_path / "2-second.vcf"
+    first.write_text(card.format("Ada", "ada@a.example") + card.format("Ada L.", "ada@a.example"))
+    second.write_text(
+        card.format("A. Lovelace", "ada@a.example") + card.format("G", "grace@navy.example")
+    )
+    report = run_import(db, [first, second], dry_run=True)
+    assert [(d.card.name, d.place) for d in report.duplicates] == [
+        ("Ada L.", MatchPlace.SAME_FILE),
+        ("A. Lovelace", MatchPlace.OTHER_FILE),
+        ("G", MatchPlace.STORED),
+    ]
+    duplicates = report.duplicates
+    assert (duplicates.stored_sure_count, duplicates.repeated_sure_count) == (1, 2)
+    assert duplicates.possible_count == 0
