@@ -74,7 +74,7 @@ class FirstRunDialog(QDialog):
         )
         self.import_button = QCommandLinkButton(
             "I&mport my contacts…",
-            "From a vCard (.vcf) file, a CSV file, or your LinkedIn export (Connections.csv).",
+            "From vCard (.vcf) or CSV files, your LinkedIn export, mail (mbox) or a calendar.",
         )
         self.sample_button = QCommandLinkButton(
             "&Show me a sample network",
