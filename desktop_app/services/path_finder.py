@@ -26,6 +26,7 @@ from desktop_app.services.network_graph import (
     build_snapshot,
     organization_key,
     parse_key,
+    person_key,
 )
 from desktop_app.storage.database import Database
 from desktop_app.storage.network_queries import (
@@ -141,6 +142,18 @@ class PathFinder:
                 hops = 1.0 if edge.kind == "relationship" else 0.5
                 graph.add_edge(edge.a, edge.b, cost=cost, job=job, hops=hops)
         self._graph: nx.Graph[str] = graph
+        # Whoever I have talked to (logged, or read from my mail, calendar and LinkedIn
+        # history) is someone I can ask, before any tie says how well I know them: priced
+        # as the weakest tie. Without this a freshly imported history leads nowhere.
+        self._talked_to = {
+            key
+            for key in map(person_key, last_contacts)
+            if key in self._nodes and key not in self._me_ties
+        }
+
+    def _introducers(self) -> set[str]:
+        """Everyone a path may start with: my ties and the people I have talked to."""
+        return self._me_ties.keys() | self._talked_to
 
     def _note_my_edge(self, edge: MapEdge) -> None:
         other = edge.b if edge.a == ME else edge.a
@@ -163,7 +176,7 @@ class PathFinder:
 
     def first_hop_cost(self, key: str) -> float:
         """The cost of asking someone I know directly."""
-        strength = self._me_ties.get(key, 0)
+        strength = self._me_ties.get(key, 1 if key in self._talked_to else 0)
         if strength == 0:
             return math.inf
         return tie_cost(strength) * recency_factor(self._last_contact(key), self.today)
@@ -180,7 +193,7 @@ class PathFinder:
         # Distances from the target to everyone (I am not in the graph: never a bridge).
         costs, routes = nx.single_source_dijkstra(self._graph, target, weight="cost")
         candidates: list[tuple[float, str, list[str]]] = []
-        for introducer in self._me_ties:
+        for introducer in self._introducers():
             if introducer not in costs:
                 continue
             total = self.first_hop_cost(introducer) + costs[introducer]
@@ -212,7 +225,7 @@ class PathFinder:
                 degree = 0
             else:
                 hops = nx.single_source_dijkstra_path_length(self._graph, key, weight="hops")
-                reachable = [hops[k] for k in self._me_ties if k in hops]
+                reachable = [hops[k] for k in self._introducers() if k in hops]
                 if reachable:
                     degree = 1 + math.floor(min(reachable))
             result.append(OrganizationReach(key, node.label, degree, best))
@@ -235,7 +248,8 @@ class PathFinder:
             notes: list[str] = []
             if i == 1:
                 strength = self._me_ties.get(key, 0)
-                notes.append(STRENGTH_WORDS.get(strength, "known"))
+                talked = "no tie yet" if key in self._talked_to else "known"
+                notes.append(STRENGTH_WORDS.get(strength, talked))
                 notes.append(describe_recency(self._last_contact(key), self.today))
             else:
                 notes.extend(self._link_note(keys[i - 1], key, keys[i - 2]))

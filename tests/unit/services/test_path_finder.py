@@ -213,3 +213,28 @@ def test_no_path_in_a_random_network_passes_through_me(db: Database, network) ->
             assert "me" not in path.keys[1:], path.text
             checked += 1
     assert checked > 30
+
+
+def test_someone_i_have_only_talked_to_can_introduce_me(db: Database, network) -> None:
+    """A history import gives interactions, not ties: the people in it still lead on."""
+    me = network.person("Ada Me", me=True)
+    gus = network.person("Gus")
+    hana = network.person("Hana")
+    stranger = network.person("Ivo")  # no tie and never spoken to: never a first step
+    north = network.organization("Northwind")
+    network.job(hana, north)
+    network.tie(gus, hana, 4)
+    network.tie(stranger, hana, 5)
+    network.interaction(TODAY - timedelta(days=3), gus)
+    assert me
+    finder = PathFinder.from_database(db, TODAY)
+    paths = finder.paths_to(organization_key(north))
+    assert [p.introducer for p in paths] == ["Gus"]
+    assert paths[0].text == "You → Gus (no tie yet, spoke 3 days ago) → Hana @ Northwind"
+    assert paths[0].cost == pytest.approx(
+        tie_cost(1)
+        + finder._graph.edges[person_key(gus), person_key(hana)]["cost"]
+        + finder._graph.edges[person_key(hana), organization_key(north)]["cost"]
+    )
+    (reach,) = finder.reach([organization_key(north)])
+    assert reach.degree == 2
