@@ -258,8 +258,8 @@ def _main_window(run: SelfTestRun) -> str:
     """The real window, offscreen: contacts painted, every view opened once, closed."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.window.main_window import MainWindow
+    from desktop_app.ui.window.workspace import Workspace
 
     workspace = Workspace(run.database())
     run.db = None  # the workspace closes it from now on
