@@ -27,7 +27,7 @@ def main() -> int:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services.layout import compute_layout
+    from desktop_app.services.map.layout import compute_layout
     from desktop_app.ui.map.map_style import node_style
     from desktop_app.ui.map.network_canvas import NetworkCanvas
 

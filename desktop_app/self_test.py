@@ -235,8 +235,8 @@ def _map_pdf(run: SelfTestRun) -> str:
 
 def _layout_worker(run: SelfTestRun) -> str:
     """The map's layout process: `python -m …` from source, `trellis --layout-worker` frozen."""
-    from desktop_app.services.layout_job import LayoutDone, LayoutFailed, LayoutJob
-    from desktop_app.services.network_graph import load_network
+    from desktop_app.services.map.layout_job import LayoutDone, LayoutFailed, LayoutJob
+    from desktop_app.services.map.network_graph import load_network
 
     snapshot = load_network(run.database())
     job = LayoutJob(snapshot, kind="force", seed=0)

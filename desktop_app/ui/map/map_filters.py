@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import MapFilters
+from desktop_app.services.map.network_graph import MapFilters
 from desktop_app.ui.map.map_style import LegendEntry
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import NameCounts, NetworkSnapshot
+from desktop_app.services.map.network_graph import NameCounts, NetworkSnapshot
 from desktop_app.ui.common.check_in_colours import state_hex
 
 PALETTE = (

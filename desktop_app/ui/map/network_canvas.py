@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.services.network_graph import MapNode, NetworkSnapshot, neighbours
+from desktop_app.services.map.network_graph import MapNode, NetworkSnapshot, neighbours
 from desktop_app.ui.map.map_style import NodeStyle, edge_widths, label_priority
 
 LABEL_BUDGET = 160  # labels drawn at most, whatever the zoom

@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
 from desktop_app.services import goals as goal_service
-from desktop_app.services import map_positions
-from desktop_app.services.layout import compute_layout, starting_positions
-from desktop_app.services.layout_job import (
+from desktop_app.services.map import map_positions
+from desktop_app.services.map.layout import compute_layout, starting_positions
+from desktop_app.services.map.layout_job import (
     LayoutDone,
     LayoutFailed,
     LayoutJob,
     LayoutPartial,
     LayoutProgress,
 )
-from desktop_app.services.map_search import map_targets, match_targets
-from desktop_app.services.network_graph import (
+from desktop_app.services.map.map_search import map_targets, match_targets
+from desktop_app.services.map.network_graph import (
     MapFilters,
     NameCounts,
     NetworkSnapshot,
@@ -54,7 +54,7 @@ from desktop_app.services.network_graph import (
     person_key,
     photos,
 )
-from desktop_app.services.path_finder import PathFinder, goal_reach
+from desktop_app.services.map.path_finder import PathFinder, goal_reach
 from desktop_app.ui.common.background import run_in_background
 from desktop_app.ui.map.map_filters import MapFilterPanel, MapLegend
 from desktop_app.ui.map.map_style import NodeStyle, goal_members, node_style

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.map_search import MapTarget, match_targets
-from desktop_app.services.path_finder import (
+from desktop_app.services.map.map_search import MapTarget, match_targets
+from desktop_app.services.map.path_finder import (
     IntroPath,
     OrganizationReach,
     paths_heading,

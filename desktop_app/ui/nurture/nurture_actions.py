@@ -66,7 +66,7 @@ def export_calendar(window: MainWindow) -> None:
     )
     if not path:
         return
-    from desktop_app.services.ics_export import export_ics
+    from desktop_app.services.exporting.ics_export import export_ics
 
     try:
         count = export_ics(window.workspace.db, Path(path))

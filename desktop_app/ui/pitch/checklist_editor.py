@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.documents import ChecklistEntry, CriterionComment, DocumentDetail
 from desktop_app.domain.enums import Verdict
-from desktop_app.services.checklist_export import VERDICT_LABELS, reviewer_label
+from desktop_app.services.exporting.checklist_export import VERDICT_LABELS, reviewer_label
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.window.workspace import Workspace

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.documents import DocumentDetail, VersionFormat, VersionInfo
-from desktop_app.services import checklist_export, document_resources, documents
+from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
+from desktop_app.services.exporting import checklist_export
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor

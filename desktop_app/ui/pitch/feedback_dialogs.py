@@ -29,7 +29,7 @@ from desktop_app.domain.documents import (
     FeedbackRoundInfo,
 )
 from desktop_app.domain.enums import Verdict
-from desktop_app.services.checklist_export import VERDICT_LABELS, reviewer_label
+from desktop_app.services.exporting.checklist_export import VERDICT_LABELS, reviewer_label
 
 
 def date_edit(value: date) -> QDateEdit:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.documents import DocumentDetail, FeedbackRoundInfo
 from desktop_app.services import feedback
-from desktop_app.services.checklist_export import reviewer_label, verdict_label
+from desktop_app.services.exporting.checklist_export import reviewer_label, verdict_label
 from desktop_app.ui.common.row_table import RowTable
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.feedback_dialogs import AskFeedbackDialog, RecordFeedbackDialog

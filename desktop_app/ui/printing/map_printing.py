@@ -122,7 +122,7 @@ class MapPrinting(QObject):
         offered = self._source() if self._source is not None else None
         if offered is not None:
             return offered
-        from desktop_app.services.network_graph import load_network
+        from desktop_app.services.map.network_graph import load_network
 
         snapshot = load_network(self._db)
         return MapPrintSource(snapshot, positions_for(self._db, snapshot, "force"))

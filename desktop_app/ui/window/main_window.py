@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from desktop_app.services.json_export import write_export
+        from desktop_app.services.exporting.json_export import write_export
 
         try:
             write_export(self.workspace.db, Path(path), stream=None)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.demo_exports import write_demo_exports
+from desktop_app.services.demo.exports import write_demo_exports
 from desktop_app.storage.database import Database
 from desktop_app.ui.importing.controller import OPEN_FILTER, dropped_paths
 from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog

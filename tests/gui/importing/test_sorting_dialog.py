@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import NewPerson, PersonFields
-from desktop_app.services.demo_exports import write_demo_exports
+from desktop_app.services.demo.exports import write_demo_exports
 from desktop_app.services.history.report import CircleSuggestion, HistoryReport, TieSuggestion
 from desktop_app.storage.database import open_database
 from desktop_app.ui.importing.sorting_dialog import (

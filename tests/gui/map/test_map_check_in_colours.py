@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.cadence import CheckInState
-from desktop_app.services.network_graph import load_network, person_key
+from desktop_app.services.map.network_graph import load_network, person_key
 from desktop_app.services.reminders import check_in_states
 from desktop_app.ui.common.check_in_colours import state_hex
 from desktop_app.ui.map.map_style import (

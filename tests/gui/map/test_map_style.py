@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import MapEdge, MapNode, NetworkSnapshot
+from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 from desktop_app.ui.map.map_style import (
     CIRCLE_COLOURS,
     GOAL_COLOUR,
@@ -65,7 +65,7 @@ def test_sizes_follow_strength_or_links_and_me_wins_labels() -> None:
 
 
 def test_tag_and_organisation_colours_rank_over_the_whole_network_not_the_shown_part() -> None:
-    from desktop_app.services.network_graph import NameCounts
+    from desktop_app.services.map.network_graph import NameCounts
 
     counts = NameCounts({"mentor": 1, "design": 5}, {"Acme": 2, "Bolt": 9})
     everyone = node_style(SNAPSHOT, "tag", counts=counts)

@@ -10,11 +10,11 @@ from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.layout import compute_layout
-from desktop_app.services.network_graph import MapEdge, MapNode, NetworkSnapshot
+from desktop_app.services.map.layout import compute_layout
+from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 from desktop_app.ui.map.map_style import node_style
 from desktop_app.ui.map.network_canvas import LABEL_BUDGET, NetworkCanvas
-from tests.unit.services.test_layout import clustered
+from tests.unit.services.map.test_layout import clustered
 
 
 @pytest.fixture

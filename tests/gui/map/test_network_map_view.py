@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import ChangeSet, NewPerson, PersonFields
-from desktop_app.services import map_positions
-from desktop_app.services.network_graph import MapFilters, load_network, person_key
+from desktop_app.services.map import map_positions
+from desktop_app.services.map.network_graph import MapFilters, load_network, person_key
 from desktop_app.storage.database import open_database
 from desktop_app.ui.map import network_map_view
 from desktop_app.ui.map.network_map_view import NetworkMapView
@@ -362,7 +362,7 @@ def test_dragging_a_node_is_undoable(qtbot: QtBot, workspace: Workspace) -> None
 
 def test_hover_card_says_which_goals_a_node_serves(qtbot: QtBot, workspace: Workspace) -> None:
     from desktop_app.services import goals as goal_service
-    from desktop_app.services.network_graph import goal_links, organization_key
+    from desktop_app.services.map.network_graph import goal_links, organization_key
 
     view = make_view(qtbot, workspace)
     goal = goal_service.goals(workspace.db)[0]

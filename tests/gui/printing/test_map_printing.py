@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.network_graph import load_network
+from desktop_app.services.map.network_graph import load_network
 from desktop_app.services.printing.job import MapPrintSource
 from desktop_app.services.printing.options import PAPERS, Orientation, PageGrid, PrintOptions
 from desktop_app.services.printing.scene import Rect
@@ -217,7 +217,7 @@ def test_a_map_canvas_hands_over_what_it_shows(qtbot: QtBot, demo_db: Database) 
 
 def test_the_map_view_prints_its_filters_and_colouring(qtbot: QtBot, window: MainWindow) -> None:
     from desktop_app.domain.enums import Circle
-    from desktop_app.services.network_graph import MapFilters
+    from desktop_app.services.map.network_graph import MapFilters
 
     window.resize(1200, 800)
     window.show_view(1)

@@ -2,7 +2,7 @@
 
 igraph keeps the GIL for the whole of a layout call (≈0.5 s at 5,000 contacts): on a
 thread it would freeze the window for that long. The child (`python -m
-desktop_app.services.layout_worker`) receives the network as plain tuples on stdin and
+desktop_app.services.map.layout_worker`) receives the network as plain tuples on stdin and
 sends progress, intermediate positions and the result back on stdout; two small threads
 move the bytes, so the caller only ever polls a queue (the map view does so from a timer)
 and may cancel at any time.
@@ -20,8 +20,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
-from desktop_app.services.layout import Positions
-from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.services.map.layout import Positions
+from desktop_app.services.map.network_graph import NetworkSnapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def worker_command() -> list[str]:
     """How to start the worker: this interpreter, or the frozen app with a flag."""
     if getattr(sys, "frozen", False):
         return [sys.executable, "--layout-worker"]
-    return [sys.executable, "-m", "desktop_app.services.layout_worker"]
+    return [sys.executable, "-m", "desktop_app.services.map.layout_worker"]
 
 
 def encode_work(

@@ -14,7 +14,11 @@ from desktop_app.domain.values import (
     PersonFields,
 )
 from desktop_app.services.contacts import ContactsService
-from desktop_app.services.json_export import build_export, write_export, write_text_atomically
+from desktop_app.services.exporting.json_export import (
+    build_export,
+    write_export,
+    write_text_atomically,
+)
 from desktop_app.storage.database import Database
 
 CONTACT_KEYS = {

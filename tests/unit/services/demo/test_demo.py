@@ -66,7 +66,7 @@ def test_zero_contacts_gives_just_me(db_path: Path) -> None:
 
 
 def test_demo_notes_agree_with_the_direction_of_their_interaction() -> None:
-    from desktop_app.services.demo_names import INTERACTION_NOTES
+    from desktop_app.services.demo.names import INTERACTION_NOTES
 
     rows = generate(300, 3, TODAY)
     owner = {note: direction for direction, notes in INTERACTION_NOTES.items() for note in notes}

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle, Direction, InteractionKind
-from desktop_app.services import demo_names as vocab
+from desktop_app.services.demo import names as vocab
 from desktop_app.storage.database import Database
 
 Row = dict[str, Any]
@@ -396,7 +396,7 @@ class _Generator:
                 )
 
     def _documents(self) -> None:
-        from desktop_app.services.demo_documents import add_documents
+        from desktop_app.services.demo.documents import add_documents
 
         # Reviewers are the close contacts seen least lately (at least six of them), so the
         # feedback and "thank them" follow-ups the sample shows are not answered by a chance

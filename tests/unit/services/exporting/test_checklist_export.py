@@ -11,7 +11,8 @@ import pytest
 
 from desktop_app.domain.documents import CriterionVerdict
 from desktop_app.domain.enums import Verdict
-from desktop_app.services import checklist_export, documents, feedback
+from desktop_app.services import documents, feedback
+from desktop_app.services.exporting import checklist_export
 from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
 

@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop_app.services import demo_exports_text as text
-from desktop_app.services.demo_exports import (
+from desktop_app.services.demo import exports_text as text
+from desktop_app.services.demo.exports import (
     ME_EMAIL,
     ME_FIRST,
     ME_LAST,

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.services import documents, feedback
-from desktop_app.services.json_export import build_export
+from desktop_app.services.exporting.json_export import build_export
 from desktop_app.storage.database import Database
 from desktop_app.storage.tables import Person
 

@@ -4,7 +4,7 @@ import pytest
 
 from desktop_app.domain.cadence import CheckInState, DueItem, DueReason
 from desktop_app.domain.enums import Circle
-from desktop_app.services.ics_export import build_calendar, escape_text, export_ics, fold
+from desktop_app.services.exporting.ics_export import build_calendar, escape_text, export_ics, fold
 
 TODAY = date(2026, 6, 15)
 STAMP = datetime(2026, 6, 15, 9, 30, tzinfo=UTC)

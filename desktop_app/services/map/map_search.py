@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop_app.services.network_graph import MapNode
+from desktop_app.services.map.network_graph import MapNode
 
 
 @dataclass(frozen=True, slots=True)

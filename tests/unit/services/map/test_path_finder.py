@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop_app.services.network_graph import organization_key, person_key
-from desktop_app.services.path_finder import (
+from desktop_app.services.map.network_graph import organization_key, person_key
+from desktop_app.services.map.path_finder import (
     PathFinder,
     describe_recency,
     goal_reach,

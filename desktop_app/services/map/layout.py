@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.services.map.network_graph import NetworkSnapshot
 
 if TYPE_CHECKING:
     import numpy as np

@@ -12,8 +12,8 @@ import sys
 from typing import IO, Any
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.layout import Positions, compute_layout
-from desktop_app.services.network_graph import MapEdge, MapNode, NetworkSnapshot
+from desktop_app.services.map.layout import Positions, compute_layout
+from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 
 
 def decode_snapshot(nodes: tuple[Any, ...], edges: tuple[Any, ...]) -> NetworkSnapshot:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_app.services.map_search import map_targets, match_targets
-from desktop_app.services.network_graph import MapNode
+from desktop_app.services.map.map_search import map_targets, match_targets
+from desktop_app.services.map.network_graph import MapNode
 
 NODES = (
     MapNode("me", "me", "Ada Me"),

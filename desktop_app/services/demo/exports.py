@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop_app.services import demo_names as vocab
+from desktop_app.services.demo import names as vocab
 
 MANIFEST_NAME = "expected.json"
 MBOX_NAME = "mail.mbox"
@@ -132,11 +132,9 @@ def write_demo_exports(
 ) -> dict[str, Any]:
     """Write the sample exports into `directory` (created if missing) and return the
     manifest also written as `expected.json`. Refuses to replace files already there."""
-    from desktop_app.services import (
-        demo_exports_calendar,
-        demo_exports_linkedin,
-        demo_exports_mail,
-    )
+    from desktop_app.services.demo import exports_calendar as demo_exports_calendar
+    from desktop_app.services.demo import exports_linkedin as demo_exports_linkedin
+    from desktop_app.services.demo import exports_mail as demo_exports_mail
 
     sizes = sizes or ExportSizes()
     sizes.check()

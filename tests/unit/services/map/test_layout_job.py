@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import time
 
-from desktop_app.services.layout import compute_layout
-from desktop_app.services.layout_job import (
+from desktop_app.services.map.layout import compute_layout
+from desktop_app.services.map.layout_job import (
     LayoutDone,
     LayoutFailed,
     LayoutJob,
     LayoutPartial,
     LayoutProgress,
 )
-from tests.unit.services.test_layout import clustered
+from tests.unit.services.map.test_layout import clustered
 
 
 def test_a_job_gives_the_same_result_as_computing_in_process() -> None:

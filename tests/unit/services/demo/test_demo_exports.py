@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.services.demo_exports import ExportsError, ExportSizes, write_demo_exports
+from desktop_app.services.demo.exports import ExportsError, ExportSizes, write_demo_exports
 
 TODAY = date(2026, 6, 1)
 SIZES = ExportSizes(people=120, messages=500, events=60, linkedin_messages=700)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop_app.services.map_search import MapTarget, map_targets
-from desktop_app.services.network_graph import (
+from desktop_app.services.map.map_search import MapTarget, map_targets
+from desktop_app.services.map.network_graph import (
     ME,
     MapEdge,
     MapFilters,

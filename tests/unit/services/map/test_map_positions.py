@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from desktop_app.services import map_positions
+from desktop_app.services.map import map_positions
 from desktop_app.storage.database import Database
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.services.map.network_graph import NetworkSnapshot
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from desktop_app.services import demo_exports_text as text
-from desktop_app.services.demo_exports import ME_EMAIL, ME_FIRST, ME_LAST, Cast, Person
+from desktop_app.services.demo import exports_text as text
+from desktop_app.services.demo.exports import ME_EMAIL, ME_FIRST, ME_LAST, Cast, Person
 
 TZID = "Europe/Berlin"
 MASS_ATTENDEES = 24  # plus me: more people than a meeting an importer would count

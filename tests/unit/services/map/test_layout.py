@@ -6,8 +6,8 @@ import random
 import pytest
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.layout import compute_layout
-from desktop_app.services.network_graph import MapEdge, MapNode, NetworkSnapshot
+from desktop_app.services.map.layout import compute_layout
+from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 
 
 def clustered(people: int = 120, orgs: int = 6, seed: int = 3) -> NetworkSnapshot:
@@ -155,7 +155,7 @@ def test_unknown_layout_is_refused() -> None:
 
 
 def test_quality_figures_tell_a_good_layout_from_a_random_one() -> None:
-    from desktop_app.services.layout_quality import layout_quality
+    from desktop_app.services.map.layout_quality import layout_quality
 
     snapshot = clustered()
     good = layout_quality(snapshot, compute_layout(snapshot, "force", seed=1))
@@ -168,7 +168,7 @@ def test_quality_figures_tell_a_good_layout_from_a_random_one() -> None:
 
 
 def test_starting_positions_keep_the_known_and_place_the_new_near_neighbours() -> None:
-    from desktop_app.services.layout import starting_positions
+    from desktop_app.services.map.layout import starting_positions
 
     snapshot = clustered()
     known = {k: p for k, p in compute_layout(snapshot, seed=1).items() if k != "p:3"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import (
+from desktop_app.services.map.network_graph import (
     MapEdge,
     MapFilters,
     load_network,
@@ -191,7 +191,7 @@ def test_neighbours_is_symmetric(db: Database, small) -> None:
 
 
 def test_name_counts_cover_the_whole_network_whatever_is_filtered(db: Database, small) -> None:
-    from desktop_app.services.network_graph import name_counts
+    from desktop_app.services.map.network_graph import name_counts
 
     counts = name_counts(db)
     assert counts.tags == {"mentor": 1, "design": 1}
