@@ -4,13 +4,14 @@ the conflicts waiting for the user. Every value returned is a plain dataclass.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import MissingError, RuleError
+from desktop_app.domain.values import ContactPoints, NewPerson
 from desktop_app.storage import tables as t
 
 
@@ -278,3 +279,57 @@ def put_conflict(
 
 def drop_conflict(session: Session, item_id: int) -> None:
     session.execute(delete(t.SyncConflict).where(t.SyncConflict.item_id == item_id))
+
+
+def apply_synced_fields(session: Session, person_id: int, new: NewPerson, names: set[str]) -> None:
+    """Write the synced fields `names` of `new` onto a stored person; the Trellis-only
+    fields (circle, cadence, how we met…) and past jobs stay as they are."""
+    from desktop_app.storage import people_repository as people
+
+    scalar = {"full_name", "given_name", "family_name", "note", "birthday"} & names
+    if scalar:
+        fields = people.person_fields(session, person_id)
+        changes = {name: getattr(new.fields, name) for name in scalar}
+        people.update_fields(session, person_id, replace(fields, **changes))
+    if {"emails", "phones", "urls", "addresses"} & names:
+        people.set_contact_points(
+            session, person_id, ContactPoints(new.emails, new.phones, new.urls, new.addresses)
+        )
+    if "categories" in names:
+        people.set_tags(session, person_id, new.tags)
+    if "organization" in names:
+        current = [j for j in new.employment if j.current]
+        job = current[0] if current else None
+        people.set_current_job(
+            session, person_id, job.organization if job else "", job.title if job else ""
+        )
+    if "photo" in names:
+        session.execute(delete(t.Photo).where(t.Photo.person_id == person_id))
+        if new.photo:
+            session.add(
+                t.Photo(person_id=person_id, mime=new.photo_mime or "image/jpeg", data=new.photo)
+            )
+    session.flush()
+
+
+def create_person(session: Session, new: NewPerson) -> int:
+    from desktop_app.storage import people_repository as people
+
+    return people.create_person(session, new)
+
+
+def delete_people(session: Session, person_ids: list[int]) -> None:
+    from desktop_app.storage import row_snapshots
+
+    if person_ids:
+        row_snapshots.delete_people(session, person_ids)
+
+
+def stored_people(session: Session, person_ids: Iterable[int]) -> dict[int, NewPerson]:
+    """People as stored, read on the session's own connection (inside its transaction)."""
+    from desktop_app.storage.history_writer import raw_connection
+    from desktop_app.storage.person_loader import load_people
+
+    session.flush()
+    raw = raw_connection(session.connection())
+    return {pid: s.person for pid, s in load_people(raw, list(person_ids), photos=True).items()}
