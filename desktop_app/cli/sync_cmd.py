@@ -50,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
     parser.add_argument(
+        "--resolve",
+        choices=("local", "remote"),
+        help="decide every waiting conflict: keep Trellis's values or the server's "
+        "(the next sync carries the decision over)",
+    )
+    parser.add_argument(
         "--yes", action="store_true", help="go ahead when more than a few contacts would be deleted"
     )
 
@@ -69,6 +75,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             if args.add_account is not None:
                 return _add_account(db, args)
+            if args.resolve is not None:
+                from desktop_app.services.sync.conflicts import resolve_all
+
+                count = len(sync.conflicts(db))
+                resolve_all(db, args.resolve)
+                print(f"{count} conflict(s) decided for {args.resolve}; sync to send them.")
+                return 0
             if args.vdir is not None:
                 report = sync.sync_vdir(
                     db, args.vdir, dry_run=args.dry_run, confirm_deletions=args.yes
@@ -89,7 +102,10 @@ def run(args: argparse.Namespace) -> int:
         for note in report.notes:
             print(f"note: {note}")
         if report.conflicts:
-            print("Contacts changed on both sides wait for you: Settings ▸ Sync in the window.")
+            print(
+                "Contacts changed on both sides wait for you; neither side was overwritten. "
+                "Decide with --resolve local|remote, then sync again."
+            )
     return EXIT_CONFLICTS if report.conflicts else 0
 
 

@@ -333,3 +333,20 @@ def stored_people(session: Session, person_ids: Iterable[int]) -> dict[int, NewP
     session.flush()
     raw = raw_connection(session.connection())
     return {pid: s.person for pid, s in load_people(raw, list(person_ids), photos=True).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemWithBook:
+    id: int
+    book_id: int
+    href: str
+    uid: str
+    local_state: str
+
+
+def item_with_book(session: Session, item_id: int) -> ItemWithBook:
+    i = t.SyncItem
+    row = session.execute(
+        select(i.id, i.address_book_id, i.href, i.uid, i.local_state).where(i.id == item_id)
+    ).one()
+    return ItemWithBook(*row)

@@ -126,6 +126,11 @@ def test_edits_on_each_side_and_a_conflict(account_db: Path, radicale: RadicaleS
     assert "NOTE:phone again" in radicale.get_card(ana_name)[0]
     plain = trellis("sync", "--db", str(account_db))
     assert plain.returncode == 3 and "wait for you" in plain.stdout
+    decided = trellis("sync", "--db", str(account_db), "--resolve", "local")
+    assert decided.returncode == 0 and "1 conflict(s) decided" in decided.stdout
+    code, counts, err = sync_json(account_db)
+    assert code == 0 and counts["pushed"] == 1 and counts["conflicts"] == 0, err
+    assert "NOTE:Trellis again" in radicale.get_card(ana_name)[0]
 
 
 def test_deletions_on_each_side_and_confirmation(

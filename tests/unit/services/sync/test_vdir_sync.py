@@ -129,3 +129,32 @@ def test_more_than_a_few_deletions_wait_for_confirmation(db: Database, folder: P
     assert len(people(db)) == 6
     assert run.sync_vdir(db, folder, confirm_deletions=True).deleted_local == 6
     assert people(db) == {}
+
+
+@pytest.mark.parametrize("keep", ["local", "remote"])
+def test_a_decided_conflict_goes_to_both_sides_at_the_next_sync(
+    db: Database, folder: Path, keep: str
+) -> None:
+    from desktop_app.services.sync.conflicts import resolve_all
+
+    (folder / "bo.vcf").write_text(PHONE_CARD, newline="")
+    run.sync_vdir(db, folder)
+    bo = people(db)["Bo Chen"]
+    service = ContactsService(db)
+    fields = service.detail(bo).fields
+    service.edit(bo, PersonFields(**{**_fields(fields), "note": "ours"}))
+    theirs = PHONE_CARD.replace("END:VCARD", "NOTE:theirs\r\nTITLE:Chef\r\nEND:VCARD")
+    theirs = theirs.replace("FN:Bo Chen", "FN:Bo Chen\r\nORG:Casa Bo")
+    (folder / "bo.vcf").write_text(theirs, newline="")
+    assert run.sync_vdir(db, folder).conflicts == 1
+    resolve_all(db, keep)
+    assert run.conflicts(db) == []
+    report = run.sync_vdir(db, folder)
+    assert report.conflicts == 0
+    expected = "ours" if keep == "local" else "theirs"
+    assert service.detail(bo).fields.note == expected
+    text = (folder / "bo.vcf").read_text()
+    assert f"NOTE:{expected}" in text
+    assert "ORG:Casa Bo" in text and "X-PHONE-RINGTONE:marimba" in text
+    assert service.detail(bo).employment[0].organization == "Casa Bo"  # their other change
+    assert (report.pushed, report.pulled) == ((1, 0) if keep == "local" else (0, 0))
