@@ -312,10 +312,18 @@ def apply_synced_fields(session: Session, person_id: int, new: NewPerson, names:
     session.flush()
 
 
-def create_person(session: Session, new: NewPerson) -> int:
-    from desktop_app.storage import people_repository as people
+def create_people(session: Session, new: Sequence[NewPerson]) -> list[int]:
+    """Insert people in bulk (the import's writer: thousands on a first sync); their ids
+    in the order given."""
+    from desktop_app.storage.import_writer import ImportWriter
 
-    return people.create_person(session, new)
+    if not new:
+        return []
+    session.flush()
+    writer = ImportWriter(session.connection())
+    rows = [(writer.allocate_id(), person) for person in new]
+    writer.insert_people(rows)
+    return [pid for pid, _person in rows]
 
 
 def delete_people(session: Session, person_ids: list[int]) -> None:

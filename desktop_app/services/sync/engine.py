@@ -144,7 +144,10 @@ def _plan(
         wanted = {i.person_id for i in known.values() if i.person_id is not None}
         people = sync_state.stored_people(session, wanted | set(unlinked))
     listing = store.listing(book.sync_token, {href: i.etag for href, i in known.items()})
-    fetched = {card.href: card for card in store.fetch(listing.changed)}
+    fetched = dict(listing.cards)
+    missing = [href for href in listing.changed if href not in fetched]
+    if missing:
+        fetched.update((card.href, card) for card in store.fetch(missing))
     removed = listing.removed | (set(listing.changed) - set(fetched))
     plan = _Plan(book, listing.token, listing.uses_sync_collection)
     for href, item in known.items():
@@ -322,8 +325,8 @@ def _carry_out(
     added: set[int] = set()
     changed: set[int] = set()
     with db.transaction() as session:
-        for remote, person, item_id in plan.creates:
-            pid = sync_state.create_person(session, person)
+        new_ids = sync_state.create_people(session, [person for _r, person, _i in plan.creates])
+        for (remote, person, item_id), pid in zip(plan.creates, new_ids, strict=True):
             added.add(pid)
             writes.append(
                 ItemWrite(remote.href, remote.etag, person.vcard_uid, pid, remote.text, "", item_id)

@@ -8,7 +8,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -33,6 +33,7 @@ class Listing:
     removed: set[str]
     token: str | None  # the sync-collection token to keep, None without one
     uses_sync_collection: bool
+    cards: dict[str, RemoteCard] = field(default_factory=dict)  # fetched on the way
 
 
 class Store(Protocol):
@@ -72,7 +73,8 @@ class CardDavStore:
         return Listing(changed, set(known) - set(etags), None, False)
 
     def _sync_collection(self, token: str, known: Mapping[str, str]) -> Listing:
-        changes = self.client.changes(self.book_url, token)
+        # The first time everything is new: the cards come with the listing.
+        changes = self.client.changes(self.book_url, token, with_data=not known)
         changed = {
             href: etag
             for href, etag in changes.changed.items()
@@ -81,7 +83,8 @@ class CardDavStore:
         removed = {href for href in changes.removed if href in known}
         if not token:  # a full listing: whatever it does not name is gone
             removed |= set(known) - set(changes.changed)
-        return Listing(changed, removed, changes.token or None, True)
+        cards = {href: card for href, card in changes.cards.items() if href in changed}
+        return Listing(changed, removed, changes.token or None, True, cards)
 
     def fetch(self, hrefs: Iterable[str]) -> list[RemoteCard]:
         return list(self.client.multiget(self.book_url, hrefs))
