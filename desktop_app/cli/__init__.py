@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_cmd",
     "restore",
     "path_cmd",
+    "sync_cmd",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

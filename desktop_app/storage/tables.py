@@ -449,3 +449,73 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncAccount(Base):
+    """A CardDAV account (or a vdir folder) whose address books Trellis syncs with.
+    The password is never here: it lives in the operating system's keychain."""
+
+    __tablename__ = "sync_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    kind: Mapped[str] = mapped_column(String, default="carddav")  # carddav | vdir
+    url: Mapped[str] = mapped_column(String)  # the server, or the vdir folder's path
+    username: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    last_synced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncAddressBook(Base):
+    """One address book of an account that the user chose to sync."""
+
+    __tablename__ = "sync_address_books"
+    __table_args__ = (
+        UniqueConstraint("account_id", "url", name="uq_sync_address_books_account_id_url"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("sync_accounts.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(String, default="")
+    sync_token: Mapped[str | None] = mapped_column(String)
+    uses_sync_collection: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SyncItem(Base):
+    """A card as it was when last synced: where it lives (href, ETag), which person it is,
+    its vCard text (the base of the 3-way merge; keeps what Trellis does not understand)
+    and the person's synced fields as they were then (`local_state`, JSON)."""
+
+    __tablename__ = "sync_items"
+    __table_args__ = (
+        UniqueConstraint("address_book_id", "href", name="uq_sync_items_address_book_id_href"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address_book_id: Mapped[int] = mapped_column(
+        ForeignKey("sync_address_books.id", ondelete="CASCADE"), index=True
+    )
+    href: Mapped[str] = mapped_column(String)
+    etag: Mapped[str] = mapped_column(String, default="")
+    uid: Mapped[str] = mapped_column(String, default="")
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    card: Mapped[str] = mapped_column(Text, default="")
+    local_state: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncConflict(Base):
+    """A card changed on both sides since the last sync: the server's version waits here
+    for the user to decide, field by field; neither side is overwritten meanwhile."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("sync_items.id", ondelete="CASCADE"), unique=True
+    )
+    remote_card: Mapped[str] = mapped_column(Text)
+    remote_etag: Mapped[str] = mapped_column(String, default="")
+    fields: Mapped[str] = mapped_column(String, default="")  # comma-separated field names
+    found_at: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))

@@ -150,3 +150,24 @@ def test_data_folder_database_and_backups_are_private(tmp_path: Path) -> None:
     assert {"data folder", "database", "backups folder", "backup", "attachments folder"} <= set(
         found
     )
+
+
+def test_sync_opens_no_socket_without_an_account(
+    offline: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    """CardDAV sync (docs/sync.md) is there, but a user without an account never opens a
+    socket: `trellis sync` refuses with a message, and a vdir folder sync stays local."""
+    env, log = offline
+    db = str(tmp_path / "n.db")
+    folder = tmp_path / "vdir"
+    folder.mkdir()
+    (folder / "ana.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:a\r\nFN:Ana\r\nEND:VCARD\r\n"
+    )
+    assert trellis(env, "demo", "--db", db, "--contacts", "20").returncode == 0
+    no_account = trellis(env, "sync", "--db", db)
+    assert no_account.returncode == 1 and "--add-account" in no_account.stderr
+    vdir = trellis(env, "sync", "--db", db, "--vdir", str(folder), "--json", "--yes")
+    assert vdir.returncode == 0, vdir.stderr
+    assert trellis(env, "--db", db, "--exit-when-ready").returncode == 0
+    assert not log.exists(), log.read_text()

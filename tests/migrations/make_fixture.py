@@ -19,12 +19,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import text as text_sql
+
 from desktop_app.domain.enums import Circle
 from desktop_app.services import goals, reminders
 from desktop_app.services.demo import write_demo
 from desktop_app.services.importing.pipeline import run_import
 from desktop_app.services.map import map_positions
-from desktop_app.storage.database import open_database
+from desktop_app.storage.database import Database, open_database
 from desktop_app.storage.schema_version import HEAD_REVISION
 from desktop_app.storage.uri import sqlite_uri
 
@@ -71,6 +73,7 @@ def build(target: Path) -> dict[str, int]:
                 db, {f"p:{pid}": (float(i), float(-i)) for i, pid in enumerate(people)}, ["me"]
             )
             reminders.set_cadence_per_circle(db, {Circle.INNER: 21})
+            _sync_with_a_conflict(db, Path(folder) / "vdir")  # sync_* tables (revision 0004)
         target.unlink(missing_ok=True)
         conn = sqlite3.connect(work)
         try:
@@ -78,6 +81,22 @@ def build(target: Path) -> dict[str, int]:
         finally:
             conn.close()
     return row_counts(target)
+
+
+def _sync_with_a_conflict(db: Database, vdir: Path) -> None:
+    """A vdir sync, then Zofia's note changed on both sides: a conflict is kept."""
+    from desktop_app.services.sync import run as sync
+
+    vdir.mkdir()
+    sync.sync_vdir(db, vdir)
+    zofia = next(p for p in vdir.iterdir() if "Zofia" in p.read_text(encoding="utf-8"))
+    text = zofia.read_text(encoding="utf-8")
+    zofia.write_text(text.replace("END:VCARD", "NOTE:from the phone\r\nEND:VCARD"), newline="")
+    with db.transaction() as session:
+        session.execute(
+            text_sql("UPDATE people SET note = 'from Trellis' WHERE full_name LIKE 'Zofia%'")
+        )
+    sync.sync_vdir(db, vdir)
 
 
 def row_counts(path: Path) -> dict[str, int]:
