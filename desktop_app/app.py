@@ -49,10 +49,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _icon_path() -> Path | None:
-    from importlib import resources
+    from desktop_app.resource_paths import resource_path
 
-    candidate = resources.files("desktop_app") / "resources" / "icons" / "trellis.png"
-    return Path(str(candidate)) if candidate.is_file() else None
+    candidate = resource_path("icons/trellis.png")
+    return candidate if candidate.is_file() else None
 
 
 def open_for_gui(

@@ -26,14 +26,16 @@ def test_self_test_passes_and_prints_one_line(data_dir: Path) -> None:
 def test_a_broken_installation_fails_at_the_step_that_needs_the_missing_file(
     tmp_path: Path,
 ) -> None:
-    """A copy of the package without the question bank, as a bundle missing its data."""
+    """An installed copy (resources inside the package, as in a wheel or the bundle) without
+    the question bank, as a bundle missing its data."""
     installed = tmp_path / "site"
     shutil.copytree(
         REPO_ROOT / "desktop_app",
         installed / "desktop_app",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    (installed / "desktop_app" / "resources" / "documents" / "questions.json").unlink()
+    shutil.copytree(REPO_ROOT / "resources", installed / "desktop_app" / "_resources")
+    (installed / "desktop_app" / "_resources" / "documents" / "questions.json").unlink()
     env = dict(os.environ, PYTHONPATH=str(installed))
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--self-test"],
