@@ -31,7 +31,7 @@ import hashlib, json, sys
 import desktop_app
 from desktop_app.resource_paths import resource_files, resource_path, resources_root
 from desktop_app.services import document_resources
-from desktop_app.ui.help import guide_markdown
+from desktop_app.ui.window.help import guide_markdown
 from desktop_app.app import _icon_path
 
 print(json.dumps({
