@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +51,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _icon_path() -> Path | None:
-    from importlib import resources
+    from desktop_app.resource_paths import resource_path
 
-    candidate = resources.files("desktop_app") / "resources" / "icons" / "trellis.png"
-    return Path(str(candidate)) if candidate.is_file() else None
+    candidate = resource_path("icons/trellis.png")
+    return candidate if candidate.is_file() else None
 
 
 def open_for_gui(
@@ -142,7 +144,35 @@ def _offer_restore(
     return open_for_gui(path, read_only, True, parent)
 
 
+# Start-up makes tens of thousands of objects that live as long as the process (modules,
+# classes, Qt wrappers), and the cycle collector would scan them again and again before the
+# first paint. Until then it runs rarely; afterwards the start-up's objects are frozen out
+# of its scans for good and the usual thresholds come back.
+START_UP_GC_THRESHOLD = 100_000
+
+
+def _quiet_gc_until_first_paint() -> Callable[[], None]:
+    """Raise the collector's first threshold; the returned callable restores it (once)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(START_UP_GC_THRESHOLD, *thresholds[1:])
+
+    def restore() -> None:
+        if gc.get_threshold()[0] == START_UP_GC_THRESHOLD:
+            gc.freeze()
+            gc.set_threshold(*thresholds)
+
+    return restore
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    restore_gc = _quiet_gc_until_first_paint()
+    try:
+        return _run_gui(args, restore_gc)
+    finally:
+        restore_gc()
+
+
+def _run_gui(args: argparse.Namespace, restore_gc: Callable[[], None]) -> int:
     from desktop_app.paths import db_path
 
     app = create_application([sys.argv[0], *getattr(args, "qt_options", [])])
@@ -177,6 +207,7 @@ def run_gui(args: argparse.Namespace) -> int:
             )
     if window is None:
         return 0  # the first-run questions were closed
+    window.first_painted.connect(restore_gc)
     workspace = window.workspace
     if args.exit_when_ready:
         # Connected before the event loop paints, so before work queued after the paint.

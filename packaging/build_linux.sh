@@ -41,7 +41,14 @@ if [[ $reported_version != "trellis $expected_version" ]]; then
   echo "build_linux: the bundle says '$reported_version', expected 'trellis $expected_version'" >&2
   exit 1
 fi
-run_bundled --self-test
+# Every file of resources/ must be in the bundle: the self-test counts what it finds.
+shipped=$(find resources -type f ! -name '.*' ! -path '*/__pycache__/*' | wc -l)
+report=$(run_bundled --self-test) || { echo "$report"; exit 1; }
+echo "$report"
+if [[ $report != *"resources ($shipped files, "* ]]; then
+  echo "build_linux: the bundle's self-test does not find the $shipped files of resources/" >&2
+  exit 1
+fi
 if ((size_mb > limit_mb)); then
   echo "build_linux: the bundle is ${size_mb} MB, over the ${limit_mb} MB goal" >&2
   exit 1

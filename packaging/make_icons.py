@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
 
-ICON_DIR = Path(__file__).resolve().parent.parent / "desktop_app" / "resources" / "icons"
+ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 PNG_SIZES = (256, 48)  # trellis.png (window, .desktop) and a small one for menus
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # (ICNS type, pixel size): the PNG-payload types macOS reads, 1x and @2x.

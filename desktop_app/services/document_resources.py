@@ -1,26 +1,25 @@
 """The shipped data of the pitch & resume checklist: kinds, checklist templates, questions.
 
-The JSON files live in `desktop_app/resources/documents/` and are read through
-`importlib.resources`, so they are found the same way from a source checkout, an installed
-wheel (package data) and a PyInstaller bundle (collected as data files of `desktop_app`).
+The JSON files live in `resources/documents/` and are found through
+`desktop_app.resource_paths`, the same way from a source checkout, an installed wheel and a
+PyInstaller bundle.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from desktop_app.domain.documents import DocumentKindSpec, QuestionCategory, VersionFormat
+from desktop_app.resource_paths import resource_path
 
-RESOURCE_PACKAGE = "desktop_app"
-RESOURCE_FOLDER = ("resources", "documents")
+RESOURCE_FOLDER = "documents"
 DEFAULT_WORDS_PER_MINUTE = 130
 
 
 def _load(name: str) -> Any:
-    path = resources.files(RESOURCE_PACKAGE).joinpath(*RESOURCE_FOLDER, name)
+    path = resource_path(f"{RESOURCE_FOLDER}/{name}")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

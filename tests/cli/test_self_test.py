@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO_ROOT, run_cli
 
 
@@ -23,17 +25,26 @@ def test_self_test_passes_and_prints_one_line(data_dir: Path) -> None:
     assert not data_dir.exists(), "the self-test must not touch the user's data folder"
 
 
+@pytest.mark.parametrize(
+    ("lost", "message"),
+    [
+        ("documents/questions.json", "FileNotFoundError: "),
+        ("help/guide.md", "SelfTestError: shipped files missing: help/guide.md"),
+    ],
+)
 def test_a_broken_installation_fails_at_the_step_that_needs_the_missing_file(
-    tmp_path: Path,
+    tmp_path: Path, lost: str, message: str
 ) -> None:
-    """A copy of the package without the question bank, as a bundle missing its data."""
+    """An installed copy (resources inside the package, as in a wheel or the bundle) that
+    lost one shipped file, as a bundle missing its data."""
     installed = tmp_path / "site"
     shutil.copytree(
         REPO_ROOT / "desktop_app",
         installed / "desktop_app",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    (installed / "desktop_app" / "resources" / "documents" / "questions.json").unlink()
+    shutil.copytree(REPO_ROOT / "resources", installed / "desktop_app" / "_resources")
+    (installed / "desktop_app" / "_resources" / lost).unlink()
     env = dict(os.environ, PYTHONPATH=str(installed))
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--self-test"],
@@ -45,7 +56,7 @@ def test_a_broken_installation_fails_at_the_step_that_needs_the_missing_file(
         check=False,
     )
     assert result.returncode == 1, result.stdout
-    assert result.stdout.startswith("trellis self-test: FAILED at resources: FileNotFoundError")
-    assert "questions.json" in result.stdout
+    assert result.stdout.startswith(f"trellis self-test: FAILED at resources: {message}")
+    assert Path(lost).name in result.stdout
     assert len(result.stdout.splitlines()) == 1
     assert "Traceback" in result.stderr

@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import REPO_ROOT
 
 LINUX = REPO_ROOT / "packaging" / "linux"
-ICONS = REPO_ROOT / "desktop_app" / "resources" / "icons"
+ICONS = REPO_ROOT / "resources" / "icons"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
 

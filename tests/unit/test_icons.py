@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import struct
-from importlib import resources
 
 import pytest
 from PySide6.QtGui import QImage
 
-ICONS = resources.files("desktop_app") / "resources" / "icons"
+from desktop_app.resource_paths import resource_path
+
+ICONS = resource_path("icons")
 
 
 def _image(data: bytes) -> QImage:

@@ -55,9 +55,9 @@ def test_success_lists_every_step_with_its_note() -> None:
     assert line.count("\n") == 1
 
 
-def test_the_sample_vcard_ships_inside_the_package() -> None:
-    from importlib import resources
+def test_the_sample_vcard_ships_with_the_app() -> None:
+    from desktop_app.resource_paths import resource_path
 
-    sample = resources.files("desktop_app").joinpath(*self_test.SAMPLE_VCARD)
+    sample = resource_path(self_test.SAMPLE_VCARD)
     text = sample.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == self_test.SAMPLE_CARDS

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.values import NewPerson
-from desktop_app.services.importing.report import CardKey, Decision, ImportReport
 from desktop_app.ui.importing.jobs import ExportJob, ImportJob
 from desktop_app.ui.window.workspace import Workspace
 
 if TYPE_CHECKING:  # the readers pull in phonenumbers and the ORM: not on the start path
     from desktop_app.services.history.report import HistoryReport
+    from desktop_app.services.importing.report import CardKey, Decision, ImportReport
     from desktop_app.ui.importing.preview_dialog import ImportPreviewDialog
 
 OPEN_FILTER = (

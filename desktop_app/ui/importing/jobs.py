@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThread, Signal
 
 from desktop_app.domain.values import NewPerson
-from desktop_app.services.importing.report import CardKey, Decision
 from desktop_app.storage.database import Database
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the import's report and history modules: not on the start path
+    from desktop_app.services.importing.report import CardKey, Decision
     from desktop_app.services.importing.undo import ImportJournal
 
 

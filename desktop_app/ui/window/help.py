@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import platform
 import sys
-from importlib import resources
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.resource_paths import resource_path
 from desktop_app.ui.window.icons import app_icon
 
 LICENCE = "MIT licence"
@@ -35,11 +35,7 @@ TAGLINE = "Build your network before you need it, nurture it, and keep it two-wa
 
 
 def guide_markdown() -> str:
-    return (
-        resources.files("desktop_app")
-        .joinpath("resources", "help", "guide.md")
-        .read_text(encoding="utf-8")
-    )
+    return resource_path("help/guide.md").read_text(encoding="utf-8")
 
 
 class GuideWindow(QDialog):

@@ -1,20 +1,22 @@
 """Icons: the application's own, and the toolbar's.
 
 Toolbar icons come from the platform's icon theme where it has one (Linux desktops), and
-from the simple SVG drawings shipped in `resources/icons/actions/` otherwise.
+from the simple SVG drawings shipped in `resources/icons/actions/` otherwise (found through
+desktop_app.resource_paths).
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.resource_paths import resource_path
+
 
 def _resource(*parts: str) -> Path:
-    return Path(str(resources.files("desktop_app").joinpath("resources", "icons", *parts)))
+    return resource_path("/".join(("icons", *parts)))
 
 
 def app_icon() -> QIcon:
