@@ -1,0 +1,229 @@
+"""Spelling, offline: Hunspell dictionaries (en-US, en-GB) read by spylls, plus my own words.
+
+spylls is Hunspell in pure Python: one wheel for every platform, the same dictionaries as
+LibreOffice and Firefox (docs/spelling.md has the measurements behind the choice). The
+dictionaries ship in `desktop_app/resources/dictionaries/` and are found only through
+`dictionary_path`, so moving the folder is a one-line change.
+
+What is never a misspelling: e-mail addresses, URLs and domain names, anything with a digit,
+acronyms (all capitals, "APIs"), words with inner capitals ("GitHub", "iOS"), capitalised
+words inside a sentence (proper nouns) or in a run of capitalised words ("Siobhan Ní
+Bhriain", a job title line), words of one or two letters, and the personal dictionary: the
+names of people and organisations in the network, my job titles, words I added, and a short
+list of technology words the general dictionaries lack (`technology.txt`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from itertools import islice
+from typing import Any
+
+from desktop_app.domain.documents import Finding
+
+LANGUAGES = {"en-US": "en_US", "en-GB": "en_GB"}
+DEFAULT_LANGUAGE = "en-US"
+MAX_SUGGESTIONS = 5
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Spans never checked: URLs, e-mail addresses, bare domain names.
+NOT_WORDS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|app|co|uk|de|fr|eu|edu|gov|info|me)\b\S*",
+    re.IGNORECASE,
+)
+_BEFORE_SENTENCE = " \t•·▪◦*-–—>\"“‘'"
+_SENTENCE_ENDS = ".!?:"
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def dictionary_path(language: str) -> Any:
+    """The `.aff` file of `language` ("en-US", "en-GB"), its `.dic` beside it."""
+    return resources.files("desktop_app").joinpath(
+        "resources", "dictionaries", f"{LANGUAGES[language]}.aff"
+    )
+
+
+def technology_words() -> tuple[str, ...]:
+    text = dictionary_path(DEFAULT_LANGUAGE).parent.joinpath("technology.txt").read_text("utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+@cache
+def hunspell_dictionary(language: str) -> Any:
+    """The parsed Hunspell dictionary (en-US ~0.4 s, en-GB ~3 s to read; kept once read).
+
+    Read from bytes (spylls' own file reader leaves its files open), so any
+    importlib.resources location works, a zip included.
+    """
+    from spylls.hunspell import Dictionary, readers
+
+    if language not in LANGUAGES:
+        known = ", ".join(LANGUAGES)
+        raise ValueError(f"no dictionary for {language!r} (known: {known})")
+    aff_file = dictionary_path(language)
+    dic_file = aff_file.parent.joinpath(f"{LANGUAGES[language]}.dic")
+    aff, context = readers.read_aff(_BytesReader(aff_file.read_bytes()))
+    dic = readers.read_dic(
+        _BytesReader(dic_file.read_bytes(), context.encoding), aff=aff, context=context
+    )
+    return Dictionary(aff, dic)
+
+
+@cache
+def _bytes_reader_class() -> Any:
+    from spylls.hunspell.readers.file_reader import BaseReader
+
+    class BytesReader(BaseReader):
+        """spylls' line reader over bytes in memory; the .aff's SET may change the encoding."""
+
+        def __init__(self, data: bytes, encoding: str = "Windows-1252") -> None:
+            self._data = data
+            super().__init__(self._open(encoding))
+
+        def reset_encoding(self, encoding: str) -> None:
+            self.reset_io(self._open(encoding))
+
+        def _open(self, encoding: str) -> io.StringIO:
+            return io.StringIO(self._data.decode(encoding, errors="surrogateescape"))
+
+    return BytesReader
+
+
+def _BytesReader(data: bytes, encoding: str = "Windows-1252") -> Any:
+    return _bytes_reader_class()(data, encoding)
+
+
+def words_of(names: Iterable[str]) -> set[str]:
+    """The single words of names and titles, case-folded ("Nimbus Logistics" → two)."""
+    return {m.group().casefold() for name in names for m in TOKEN.finditer(name)}
+
+
+class Speller:
+    """Checks words against one language's dictionary and a personal word list.
+
+    Safe to share between the UI thread and review workers: the caches are plain dicts
+    (single operations are atomic), and spylls' lookups do not change the dictionary.
+    """
+
+    def __init__(
+        self,
+        language: str = DEFAULT_LANGUAGE,
+        personal: Iterable[str] = (),
+        *,
+        technology: bool = True,
+    ) -> None:
+        self.language = language
+        self._hunspell = hunspell_dictionary(language)
+        self._personal = words_of(personal)
+        if technology:
+            self._personal |= words_of(technology_words())
+        self._known: dict[str, bool] = {}
+        self._suggestions: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, word: str) -> None:
+        """Know `word` from now on (Add to dictionary, or a name new in the network)."""
+        for part in words_of([word]):
+            self._personal.add(part)
+        self._known.clear()
+
+    def remove(self, word: str) -> None:
+        """Forget a word added with `add` (undo of Add to dictionary)."""
+        self._personal -= words_of([word])
+        self._known.clear()
+
+    def knows(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._lookup(word)
+            self._known[word] = known
+        return known
+
+    def _lookup(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        folded = _POSSESSIVE.sub("", plain).casefold()
+        if folded in self._personal or plain.casefold() in self._personal:
+            return True
+        with self._lock:
+            return bool(self._hunspell.lookup(plain))
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """Up to five corrections, the personal dictionary's close words first."""
+        found = self._suggestions.get(word)
+        if found is not None:
+            return found
+        from rapidfuzz import fuzz, process
+
+        mine = [
+            match
+            for match, _score, _index in process.extract(
+                word.casefold(), self._personal, scorer=fuzz.ratio, score_cutoff=80, limit=2
+            )
+        ]
+        if word[:1].isupper():
+            mine = [m[:1].upper() + m[1:] for m in mine]
+        with self._lock:
+            general = list(islice(self._hunspell.suggest(word.replace("’", "'")), MAX_SUGGESTIONS))
+        found = tuple(dict.fromkeys([*mine, *general]))[:MAX_SUGGESTIONS]
+        self._suggestions[word] = found
+        return found
+
+
+def misspellings(text: str, speller: Speller, *, suggestions: bool = True) -> Iterator[Finding]:
+    """One `spelling` finding per misspelt word, with corrections when `suggestions`."""
+    skipped = [m.span() for m in NOT_WORDS.finditer(text)]
+    tokens = list(TOKEN.finditer(text))
+    skip_index = 0
+    for index, match in enumerate(tokens):
+        start, end = match.span()
+        while skip_index < len(skipped) and skipped[skip_index][1] <= start:
+            skip_index += 1
+        if skip_index < len(skipped) and skipped[skip_index][0] <= start:
+            continue
+        word = match.group()
+        if not _checked(word, text, tokens, index) or speller.knows(word):
+            continue
+        fixes = speller.suggest(word) if suggestions else ()
+        message = f"“{word}” is not in the dictionary" + (
+            f"; did you mean “{fixes[0]}”?" if fixes else "."
+        )
+        yield Finding("spelling", message, start, end, suggestions=fixes)
+
+
+def _checked(word: str, text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """False for words that are never misspellings (see the module's docstring)."""
+    if len(word) <= 2 or any(c.isdigit() for c in word):
+        return False
+    bare = _POSSESSIVE.sub("", word)
+    if bare.isupper() or (bare[:-1].isupper() and bare.endswith("s")):
+        return False  # an acronym: "KPI", "APIs"
+    if any(c.isupper() for c in bare[1:]):
+        return False  # inner capitals: "GitHub", "McKinsey", "iOS"
+    if not bare[0].isupper():
+        return True
+    start = tokens[index].start()
+    if not _starts_sentence(text, start):
+        return False  # a proper noun
+    return not _next_is_capitalised(text, tokens, index)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _BEFORE_SENTENCE:
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_ENDS
+
+
+def _next_is_capitalised(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    between = text[tokens[index].end() : following.start()]
+    return "\n" not in between and following.group()[:1].isupper()
