@@ -8,6 +8,7 @@ checks see them.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from desktop_app.domain.errors import RuleError
 
 BULLET_PREFIX = "• "
+_SPACES = re.compile(r"[ \t\u00a0]+")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
 
 
@@ -76,7 +78,9 @@ def pdf_text(path: Path) -> str:
         raise DocumentTextError(
             f"{path.name} is not a PDF Trellis can read (damaged or not a PDF)."
         ) from error
-    text = "\n".join(page.rstrip() for page in pages).strip("\n") + "\n"
+    # A PDF places words; the gaps between them (tabs, runs of spaces) are layout, not typing.
+    lines = (_SPACES.sub(" ", line).strip() for page in pages for line in page.splitlines())
+    text = "\n".join(lines).strip("\n") + "\n"
     if not text.strip():
         raise DocumentTextError(
             f"{path.name} has no text to check: it looks like a scanned image. "
