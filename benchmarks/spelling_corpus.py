@@ -272,7 +272,11 @@ class PlantedResume:
     words: int
 
 
-def clean_resume(seed: int, jobs: int = 5) -> str:
+# Each resume is written in one variety of English, as a person writes it.
+AMERICAN = {"Analysed": "Analyzed"}
+
+
+def clean_resume(seed: int, jobs: int = 5, language: str = "en-GB") -> str:
     """A plausible two-page resume with no misspellings (resume vocabulary only)."""
     rng = random.Random(seed)
     name = rng.choice(PEOPLE)
@@ -296,16 +300,20 @@ def clean_resume(seed: int, jobs: int = 5) -> str:
         year = start
     lines += ["Skills", ", ".join(rng.sample(SKILLS, 14)), "", "Education"]
     lines.append(f"MSc Data Science, University of Edinburgh ({year - 2}–{year - 1})")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if language == "en-US":
+        for british, american in AMERICAN.items():
+            text = text.replace(british, american)
+    return text
 
 
 _LOWER_WORD = re.compile(r"(?<![\w@/.-])([a-z]{4,})(?![\w@/-])")
 
 
-def planted_resume(seed: int, rate: float = 0.04) -> PlantedResume:
+def planted_resume(seed: int, rate: float = 0.04, language: str = "en-GB") -> PlantedResume:
     """A clean resume in which about `rate` of the lower-case words are misspelt."""
     rng = random.Random(seed * 7919 + 1)
-    text = clean_resume(seed)
+    text = clean_resume(seed, language=language)
     by_right: dict[str, list[str]] = {}
     for wrong, right in COMMON_MISSPELLINGS.items():
         by_right.setdefault(right, []).append(wrong)
