@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import spelling_corpus as corpus  # noqa: E402
+import spelling_corpus as corpus
 
 RECALL_GOAL = 0.95
 FALSE_ALARMS_PER_500_GOAL = 1.0
@@ -87,7 +87,8 @@ def main() -> int:
 
     # Live review: one keystroke at the end of a two-page resume, the whole review rerun
     # (as the editor does on its worker), words seen before answered from the speller's cache.
-    text = corpus.planted_resume(1000, language=args.lang).text
+    two_pages = corpus.planted_resume(1000, language=args.lang)
+    text = two_pages.text
     spec = kind_spec("resume")
     context = ReviewContext(Speller(args.lang, network), suggestions=False)
     started = time.perf_counter()
@@ -101,7 +102,7 @@ def main() -> int:
         times.append((time.perf_counter() - started) * 1000)
     median, worst = statistics.median(times), max(times)
     print(
-        f"review of a two-page resume ({corpus.planted_resume(1000, language=args.lang).words} words): first "
+        f"review of a two-page resume ({two_pages.words} words): first "
         f"{first_ms:.0f} ms; per keystroke median {median:.1f} ms, worst {worst:.1f} ms "
         f"over {len(times)} keystrokes"
     )
