@@ -3,7 +3,10 @@ Add to dictionary (one transaction, undoable by `remove_word`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop_app.domain.errors import RuleError
+from desktop_app.domain.review import GoalTargets, MyJob
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services.text_review import ReviewContext
 from desktop_app.services.text_review.spelling import DEFAULT_LANGUAGE, TOKEN, Speller
@@ -16,8 +19,26 @@ def load_context(
 ) -> ReviewContext:
     """A speller with my network's words, my jobs and open goals (only the speller without
     a database)."""
-    if db is None:
-        return ReviewContext(Speller(language), suggestions=suggestions)
+    facts = ReviewFacts() if db is None else read_facts(db)
+    return facts.context(language, suggestions=suggestions)
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What the review needs from the database, read quickly on the caller's thread; the
+    speller (whose dictionary takes up to 3 s to read) is built from it on a worker."""
+
+    personal: tuple[str, ...] = ()
+    jobs: tuple[MyJob, ...] = ()
+    goals: tuple[GoalTargets, ...] = ()
+
+    def context(
+        self, language: str = DEFAULT_LANGUAGE, *, suggestions: bool = False
+    ) -> ReviewContext:
+        return ReviewContext(Speller(language, self.personal), self.jobs, self.goals, suggestions)
+
+
+def read_facts(db: Database) -> ReviewFacts:
     with db.transaction() as session:
         vocabulary = review_vocabulary.network_vocabulary(session)
         jobs = review_vocabulary.my_jobs(session)
@@ -28,7 +49,7 @@ def load_context(
         *vocabulary.my_titles,
         *vocabulary.added_words,
     )
-    return ReviewContext(Speller(language, personal), jobs, goals, suggestions)
+    return ReviewFacts(personal, jobs, goals)
 
 
 def added_words(db: Database) -> tuple[str, ...]:

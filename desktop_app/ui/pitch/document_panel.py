@@ -29,6 +29,7 @@ from desktop_app.domain.documents import DocumentDetail, VersionFormat, VersionI
 from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
 from desktop_app.services.exporting import checklist_export
+from desktop_app.services.text_review.context import read_facts
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor
@@ -135,6 +136,8 @@ class DocumentPanel(QWidget):
 
         self.editor = ReviewEditor(document_resources.kind_spec("pitch"))
         self.editor.text_edited.connect(self._on_editor_text_edited)
+        self.editor.set_review_facts(read_facts(workspace.db))
+        self.editor.word_added.connect(self._on_editor_word_added)
         text_tab = QWidget()
         text_layout = QVBoxLayout(text_tab)
         text_layout.addLayout(bar)
@@ -292,6 +295,13 @@ class DocumentPanel(QWidget):
             del self._drafts[self.detail.id]
         self._load(self.detail, version)
         self._update_draft_label()
+
+    def _on_editor_word_added(self, word: str) -> None:
+        self.workspace.execute(
+            commands.AddWordCommand(
+                self.workspace, word, self.editor.learn_word, self.editor.forget_word
+            )
+        )
 
     def _on_editor_text_edited(self) -> None:
         if self.detail is None:
