@@ -39,6 +39,7 @@ _COLORS = {
     "char_count": QColor(255, 214, 153, 110),
     "long_sentence": QColor(255, 236, 153, 150),
     "filler_word": QColor(173, 216, 255, 170),
+    "forgotten_job": QColor(255, 236, 153, 150),
 }
 _DEFAULT_COLOR = QColor(255, 160, 160, 170)
 _KIND_LABELS = {
@@ -268,7 +269,8 @@ class ReviewEditor(QWidget):
             header.setFont(font)
             self.findings.addItem(header)
             for finding, (start, end), line in group:
-                item = QListWidgetItem(f"Line {line}: {finding.message}")
+                where = f"Line {line}: " if finding.end > finding.start else ""
+                item = QListWidgetItem(where + finding.message)
                 item.setData(Qt.ItemDataRole.UserRole, (start, end))
                 item.setToolTip(finding.kind.replace("_", " "))
                 self.findings.addItem(item)
