@@ -15,6 +15,7 @@ list of technology words the general dictionaries lack (`technology.txt`).
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import threading
@@ -177,18 +178,23 @@ class Speller:
 
 
 def misspellings(text: str, speller: Speller, *, suggestions: bool = True) -> Iterator[Finding]:
-    """One `spelling` finding per misspelt word, with corrections when `suggestions`."""
+    """One `spelling` finding per misspelt word, with corrections when `suggestions`.
+
+    Known words (most of them, answered from the speller's cache) cost one dict lookup; the
+    rules of what is never a misspelling run only on the rest.
+    """
     skipped = [m.span() for m in NOT_WORDS.finditer(text)]
-    tokens = list(TOKEN.finditer(text))
-    skip_index = 0
-    for index, match in enumerate(tokens):
-        start, end = match.span()
-        while skip_index < len(skipped) and skipped[skip_index][1] <= start:
-            skip_index += 1
-        if skip_index < len(skipped) and skipped[skip_index][0] <= start:
-            continue
+    skipped_starts = [start for start, _end in skipped]
+    known = speller.knows
+    for match in TOKEN.finditer(text):
         word = match.group()
-        if not _checked(word, text, tokens, index) or speller.knows(word):
+        if known(word):
+            continue
+        start, end = match.span()
+        inside = bisect.bisect_right(skipped_starts, start) - 1
+        if inside >= 0 and skipped[inside][1] > start:
+            continue  # part of an e-mail address or a URL
+        if not _checked(word, text, start, end):
             continue
         fixes = speller.suggest(word) if suggestions else ()
         message = f"“{word}” is not in the dictionary" + (
@@ -197,7 +203,7 @@ def misspellings(text: str, speller: Speller, *, suggestions: bool = True) -> It
         yield Finding("spelling", message, start, end, suggestions=fixes)
 
 
-def _checked(word: str, text: str, tokens: list[re.Match[str]], index: int) -> bool:
+def _checked(word: str, text: str, start: int, end: int) -> bool:
     """False for words that are never misspellings (see the module's docstring)."""
     if len(word) <= 2 or any(c.isdigit() for c in word):
         return False
@@ -208,10 +214,9 @@ def _checked(word: str, text: str, tokens: list[re.Match[str]], index: int) -> b
         return False  # inner capitals: "GitHub", "McKinsey", "iOS"
     if not bare[0].isupper():
         return True
-    start = tokens[index].start()
     if not _starts_sentence(text, start):
         return False  # a proper noun
-    return not _next_is_capitalised(text, tokens, index)
+    return not _next_is_capitalised(text, end)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -221,9 +226,8 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_ENDS
 
 
-def _next_is_capitalised(text: str, tokens: list[re.Match[str]], index: int) -> bool:
-    if index + 1 >= len(tokens):
+def _next_is_capitalised(text: str, end: int) -> bool:
+    following = TOKEN.search(text, end)
+    if following is None:
         return False
-    following = tokens[index + 1]
-    between = text[tokens[index].end() : following.start()]
-    return "\n" not in between and following.group()[:1].isupper()
+    return "\n" not in text[end : following.start()] and following.group()[:1].isupper()
