@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import io
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -109,8 +108,10 @@ def words_of(names: Iterable[str]) -> set[str]:
 class Speller:
     """Checks words against one language's dictionary and a personal word list.
 
-    Safe to share between the UI thread and review workers: the caches are plain dicts
-    (single operations are atomic), and spylls' lookups do not change the dictionary.
+    Safe to share between the UI thread and review workers: spylls' lookups and
+    suggestions only read the dictionary; the caches are dicts whose single operations are
+    atomic; `add`/`remove` replace the word set and the cache rather than change them under
+    a reader.
     """
 
     def __init__(
@@ -127,18 +128,18 @@ class Speller:
             self._personal |= words_of(technology_words())
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, tuple[str, ...]] = {}
-        self._lock = threading.Lock()
 
     def add(self, word: str) -> None:
         """Know `word` from now on (Add to dictionary, or a name new in the network)."""
-        for part in words_of([word]):
-            self._personal.add(part)
-        self._known.clear()
+        self._personal = self._personal | words_of([word])
+        self._known = {}
+        self._suggestions = {}
 
     def remove(self, word: str) -> None:
         """Forget a word added with `add` (undo of Add to dictionary)."""
-        self._personal -= words_of([word])
-        self._known.clear()
+        self._personal = self._personal - words_of([word])
+        self._known = {}
+        self._suggestions = {}
 
     def knows(self, word: str) -> bool:
         known = self._known.get(word)
@@ -152,8 +153,7 @@ class Speller:
         folded = _POSSESSIVE.sub("", plain).casefold()
         if folded in self._personal or plain.casefold() in self._personal:
             return True
-        with self._lock:
-            return bool(self._hunspell.lookup(plain))
+        return bool(self._hunspell.lookup(plain))
 
     def suggest(self, word: str) -> tuple[str, ...]:
         """Up to five corrections, the personal dictionary's close words first."""
@@ -170,8 +170,7 @@ class Speller:
         ]
         if word[:1].isupper():
             mine = [m[:1].upper() + m[1:] for m in mine]
-        with self._lock:
-            general = list(islice(self._hunspell.suggest(word.replace("’", "'")), MAX_SUGGESTIONS))
+        general = list(islice(self._hunspell.suggest(word.replace("’", "'")), MAX_SUGGESTIONS))
         found = tuple(dict.fromkeys([*mine, *general]))[:MAX_SUGGESTIONS]
         self._suggestions[word] = found
         return found

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.documents import DocumentDetail, VersionFormat, VersionInfo
+from desktop_app.domain.values import ChangeSet
 from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
 from desktop_app.services.exporting import checklist_export
@@ -143,6 +144,7 @@ class DocumentPanel(QWidget):
         self.file_text.loaded.connect(self._on_file_text_loaded)
         self.file_text.failed.connect(self._on_file_text_failed)
         self._file_version_asked: int | None = None
+        workspace.changed.connect(self._on_workspace_changed)
         text_tab = QWidget()
         text_layout = QVBoxLayout(text_tab)
         text_layout.addLayout(bar)
@@ -336,6 +338,17 @@ class DocumentPanel(QWidget):
     def _show_file_note(self, message: str) -> None:
         self.draft_label.setText(message)
         self.draft_label.setVisible(True)
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        """New names, jobs or goals: the review's dictionary and checks follow them."""
+        if (
+            change.people_added
+            or change.people_changed
+            or change.people_removed
+            or change.organizations_changed
+            or change.goals_changed
+        ):
+            self.editor.set_review_facts(read_facts(self.workspace.db))
 
     def _on_editor_word_added(self, word: str) -> None:
         self.workspace.execute(

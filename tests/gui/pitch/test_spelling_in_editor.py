@@ -136,3 +136,18 @@ def test_ignore_hides_the_word_in_this_editor_only(
     right_click_and_choose(qtbot, editor, "flumboozle", "Ignore")
     qtbot.waitUntil(lambda: underlined(editor) == [], timeout=20000)
     assert added_words(workspace.db) == ()
+
+
+def test_a_person_added_to_the_network_is_spelt_right_from_then_on(
+    qtbot: QtBot, editor: ReviewEditor, workspace: Workspace
+) -> None:
+    from desktop_app.domain.values import NewPerson, PersonFields
+    from desktop_app.services.contacts import ContactsService
+
+    type_text(qtbot, editor, "Quimbleton taught me a lot.")
+    assert underlined(editor) == ["Quimbleton"]
+    _id, change = ContactsService(workspace.db).create(
+        NewPerson(PersonFields(full_name="Ada Quimbleton"))
+    )
+    workspace.announce(change)
+    qtbot.waitUntil(lambda: underlined(editor) == [], timeout=20000)
