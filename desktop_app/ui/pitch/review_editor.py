@@ -13,9 +13,20 @@ import re
 import threading
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QObject,
+    QPoint,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,10 +40,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.documents import DocumentKindSpec, Finding, TextReview
 from desktop_app.services.text_review import ReviewContext, review_text
 from desktop_app.services.text_review.context import ReviewFacts
+from desktop_app.services.text_review.spelling import DEFAULT_LANGUAGE
 
 DEBOUNCE_MS = 350
 MAX_HIGHLIGHTS = 500
 WARM_SUGGESTIONS = 10
+LANGUAGE_SETTING = "review/language"
+LANGUAGE_CHOICES = (("English (US)", "en-US"), ("English (UK)", "en-GB"))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _COLORS = {
     "spoken_length": QColor(255, 214, 153, 110),
@@ -86,15 +100,16 @@ class ContextHolder:
     """The review's context, built on the first worker that needs it (reading a dictionary
     takes up to 3 s) and shared by the reviews after it."""
 
-    def __init__(self, facts: ReviewFacts | None = None) -> None:
-        self._facts = facts or ReviewFacts()
+    def __init__(self, facts: ReviewFacts | None = None, language: str = DEFAULT_LANGUAGE) -> None:
+        self.facts = facts or ReviewFacts()
+        self.language = language
         self._context: ReviewContext | None = None
         self._lock = threading.Lock()
 
     def get(self) -> ReviewContext:
         with self._lock:
             if self._context is None:
-                self._context = self._facts.context()
+                self._context = self.facts.context(self.language)
             return self._context
 
     @property
@@ -148,7 +163,6 @@ class ReviewEditor(QWidget):
     def __init__(self, spec: DocumentKindSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
-        self._holder = ContextHolder()
         self._ignored: set[str] = set()
         self._spelling: list[tuple[int, int, str]] = []  # editor positions of misspellings
         self._generation = 0
@@ -178,7 +192,21 @@ class ReviewEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary)
+        self.language = QComboBox()
+        for label, code in LANGUAGE_CHOICES:
+            self.language.addItem(label, code)
+        self.language.setAccessibleName("Spelling dictionary")
+        saved = QSettings().value(LANGUAGE_SETTING, DEFAULT_LANGUAGE)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        language_label = QLabel("&Dictionary:")
+        language_label.setBuddy(self.language)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(language_label)
+        bottom.addWidget(self.language)
+        layout.addLayout(bottom)
+        self._holder = ContextHolder(language=self.language.currentData())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -188,7 +216,13 @@ class ReviewEditor(QWidget):
 
     def set_review_facts(self, facts: ReviewFacts) -> None:
         """My network's words, jobs and goals (read from the database by the owner)."""
-        self._holder = ContextHolder(facts)
+        self._holder = ContextHolder(facts, self.language.currentData())
+        self.schedule_review(immediately=True)
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        code = self.language.currentData()
+        QSettings().setValue(LANGUAGE_SETTING, code)
+        self._holder = ContextHolder(self._holder.facts, code)
         self.schedule_review(immediately=True)
 
     def learn_word(self, word: str) -> None:

@@ -151,3 +151,17 @@ def test_a_person_added_to_the_network_is_spelt_right_from_then_on(
     )
     workspace.announce(change)
     qtbot.waitUntil(lambda: underlined(editor) == [], timeout=20000)
+
+
+def test_the_dictionary_can_be_british_and_the_choice_is_remembered(
+    qtbot: QtBot, editor: ReviewEditor
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    type_text(qtbot, editor, "We organised the programme.")
+    assert underlined(editor) == ["organised", "programme"]
+    editor.language.setFocus()
+    qtbot.keyClick(editor.language, Qt.Key.Key_Down)
+    assert editor.language.currentText() == "English (UK)"
+    qtbot.waitUntil(lambda: underlined(editor) == [], timeout=30000)
+    assert QSettings().value("review/language") == "en-GB"
