@@ -8,8 +8,11 @@ checks see them.
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,20 +64,23 @@ def decode_text(data: bytes) -> str:
 
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # pypdf warns about harmless oddities of files
+        with _quiet_pypdf():
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise DocumentTextError(
                     f"{path.name} is protected by a password; save a copy without one."
                 )
             pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        if isinstance(error, DocumentTextError):
-            raise
+    except DocumentTextError:
+        raise
+    except OSError:
+        raise  # the caller says the file cannot be read
+    except Exception as error:
+        # A damaged or hostile PDF breaks pypdf in many ways (its own errors, zlib's,
+        # NotImplementedError for a garbled filter, a reference loop); none is Trellis's bug,
+        # and each means the same to the user.
         raise DocumentTextError(
             f"{path.name} is not a PDF Trellis can read (damaged or not a PDF)."
         ) from error
@@ -93,10 +99,26 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_DOCX_XML_BYTES = 50_000_000
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf reports every oddity of a file on stderr (warnings and log records); the user
+    hears only our one message."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def docx_text(path: Path) -> str:
     """The body's paragraphs, tables' cells in reading order; read from the document XML
     with the standard library (python-docx would bring lxml, 9 MB, into the bundle)."""
     import zipfile
+    import zlib
     from xml.etree import ElementTree
 
     unreadable = f"{path.name} is not a Word document Trellis can read (damaged or not DOCX)."
@@ -106,7 +128,15 @@ def docx_text(path: Path) -> str:
             if info.file_size > MAX_DOCX_XML_BYTES:
                 raise DocumentTextError(f"{path.name} is too large to check.")
             root = ElementTree.fromstring(archive.read(info))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,  # not a zip, or a checksum that does not match
+        zlib.error,  # damaged compressed data
+        NotImplementedError,  # a compression method zipfile does not know
+        KeyError,  # no word/document.xml
+        ElementTree.ParseError,
+        EOFError,
+        ValueError,
+    ) as error:
         raise DocumentTextError(unreadable) from error
     body = root.find(f"{_W}body")
     if body is None:

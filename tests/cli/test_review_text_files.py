@@ -174,3 +174,12 @@ def test_british_spelling_with_lang(tmp_path: Path) -> None:
     assert "spelling: “organised” is not in the dictionary; did you mean “organized”?" in (
         plain.stdout
     )
+
+
+def test_a_missing_database_is_named(tmp_path: Path) -> None:
+    source = tmp_path / "pitch.txt"
+    source.write_text("I build tools.\n", encoding="utf-8")
+    result = run_cli("review-text", str(source), "--kind", "pitch", "--db", str(tmp_path / "no.db"))
+    assert result.returncode == 1
+    assert "no.db does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
