@@ -235,8 +235,8 @@ def _map_pdf(run: SelfTestRun) -> str:
 
 def _review(run: SelfTestRun) -> str:
     """Both bundled dictionaries read, a misspelling found, the map PDF's text extracted."""
-    from desktop_app.services.document_text import extract_text
     from desktop_app.services.document_resources import kind_spec
+    from desktop_app.services.document_text import extract_text
     from desktop_app.services.text_review import review_text
     from desktop_app.services.text_review.context import load_context
 
