@@ -109,17 +109,12 @@ def unserved_goals(text: str, goals: tuple[GoalTargets, ...]) -> Iterator[Findin
             wanted = _stems(target) - {_stem(w) for w in _STOP}
             if not wanted or any(wanted <= line for line in lines):
                 continue
-            what = (
-                "the role"
-                if target in goal.roles
-                else ("the industry" if target in goal.industries else "the goal")
-            )
-            yield Finding(
-                "unserved_goal",
-                f"Nothing here speaks to {what} “{target}” of your goal “{goal.title}”.",
-                0,
-                0,
-            )
+            if target in goal.roles or target in goal.industries:
+                what = "the role" if target in goal.roles else "the industry"
+                message = f"Nothing here speaks to {what} “{target}” of your goal “{goal.title}”."
+            else:
+                message = f"Nothing here speaks to your goal “{goal.title}”."
+            yield Finding("unserved_goal", message, 0, 0)
 
 
 def _words(text: str) -> list[str]:

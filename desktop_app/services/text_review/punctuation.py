@@ -16,6 +16,8 @@ FINAL = ".!?…:;"
 CLOSERS = "\"'”’)]»"
 PROSE_MIN_WORDS = 10
 _WORDS = re.compile(r"[^\W_]+")
+_PROSE_WORDS = re.compile(r"(?<![@\w.])[^\W\d_]{2,}(?![@\w])")
+_LIST_SEPARATORS = re.compile(r"[,;|·•]")
 
 _MONTH_FULL = "January|February|March|April|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -79,7 +81,8 @@ def _line_end(text: str, start: int) -> int:
 
 
 def prose_punctuation(text: str, *, skip_last: bool) -> Iterator[Finding]:
-    """A paragraph of prose (ten words or more, not a bullet) that ends without a stop.
+    """A paragraph of prose (ten words or more, not a bullet or a list) that ends without
+    a stop.
 
     A paragraph runs on over line breaks while the next line starts in lower case, as text
     from a PDF wraps.
@@ -99,8 +102,9 @@ def prose_punctuation(text: str, *, skip_last: bool) -> Iterator[Finding]:
         paragraphs.pop()
     for start, end in paragraphs:
         body = text[start:end].rstrip()
-        if len(_WORDS.findall(body)) < PROSE_MIN_WORDS:
-            continue
+        words = len(_PROSE_WORDS.findall(body))
+        if words < PROSE_MIN_WORDS or len(_LIST_SEPARATORS.findall(body)) * 4 >= words:
+            continue  # a heading, a contact line or a list ("Python, SQL, Tableau, …")
         last = len(body)
         while last > 0 and body[last - 1] in CLOSERS:
             last -= 1
@@ -116,6 +120,7 @@ def prose_punctuation(text: str, *, skip_last: bool) -> Iterator[Finding]:
 
 
 _PAIRS = {")": "(", "]": "[", "}": "{", "”": "“"}
+_LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)", re.MULTILINE)
 _OPENERS = set(_PAIRS.values())
 
 
@@ -123,7 +128,10 @@ def unbalanced(text: str) -> Iterator[Finding]:
     """Brackets and curly double quotes without their partner; an odd straight quote."""
     stack: list[tuple[str, int]] = []
     found: list[Finding] = []
+    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}  # "1)", "a)" open a line
     for index, char in enumerate(text):
+        if index in markers:
+            continue
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _PAIRS:

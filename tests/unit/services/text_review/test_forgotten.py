@@ -95,3 +95,10 @@ def test_spoken_fillers_count_only_in_spoken_documents() -> None:
     assert said == ["Um", "like", "you know"]
     cover = review_text(text, kind_spec("cover"))
     assert [f for f in cover.findings if f.kind == "filler_word"] == []
+
+
+def test_a_goal_without_targets_is_named_by_its_title(db: Database) -> None:
+    goals.create_goal(db, GoalFields("Teach statistics at a university"))
+    review = review_text(RESUME, kind_spec("resume"), context=load_context(db))
+    unserved = [f.message for f in review.findings if f.kind == "unserved_goal"]
+    assert unserved == ["Nothing here speaks to your goal “Teach statistics at a university”."]

@@ -53,3 +53,16 @@ def test_mixed_dashes_in_date_ranges() -> None:
     [finding] = punctuation.range_dashes(text)
     assert text[finding.start : finding.end] == "-"
     assert "en dash" in finding.message
+
+
+def test_contact_and_skills_lines_are_not_prose() -> None:
+    text = (
+        "ana@example.org · +44 20 7946 0682 · London\n"
+        "Python, SQL, Tableau, Power BI, Jira, Confluence, Docker, AWS, Spark, Kafka, dbt\n"
+    )
+    assert list(punctuation.prose_punctuation(text, skip_last=False)) == []
+
+
+def test_list_markers_with_a_bracket_are_not_unbalanced() -> None:
+    text = "1) Led the team.\n2) Built the tool (in Python).\na) Wrote it.\n"
+    assert list(punctuation.unbalanced(text)) == []
