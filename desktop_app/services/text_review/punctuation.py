@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 from desktop_app.domain.documents import Finding
 
-BULLET = re.compile(r"^[ \t]*(?:[•·▪◦●○■□➢►✓*\-–—]|\d{1,2}[.)])[ \t]+(?=\S)", re.MULTILINE)
+# Word's Symbol/Wingdings bullets arrive from PDFs as private-use characters.
+BULLET = re.compile(
+    r"^[ \t]*(?:[•·▪◦●○■□➢►✓*\-–—\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\d{1,2}[.)])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 LINE = re.compile(r"[^\n]+")
 FINAL = ".!?…:;"
 CLOSERS = "\"'”’)]»"

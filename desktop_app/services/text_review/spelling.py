@@ -38,8 +38,11 @@ NOT_WORDS = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|app|co|uk|de|fr|eu|edu|gov|info|me)\b\S*",
     re.IGNORECASE,
 )
-_BEFORE_SENTENCE = " \t•·▪◦*-–—>\"“‘'"
-_SENTENCE_ENDS = ".!?:"
+# What may stand between a sentence's start and its first word: spaces, bullets (Word's
+# Symbol-font bullets arrive from PDFs as private-use characters), quotes.
+_BEFORE_SENTENCE = " \t•·▪◦●○■□➢►*-–—>\"“‘'\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+# Not ":": after "Tools:" a capital is a name more often than a sentence.
+_SENTENCE_ENDS = ".!?"
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 

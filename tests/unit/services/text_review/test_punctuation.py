@@ -66,3 +66,9 @@ def test_contact_and_skills_lines_are_not_prose() -> None:
 def test_list_markers_with_a_bracket_are_not_unbalanced() -> None:
     text = "1) Led the team.\n2) Built the tool (in Python).\na) Wrote it.\n"
     assert list(punctuation.unbalanced(text)) == []
+
+
+def test_word_processor_bullets_from_a_pdf_are_bullets() -> None:
+    text = "\uf0b7 Led the team.\n\uf0b7 Built the tool.\n\uf0b7 Cut costs\n"
+    [finding] = punctuation.bullet_punctuation(text)
+    assert text[finding.start : finding.end] == "s"

@@ -65,3 +65,15 @@ def test_british_and_american_dictionaries_differ() -> None:
 
 def test_technology_words_are_known(us: Speller) -> None:
     assert flagged("we moved onboarding runbooks to kubernetes and terraform.", us) == []
+
+
+def test_a_tool_named_after_a_colon_is_a_proper_noun(us: Speller) -> None:
+    assert flagged("Tools: Figmatic and acheived.", us) == ["acheived"]
+
+
+def test_word_processor_bullets_from_a_pdf_start_a_sentence(us: Speller) -> None:
+    # Word's Symbol-font bullet arrives from PDFs as a private-use character.
+    assert flagged("\uf0b7 Managment of teams.\n\uf0a7 Acheived more.", us) == [
+        "Managment",
+        "Acheived",
+    ]
