@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.storage.database import Database
 from desktop_app.ui.pitch.pitch_view import PitchView
 from desktop_app.ui.window.workspace import Workspace
-from tests.cli.test_review_text_files import RESUME, write_docx, write_pdf, write_scanned_pdf
+from tests.document_files import RESUME, write_docx, write_pdf, write_scanned_pdf
 
 
 @pytest.fixture

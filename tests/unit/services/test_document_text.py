@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.services.document_text import DocumentTextError, extract_text
-from tests.cli.test_review_text_files import RESUME, write_docx, write_pdf
+from tests.document_files import RESUME, write_docx, write_pdf
 
 
 def damaged_copies(data: bytes, count: int) -> list[bytes]:
