@@ -72,9 +72,9 @@ def hunspell_dictionary(language: str) -> Any:
         raise ValueError(f"no dictionary for {language!r} (known: {known})")
     aff_file = dictionary_path(language)
     dic_file = aff_file.parent.joinpath(f"{LANGUAGES[language]}.dic")
-    aff, context = readers.read_aff(_BytesReader(aff_file.read_bytes()))
+    aff, context = readers.read_aff(_bytes_reader(aff_file.read_bytes()))
     dic = readers.read_dic(
-        _BytesReader(dic_file.read_bytes(), context.encoding), aff=aff, context=context
+        _bytes_reader(dic_file.read_bytes(), context.encoding), aff=aff, context=context
     )
     return Dictionary(aff, dic)
 
@@ -99,7 +99,7 @@ def _bytes_reader_class() -> Any:
     return BytesReader
 
 
-def _BytesReader(data: bytes, encoding: str = "Windows-1252") -> Any:
+def _bytes_reader(data: bytes, encoding: str = "Windows-1252") -> Any:
     return _bytes_reader_class()(data, encoding)
 
 
@@ -126,21 +126,26 @@ class Speller:
     ) -> None:
         self.language = language
         self._hunspell = hunspell_dictionary(language)
-        self._personal = words_of(personal)
+        self._network = words_of(personal)
         if technology:
-            self._personal |= words_of(technology_words())
+            self._network |= words_of(technology_words())
+        self._added: frozenset[str] = frozenset()
+        self._personal = frozenset(self._network)
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, tuple[str, ...]] = {}
 
     def add(self, word: str) -> None:
         """Know `word` from now on (Add to dictionary, or a name new in the network)."""
-        self._personal = self._personal | words_of([word])
+        self._added = self._added | words_of([word])
+        self._personal = frozenset(self._network | self._added)
         self._known = {}
         self._suggestions = {}
 
     def remove(self, word: str) -> None:
-        """Forget a word added with `add` (undo of Add to dictionary)."""
-        self._personal = self._personal - words_of([word])
+        """Forget a word added with `add` (undo of Add to dictionary); a name of the
+        network stays known."""
+        self._added = self._added - words_of([word])
+        self._personal = frozenset(self._network | self._added)
         self._known = {}
         self._suggestions = {}
 

@@ -77,3 +77,10 @@ def test_word_processor_bullets_from_a_pdf_start_a_sentence(us: Speller) -> None
         "Managment",
         "Acheived",
     ]
+
+
+def test_undoing_an_added_name_keeps_the_network_s_name() -> None:
+    speller = Speller("en-US", ["Quimbleton"])
+    speller.add("quimbleton")
+    speller.remove("quimbleton")
+    assert flagged("quimbleton is known.", speller) == []
