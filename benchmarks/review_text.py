@@ -44,7 +44,7 @@ def main() -> int:
 
     from desktop_app.services.document_resources import kind_spec
     from desktop_app.services.text_review import review_text
-    from desktop_app.ui.pitch.review_editor import ReviewEditor, place_review
+    from desktop_app.ui.pitch.review_editor import ContextHolder, ReviewEditor, place_review
 
     app = QApplication([])
     text = PARAGRAPH * int(args.megabytes * 1_000_000 / len(PARAGRAPH))
@@ -57,7 +57,8 @@ def main() -> int:
         widget.editor.setPlainText(text)
         app.processEvents()
 
-    placed = place_review(1, text, review_text(text, spec))
+    context = ContextHolder().get()  # the editor's: spelling included (issue 20)
+    placed = place_review(1, text, review_text(text, spec, context=context))
 
     def ui_thread_share() -> None:
         widget.editor.toPlainText()  # the snapshot handed to the worker
@@ -65,7 +66,7 @@ def main() -> int:
         app.processEvents()
 
     def worker() -> None:
-        place_review(1, text, review_text(text, spec))
+        place_review(1, text, review_text(text, spec, context=context))
 
     baseline = best_of(args.repeat, paste)
     ours = best_of(args.repeat, ui_thread_share)

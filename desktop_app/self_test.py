@@ -237,6 +237,23 @@ def _map_pdf(run: SelfTestRun) -> str:
     return f"{pages} page{'s' if pages != 1 else ''}, {len(data) // 1024} kB"
 
 
+def _review(run: SelfTestRun) -> str:
+    """Both bundled dictionaries read, a misspelling found, the map PDF's text extracted."""
+    from desktop_app.services.document_resources import kind_spec
+    from desktop_app.services.document_text import extract_text
+    from desktop_app.services.text_review import review_text
+    from desktop_app.services.text_review.context import load_context
+
+    assert run.folder is not None
+    for language in ("en-US", "en-GB"):
+        context = load_context(run.database(), language, suggestions=False)
+        review = review_text("I acheived it.", kind_spec("pitch"), context=context)
+        if [f.start for f in review.findings if f.kind == "spelling"] != [2]:
+            raise SelfTestError(f"the {language} spelling check missed “acheived”")
+    text = extract_text(run.folder / "map.pdf").text
+    return f"en-US, en-GB; {len(text)} characters read from the map PDF"
+
+
 def _layout_worker(run: SelfTestRun) -> str:
     """The map's layout process: `python -m …` from source, `trellis --layout-worker` frozen."""
     from desktop_app.services.map.layout_job import LayoutDone, LayoutFailed, LayoutJob
@@ -324,6 +341,7 @@ STEPS: tuple[Step, ...] = (
     Step("demo", _demo),
     Step("import", _import),
     Step("map PDF", _map_pdf),
+    Step("review", _review),
     Step("layout worker", _layout_worker),
     Step("main window", _main_window),
 )

@@ -44,12 +44,18 @@ class DocumentKindSpec:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """Something the automatic review noticed, at `text[start:end]` (code points)."""
+    """Something the automatic review noticed, at `text[start:end]` (code points).
+
+    `suggestions` are corrections for a `spelling` finding; `organization` names the
+    employer of a `forgotten_job`.
+    """
 
     kind: str
     message: str
     start: int
     end: int
+    suggestions: tuple[str, ...] = ()
+    organization: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,12 @@ def filler_words() -> tuple[str, ...]:
 
 
 @cache
+def spoken_filler_words() -> tuple[str, ...]:
+    """Fillers of speech ("um", "you know"), checked only in documents said aloud."""
+    return tuple(str(word) for word in _kinds_file().get("spoken_filler_words", ()))
+
+
+@cache
 def _templates() -> dict[str, tuple[str, ...]]:
     data = _load("checklists.json")
     return {str(kind): tuple(str(c) for c in criteria) for kind, criteria in data.items()}

@@ -101,6 +101,7 @@ def test_commands_and_window_work_with_the_network_blocked(
         ("due", "--db", db),
         ("ics", "--db", db, "--out", str(tmp_path / "n.ics")),
         ("review-text", str(pitch), "--kind", "pitch"),
+        ("review-text", str(pitch), "--kind", "pitch", "--db", db, "--lang", "en-GB"),
         ("print-map", "--db", db, "--out", str(tmp_path / "map.pdf")),
         ("restore", "--db", db, "--list"),
         ("--db", db, "--exit-when-ready"),

@@ -348,3 +348,32 @@ class DeleteMockInterviewCommand(ServiceCommand):
     def revert(self) -> ChangeSet:
         assert self.removed is not None
         return feedback.restore_mock_interview(self.workspace.db, self.removed)
+
+
+class AddWordCommand(ServiceCommand):
+    """Add to dictionary: stored in the database; undo takes it out again. The editor's
+    speller follows through `learned`/`forgotten`."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        word: str,
+        learned: Callable[[str], None],
+        forgotten: Callable[[str], None],
+    ) -> None:
+        super().__init__(workspace, f"Add “{word}” to dictionary")
+        self.word, self._learned, self._forgotten = word, learned, forgotten
+
+    def apply(self) -> ChangeSet:
+        from desktop_app.services.text_review.context import add_word
+
+        change = add_word(self.workspace.db, self.word)
+        self._learned(self.word)
+        return change
+
+    def revert(self) -> ChangeSet:
+        from desktop_app.services.text_review.context import remove_word
+
+        change = remove_word(self.workspace.db, self.word)
+        self._forgotten(self.word)
+        return change

@@ -26,13 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.documents import DocumentDetail, VersionFormat, VersionInfo
+from desktop_app.domain.values import ChangeSet
 from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
 from desktop_app.services.exporting import checklist_export
+from desktop_app.services.text_review.context import read_facts
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor
 from desktop_app.ui.pitch.feedback_rounds import FeedbackRounds
+from desktop_app.ui.pitch.file_text import FileTextLoader
 from desktop_app.ui.pitch.review_editor import ReviewEditor
 from desktop_app.ui.pitch.version_compare import VersionCompare
 from desktop_app.ui.window.workspace import Workspace
@@ -135,6 +138,13 @@ class DocumentPanel(QWidget):
 
         self.editor = ReviewEditor(document_resources.kind_spec("pitch"))
         self.editor.text_edited.connect(self._on_editor_text_edited)
+        self.editor.set_review_facts(read_facts(workspace.db))
+        self.editor.word_added.connect(self._on_editor_word_added)
+        self.file_text = FileTextLoader(self)
+        self.file_text.loaded.connect(self._on_file_text_loaded)
+        self.file_text.failed.connect(self._on_file_text_failed)
+        self._file_version_asked: int | None = None
+        workspace.changed.connect(self._on_workspace_changed)
         text_tab = QWidget()
         text_layout = QVBoxLayout(text_tab)
         text_layout.addLayout(bar)
@@ -278,7 +288,7 @@ class DocumentPanel(QWidget):
     def _on_versions_activated(self, _index: int) -> None:
         self._update_open_button()
         version = self.selected_version()
-        if self.detail is None or version is None or version.format is VersionFormat.FILE:
+        if self.detail is None or version is None:
             return
         if self.detail.id in self._drafts:
             answer = QMessageBox.question(
@@ -290,12 +300,67 @@ class DocumentPanel(QWidget):
                 self._fill_versions(self.detail)
                 return
             del self._drafts[self.detail.id]
+        if version.format is VersionFormat.FILE:
+            self._review_file(version)
+            return
+        self._file_version_asked = None
         self._load(self.detail, version)
         self._update_draft_label()
+
+    def _review_file(self, version: VersionInfo) -> None:
+        """Show the attached file's text in the editor, where the checks run on it."""
+        try:
+            path = documents.attachment_path(self.workspace.db, version)
+        except AttachmentError as error:
+            self._show_file_note(str(error))
+            return
+        self._file_version_asked = version.id
+        self._show_file_note(f"Reading the text of “{version.file_name}”…")
+        self.file_text.load(version.id, path)
+
+    def _on_file_text_loaded(self, version_id: int, text: str) -> None:
+        version = self.selected_version()
+        if self.detail is None or version is None or version.id != version_id:
+            return  # another version was chosen meanwhile
+        if version_id != self._file_version_asked:
+            return
+        self._loaded_version[self.detail.id] = version_id
+        self.editor.set_text(text)
+        self._show_file_note(
+            f"The text of “{version.file_name}”: the checks run on it. "
+            "Edit it and save to keep it as a text version."
+        )
+
+    def _on_file_text_failed(self, version_id: int, message: str) -> None:
+        if version_id == self._file_version_asked:
+            self._show_file_note(message)
+
+    def _show_file_note(self, message: str) -> None:
+        self.draft_label.setText(message)
+        self.draft_label.setVisible(True)
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        """New names, jobs or goals: the review's dictionary and checks follow them."""
+        if (
+            change.people_added
+            or change.people_changed
+            or change.people_removed
+            or change.organizations_changed
+            or change.goals_changed
+        ):
+            self.editor.set_review_facts(read_facts(self.workspace.db))
+
+    def _on_editor_word_added(self, word: str) -> None:
+        self.workspace.execute(
+            commands.AddWordCommand(
+                self.workspace, word, self.editor.learn_word, self.editor.forget_word
+            )
+        )
 
     def _on_editor_text_edited(self) -> None:
         if self.detail is None:
             return
+        self._file_version_asked = None
         self._drafts[self.detail.id] = self.editor.text()
         self._update_draft_label()
 

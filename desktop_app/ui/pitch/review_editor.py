@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import (
+    QObject,
+    QPoint,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,10 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.documents import DocumentKindSpec, Finding, TextReview
-from desktop_app.services.text_review import review_text
+from desktop_app.services.text_review import ReviewContext, review_text
+from desktop_app.services.text_review.context import ReviewFacts
+from desktop_app.services.text_review.spelling import DEFAULT_LANGUAGE
 
 DEBOUNCE_MS = 350
 MAX_HIGHLIGHTS = 500
+WARM_SUGGESTIONS = 10
+LANGUAGE_SETTING = "review/language"
+LANGUAGE_CHOICES = (("English (US)", "en-US"), ("English (UK)", "en-GB"))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _COLORS = {
     "spoken_length": QColor(255, 214, 153, 110),
@@ -37,8 +54,21 @@ _COLORS = {
     "char_count": QColor(255, 214, 153, 110),
     "long_sentence": QColor(255, 236, 153, 150),
     "filler_word": QColor(173, 216, 255, 170),
+    "forgotten_job": QColor(255, 236, 153, 150),
 }
 _DEFAULT_COLOR = QColor(255, 160, 160, 170)
+_KIND_LABELS = {
+    "spelling": "Spelling",
+    "inconsistent_punctuation": "Inconsistent punctuation",
+    "final_punctuation": "Final punctuation",
+    "unbalanced": "Unbalanced brackets and quotes",
+    "mixed_dates": "Mixed date styles",
+    "forgotten_job": "Forgotten jobs",
+    "unserved_goal": "Goals not served",
+    "filler_word": "Fillers",
+    "repeated_word": "Repeated words",
+    "long_sentence": "Long sentences",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +77,7 @@ class PlacedReview:
 
     generation: int
     review: TextReview
+    text: str
     spans: tuple[tuple[int, int], ...]
     lines: tuple[int, ...]
 
@@ -62,7 +93,28 @@ def place_review(generation: int, text: str, review: TextReview) -> PlacedReview
     findings = review.findings[:MAX_HIGHLIGHTS]
     spans = tuple((utf16(f.start), utf16(f.end)) for f in findings)
     lines = tuple(bisect.bisect_right(line_starts, f.start) for f in findings)
-    return PlacedReview(generation, review, spans, lines)
+    return PlacedReview(generation, review, text, spans, lines)
+
+
+class ContextHolder:
+    """The review's context, built on the first worker that needs it (reading a dictionary
+    takes up to 3 s) and shared by the reviews after it."""
+
+    def __init__(self, facts: ReviewFacts | None = None, language: str = DEFAULT_LANGUAGE) -> None:
+        self.facts = facts or ReviewFacts()
+        self.language = language
+        self._context: ReviewContext | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> ReviewContext:
+        with self._lock:
+            if self._context is None:
+                self._context = self.facts.context(self.language)
+            return self._context
+
+    @property
+    def ready(self) -> ReviewContext | None:
+        return self._context
 
 
 class _Emitter(QObject):
@@ -70,14 +122,35 @@ class _Emitter(QObject):
 
 
 class _ReviewTask(QRunnable):
-    def __init__(self, generation: int, text: str, spec: DocumentKindSpec) -> None:
+    def __init__(
+        self,
+        generation: int,
+        text: str,
+        spec: DocumentKindSpec,
+        holder: ContextHolder,
+        ignored: frozenset[str],
+    ) -> None:
         super().__init__()
         self.generation, self.text, self.spec = generation, text, spec
+        self.holder, self.ignored = holder, ignored
         self.emitter = _Emitter()
 
     def run(self) -> None:
-        review = review_text(self.text, self.spec)
+        review = review_text(self.text, self.spec, context=self.holder.get())
+        if self.ignored:
+            kept = tuple(
+                f
+                for f in review.findings
+                if f.kind != "spelling" or self.text[f.start : f.end] not in self.ignored
+            )
+            review = replace(review, findings=kept)
         self.emitter.finished.emit(place_review(self.generation, self.text, review))
+        # Corrections cost ~0.3 s a word: work them out now, so the right-click menu is quick.
+        speller = self.holder.get().speller
+        if speller is not None:
+            words = {self.text[f.start : f.end] for f in review.findings if f.kind == "spelling"}
+            for word in sorted(words)[:WARM_SUGGESTIONS]:
+                speller.suggest(word)
 
 
 class ReviewEditor(QWidget):
@@ -85,10 +158,13 @@ class ReviewEditor(QWidget):
 
     review_finished = Signal(object)  # TextReview
     text_edited = Signal()
+    word_added = Signal(str)  # Add to dictionary: the owner stores it, undoably
 
     def __init__(self, spec: DocumentKindSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self._ignored: set[str] = set()
+        self._spelling: list[tuple[int, int, str]] = []  # editor positions of misspellings
         self._generation = 0
         self._tasks: dict[int, _ReviewTask] = {}
         self.last_review: TextReview | None = None
@@ -98,6 +174,8 @@ class ReviewEditor(QWidget):
         self.editor.setPlaceholderText("Type or paste the text here; it is checked as you type.")
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName("Text")
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._on_editor_context_menu)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.findings = QListWidget()
@@ -114,13 +192,48 @@ class ReviewEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary)
+        self.language = QComboBox()
+        for label, code in LANGUAGE_CHOICES:
+            self.language.addItem(label, code)
+        self.language.setAccessibleName("Spelling dictionary")
+        saved = QSettings().value(LANGUAGE_SETTING, DEFAULT_LANGUAGE)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        language_label = QLabel("&Dictionary:")
+        language_label.setBuddy(self.language)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(language_label)
+        bottom.addWidget(self.language)
+        layout.addLayout(bottom)
+        self._holder = ContextHolder(language=self.language.currentData())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.editor.textChanged.connect(self._on_editor_text_changed)
+
+    def set_review_facts(self, facts: ReviewFacts) -> None:
+        """My network's words, jobs and goals (read from the database by the owner)."""
+        self._holder = ContextHolder(facts, self.language.currentData())
+        self.schedule_review(immediately=True)
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        code = self.language.currentData()
+        QSettings().setValue(LANGUAGE_SETTING, code)
+        self._holder = ContextHolder(self._holder.facts, code)
+        self.schedule_review(immediately=True)
+
+    def learn_word(self, word: str) -> None:
+        """The speller knows `word` from now on (after Add to dictionary, or its redo)."""
+        self._holder.get().speller.add(word)  # type: ignore[union-attr]
+        self.schedule_review(immediately=True)
+
+    def forget_word(self, word: str) -> None:
+        """The undo of `learn_word`."""
+        self._holder.get().speller.remove(word)  # type: ignore[union-attr]
+        self.schedule_review(immediately=True)
 
     def set_spec(self, spec: DocumentKindSpec) -> None:
         self.spec = spec
@@ -148,7 +261,13 @@ class ReviewEditor(QWidget):
 
     def _on_timer_timeout(self) -> None:
         self._generation += 1
-        task = _ReviewTask(self._generation, self.editor.toPlainText(), self.spec)
+        task = _ReviewTask(
+            self._generation,
+            self.editor.toPlainText(),
+            self.spec,
+            self._holder,
+            frozenset(self._ignored),
+        )
         task.setAutoDelete(False)
         task.emitter.finished.connect(self._on_review_done, Qt.ConnectionType.QueuedConnection)
         self._tasks[self._generation] = task  # kept alive until its result arrives
@@ -177,14 +296,31 @@ class ReviewEditor(QWidget):
 
         selections = []
         self.findings.clear()
-        for finding, (start, end), line in zip(
-            review.findings, placed.spans, placed.lines, strict=False
-        ):
-            selections.append(self._selection(finding, start, end))
-            item = QListWidgetItem(f"Line {line}: {finding.message}")
-            item.setData(Qt.ItemDataRole.UserRole, (start, end))
-            item.setToolTip(finding.kind.replace("_", " "))
-            self.findings.addItem(item)
+        self._spelling = []
+        placed_findings = list(zip(review.findings, placed.spans, placed.lines, strict=False))
+        kinds = list(dict.fromkeys(f.kind for f, _span, _line in placed_findings))
+        for kind in kinds:
+            group = [entry for entry in placed_findings if entry[0].kind == kind]
+            header = QListWidgetItem(
+                f"{_KIND_LABELS.get(kind, kind.replace('_', ' '))} ({len(group)})"
+            )
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.findings.addItem(header)
+            for finding, (start, end), line in group:
+                where = f"Line {line}: " if finding.end > finding.start else ""
+                item = QListWidgetItem(where + finding.message)
+                item.setData(Qt.ItemDataRole.UserRole, (start, end))
+                item.setToolTip(finding.kind.replace("_", " "))
+                self.findings.addItem(item)
+        for finding, (start, end), _line in placed_findings:
+            if end > start:  # a forgotten job or goal is about what is absent: nothing to mark
+                selections.append(self._selection(finding, start, end))
+            if finding.kind == "spelling":
+                word = placed.text[finding.start : finding.end]
+                self._spelling.append((start, end, word))
         self.editor.setExtraSelections(selections)
 
     def _selection(self, finding: Finding, start: int, end: int) -> QTextEdit.ExtraSelection:
@@ -194,7 +330,11 @@ class ReviewEditor(QWidget):
         cursor.setPosition(min(start, limit))
         cursor.setPosition(min(max(end, start + 1), limit), QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(_COLORS.get(finding.kind, _DEFAULT_COLOR))
+        if finding.kind == "spelling":  # as a word processor marks it
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(QColor("red"))
+        else:
+            fmt.setBackground(_COLORS.get(finding.kind, _DEFAULT_COLOR))
         if finding.kind in ("double_space", "space_before_punctuation"):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor("red"))
@@ -203,8 +343,64 @@ class ReviewEditor(QWidget):
         selection.format = fmt
         return selection
 
+    def misspelling_at(self, position: int) -> tuple[int, int, str] | None:
+        """The misspelt word at an editor position, as (start, end, word)."""
+        for start, end, word in self._spelling:
+            if start <= position <= end:
+                return start, end, word
+        return None
+
+    def spelling_actions(self, position: int) -> list[QAction]:
+        """Suggestions, Add to dictionary and Ignore for the misspelling at `position`."""
+        found = self.misspelling_at(position)
+        context = self._holder.ready
+        if found is None or context is None or context.speller is None:
+            return []
+        start, end, word = found
+        actions = []
+        for suggestion in context.speller.suggest(word):
+            action = QAction(suggestion, self)
+            action.triggered.connect(
+                lambda _=False, s=start, e=end, w=suggestion: self._replace(s, e, w)
+            )
+            actions.append(action)
+        if not actions:
+            none = QAction("No suggestions", self)
+            none.setEnabled(False)
+            actions.append(none)
+        add = QAction(f"Add “{word}” to dictionary", self)
+        add.triggered.connect(lambda _=False, w=word: self.word_added.emit(w))
+        ignore = QAction("Ignore", self)
+        ignore.triggered.connect(lambda _=False, w=word: self._ignore(w))
+        return [*actions, add, ignore]
+
+    def _on_editor_context_menu(self, pos: QPoint) -> None:
+        menu = self.editor.createStandardContextMenu()
+        position = self.editor.cursorForPosition(pos).position()
+        actions = self.spelling_actions(position)
+        if actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in actions:
+                menu.insertAction(first, action)  # type: ignore[arg-type]
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+        menu.exec(self.editor.viewport().mapToGlobal(pos))  # pos is in viewport coordinates
+        menu.deleteLater()
+
+    def _replace(self, start: int, end: int, word: str) -> None:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(word)  # one step of the editor's own undo
+
+    def _ignore(self, word: str) -> None:
+        self._ignored.add(word)
+        self.schedule_review(immediately=True)
+
     def _on_findings_activated(self, item: QListWidgetItem) -> None:
-        start, end = item.data(Qt.ItemDataRole.UserRole)
+        span = item.data(Qt.ItemDataRole.UserRole)
+        if span is None:
+            return  # a group's heading
+        start, end = span
         cursor = self.editor.textCursor()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

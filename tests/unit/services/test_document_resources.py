@@ -42,6 +42,15 @@ def test_checks_named_in_the_data_are_checks_the_reviewer_knows() -> None:
         "final_punctuation",
         "long_sentence",
         "filler_word",
+        "spoken_filler",
+        "spelling",
+        "bullet_punctuation",
+        "prose_punctuation",
+        "unbalanced",
+        "mixed_dates",
+        "range_dashes",
+        "forgotten_job",
+        "unserved_goal",
     }
     for spec in document_resources.document_kinds():
         assert spec.checks <= known, spec.key
