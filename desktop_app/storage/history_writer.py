@@ -125,6 +125,18 @@ class HistoryWriter:
                     found[int(pid)] = Circle(circle)
         return found
 
+    def set_circles(self, circles: Sequence[tuple[int, str]]) -> None:
+        """Give each (person, circle) its circle, only where the person has none (a
+        circle the user chose is never replaced) and never to me."""
+        from datetime import datetime
+
+        now = datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")
+        self._raw.executemany(
+            "UPDATE people SET circle = ?, updated_at = ?"
+            " WHERE id = ? AND circle IS NULL AND is_me = 0",
+            [(circle, now, person_id) for person_id, circle in circles],
+        )
+
     def allocate_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1

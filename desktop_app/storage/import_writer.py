@@ -330,7 +330,7 @@ def _new_person_values(pid: int, person: NewPerson, now: str) -> tuple[Any, ...]
         birthday.day if birthday else None,
         person.source,
         person.vcard_uid or None,
-        False,
+        person.is_me,
         fields.circle.value if fields.circle else None,
         fields.how_we_met,
         fields.cadence_days,
@@ -343,7 +343,7 @@ def _identity(person: NewPerson, now: datetime | str) -> dict[str, Any]:
     return {
         "source": person.source,
         "vcard_uid": person.vcard_uid or None,
-        "is_me": False,
+        "is_me": person.is_me,
         "circle": person.fields.circle.value if person.fields.circle else None,
         "how_we_met": person.fields.how_we_met,
         "cadence_days": person.fields.cadence_days,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.values import ChangeSet, NewPerson
+from desktop_app.services.history.report import HistoryReport
 from desktop_app.services.history.sources import HistorySources
 from desktop_app.services.importing.duplicates import (
     DuplicateIndex,
@@ -27,7 +28,7 @@ from desktop_app.services.importing.duplicates import (
     MatchReason,
 )
 from desktop_app.services.importing.merge import adds_nothing, merge_people
-from desktop_app.services.importing.normalize import name_key
+from desktop_app.services.importing.normalize import name_key, normalize_email
 from desktop_app.services.importing.report import (
     CardKey,
     Decision,
@@ -75,6 +76,8 @@ def run_import(
     history: bool = False,
     keep_subjects: bool = False,
     add_people: Sequence[NewPerson] = (),
+    make_me: bool = False,
+    apply_circles: bool = False,
 ) -> ImportReport:
     """Import `paths` (files or folders) into `db`, or only preview when `dry_run`.
 
@@ -89,6 +92,12 @@ def run_import(
     interactions are theirs at once. Without `history` only a LinkedIn export's
     Connections.csv is read, and other history files are left alone (the window and
     `trellis import` both read history).
+
+    `make_me`: in a network without me, a LinkedIn export's Profile.csv makes me (unless
+    one of my addresses is a contact's already). `apply_circles`: the circles the history
+    suggests are given to the people who have none (a circle the user chose is never
+    replaced), so their check-ins fall due (`trellis import` does both; the window asks
+    "who are you?" and has its sorting view).
     """
     files = expand_paths(paths)
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
@@ -123,9 +132,12 @@ def run_import(
             for person in add_people:
                 run.add_new(person)
             me = me_id(connection)
-            for mine in sources.my_details():  # Positions.csv, Email Addresses.csv
+            mine = list(sources.my_details())  # Positions.csv, Email Addresses.csv
+            if me is None and make_me:
+                me = run.make_me(sources.my_profile(), mine, sources.report)
+            for details in mine:
                 if me is not None:
-                    run.merge_into_me(me, mine)
+                    run.merge_into_me(me, details)
                     sources.report.me_updated = True
             run.flush()
             if journal is not None and not dry_run:
@@ -138,6 +150,8 @@ def run_import(
                 keep_subjects=keep_subjects,
                 check=partial(_check, progress, is_cancelled, done, total),
             )
+            if apply_circles:
+                run.apply_circles(history_writer, sources.report)
             history_writer.close()
             if journal is not None and not dry_run:
                 journal.interactions = sources.report.interaction_ids
@@ -329,6 +343,40 @@ class _Run:
         self.report.merged += 1
         if len(self.pending_merges) >= BATCH:
             self.flush()
+
+    def make_me(
+        self, profile: NewPerson | None, mine: list[NewPerson], history: HistoryReport
+    ) -> int | None:
+        """Me, as my export names me, in a network without me; None when the export has
+        no name, or one of my addresses is a contact's already (that one may be me: the
+        window's Edit ▸ Which one is me… says so; two of me would be worse)."""
+        if profile is None:
+            return None
+        emails = tuple(normalize_email(e.value) for p in mine for e in p.emails)
+        match = self.index.find(MatchKeys("", emails, (), "", ())) if emails else None
+        if match is not None and match.is_sure:
+            history.warnings.append(
+                f"You were not added as the owner of the network: your address "
+                f"{match.detail} is {self.index.name_of(match.person_id)}'s already (if that "
+                "is you, choose them with Edit ▸ Which one is me… in the window)."
+            )
+            return None
+        person_id = self.writer.allocate_id()
+        self.pending_new[person_id] = profile
+        history.me_created = True
+        return person_id
+
+    def apply_circles(self, writer: HistoryWriter, history: HistoryReport) -> None:
+        """Give the suggested circles to the people who have none (counted in a dry run)."""
+        fresh = [(c.person_id, c.circle.value) for c in history.circles if c.current is None]
+        history.circles_applied = len(fresh)
+        if self.dry_run or not fresh:
+            return
+        ids = [person_id for person_id, _circle in fresh]
+        if self.before_merges is not None:  # the journal copies them first, for undo
+            self.before_merges(ids)
+        writer.set_circles(fresh)
+        self.changed_ids.update(ids)
 
     def merge_into_me(self, me: int, person: NewPerson) -> None:
         """My own details from an export (my jobs, my addresses): merged into me, never
