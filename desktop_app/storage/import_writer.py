@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
 from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
@@ -22,8 +22,12 @@ from desktop_app.domain.values import (
     PersonFields,
     PostalAddress,
 )
+from desktop_app.storage.history_writer import raw_connection
 from desktop_app.storage.person_loader import StoredPerson, load_people
 from desktop_app.storage.stored_keys import StoredSummary, load_summaries
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 _PEOPLE = "people"
 _EMAILS = "emails"
@@ -46,7 +50,12 @@ _NOBODY = NewPerson(PersonFields())  # what a new person is merged into: nothing
 class ImportWriter:
     """Allocates ids and writes people, organisations and tags on one connection."""
 
-    def __init__(self, raw: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection | Connection) -> None:
+        # The import hands its plain sqlite3 connection; an ORM session's work (a sync's
+        # bulk insert) may hand the SQLAlchemy connection under its transaction.
+        raw = (
+            connection if isinstance(connection, sqlite3.Connection) else raw_connection(connection)
+        )
         self._conn = raw
         self._next_id = int(
             raw.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM people").fetchone()[0]
