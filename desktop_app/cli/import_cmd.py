@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports services only when a command runs
     from desktop_app.services.importing.report import ImportReport
+    from desktop_app.storage.database import Database
 
 SHOWN = 20  # preview rows per section before "… and N more"
 
@@ -47,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="keep message and event subjects as the interactions' notes (never bodies)",
     )
     parser.add_argument(
+        "--no-circles",
+        action="store_true",
+        help="only list the circles the history suggests; by default people without a "
+        "circle get the suggested one, so their check-ins fall due",
+    )
+    parser.add_argument(
         "--verbose",
         action="store_true",
         help=f"list every possible duplicate (by default the first {SHOWN} and how many more)",
@@ -55,7 +62,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import db_path, report_warnings
-    from desktop_app.services.importing.pipeline import run_import
     from desktop_app.storage.database import open_database
 
     with _few_collections():
@@ -64,11 +70,27 @@ def run(args: argparse.Namespace) -> int:
         else:
             with open_database(db_path(args)) as db:
                 report_warnings(db)  # a daily backup that failed does not stop the import
-                report = run_import(db, args.files, history=True, keep_subjects=args.subjects)
+                report = _run_import(db, args)
     try:
         return _show(args, report)
     finally:
         report.close()
+
+
+def _run_import(db: Database, args: argparse.Namespace, dry_run: bool = False) -> ImportReport:
+    """History read with the contacts; me made from a LinkedIn profile in a network
+    without me; suggested circles given to people without one (unless --no-circles)."""
+    from desktop_app.services.importing.pipeline import run_import
+
+    return run_import(
+        db,
+        args.files,
+        dry_run=dry_run,
+        history=True,
+        keep_subjects=args.subjects,
+        make_me=True,
+        apply_circles=not args.no_circles,
+    )
 
 
 @contextmanager
@@ -93,20 +115,17 @@ def _preview(args: argparse.Namespace) -> ImportReport:
     import tempfile
 
     from desktop_app.cli import db_path
-    from desktop_app.services.importing.pipeline import run_import
     from desktop_app.storage.database import file_size, open_database
 
     path = db_path(args)
     if file_size(path):
         with open_database(path, read_only=True) as db:
-            return run_import(
-                db, args.files, dry_run=True, history=True, keep_subjects=args.subjects
-            )
+            return _run_import(db, args, dry_run=True)
     with (
         tempfile.TemporaryDirectory(prefix="trellis-preview-") as folder,
         open_database(Path(folder) / "empty.db", exclusive=False, backups=False) as db,
     ):
-        return run_import(db, args.files, dry_run=True, history=True, keep_subjects=args.subjects)
+        return _run_import(db, args, dry_run=True)
 
 
 def _show(args: argparse.Namespace, report: ImportReport) -> int:
@@ -193,10 +212,20 @@ def _print_report(report: ImportReport, *, verbose: bool = False) -> None:
         for person in history.unmatched[:SHOWN]:
             who = person.email or person.profile_url
             print(f"  not a contact  {p(person.name)} <{p(who)}>: {person.count}", file=out)
-        if history.ties or history.circles:
+        if history.me_created:
+            print("You: made from the export's Profile.csv (the centre of the map)", file=out)
+        if history.circles_applied:
+            done = "would get" if report.dry_run else "got"
+            print(
+                f"Circles: {history.circles_applied} people without one {done} the "
+                "suggested circle (--no-circles: only suggest)",
+                file=out,
+            )
+        left = len(history.circles) - history.circles_applied
+        if history.ties or left:
             print(
                 f"Suggestions (not applied): {len(history.ties)} ties, "
-                f"{len(history.circles)} circles (--json lists them)",
+                f"{left} circles (--json lists them)",
                 file=out,
             )
 

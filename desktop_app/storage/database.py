@@ -224,6 +224,30 @@ class Database:
                 raise
             raise translated from error
 
+    @contextmanager
+    def raw_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on a plain sqlite3 connection of its own, for bulk work that
+        needs no ORM (`trellis import`): SQLAlchemy is never imported (≈ 0.3 s of CPU, a
+        tenth of importing 20,000 cards). The same door as `transaction`: the same
+        pragmas, committed when the block ends, rolled back if it raises, and sqlite3's
+        known conditions leave as `StorageError`s."""
+        uri = read_only_uri(self.file) if self.read_only else sqlite_uri(self.file)
+        with translated_errors(self.path):
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            with translated_errors(self.path):
+                apply_pragmas(conn, self.read_only, self.busy_timeout_ms)
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+        finally:
+            conn.close()
+
     def close(self) -> None:
         if self._fast is not None:
             self._fast.close()

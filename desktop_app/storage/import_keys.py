@@ -18,14 +18,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection
-
 _TABLES = ("import_keys", "import_names", "import_people")
 _IN_CHUNK = 200  # keys per `IN (…)`; a card has a handful
 
 
 class ImportKeyTables:
-    """Create with the import's connection; `drop()` before the transaction ends."""
+    """Create with the import's sqlite3 connection (after its BEGIN); `drop()` before the
+    transaction ends."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self._raw = raw
@@ -42,13 +41,6 @@ class ImportKeyTables:
             "CREATE TEMP TABLE import_people (person_id INTEGER PRIMARY KEY,"
             " name TEXT NOT NULL, uid TEXT NOT NULL)"
         )
-
-    @classmethod
-    def on(cls, connection: Connection) -> ImportKeyTables:
-        """The tables on the sqlite3 connection under the import's transaction."""
-        raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        return cls(raw)
 
     def drop(self) -> None:
         for table in _TABLES:

@@ -30,6 +30,10 @@ class Spool:
         self._conn = sqlite3.connect("", check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode = OFF")
         self._conn.execute("PRAGMA synchronous = OFF")
+        # One transaction for the spool's whole life: nothing here needs to outlive the
+        # process, and a commit after every batch wrote its pages out each time (a third
+        # of the spool's cost for 40,000 rows).
+        self._conn.execute("BEGIN")
         self.lock = threading.RLock()
         self._finalizer = weakref.finalize(self, self._conn.close)
 

@@ -1,8 +1,10 @@
-"""Bulk writes of one import with SQLAlchemy Core, inside the import's one transaction.
+"""Bulk writes of one import, in plain sqlite3 inside the import's one transaction.
 
 The ORM's `add_all` is ~30x slower for thousands of people (docs/platform-notes.md), so
 people get ids allocated up front and every table is filled with one `executemany` per
 batch. Merges read the stored values of a whole batch at once and write only what is new.
+No SQLAlchemy: `trellis import` runs on `Database.raw_transaction` and never imports it
+(the table and column names here are those of `tables.py`; the import tests compare rows).
 """
 
 from __future__ import annotations
@@ -10,50 +12,59 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
-
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.domain.contact_keys import normalize_email, normalize_org_name
 from desktop_app.domain.contact_keys import quick_normalize_phone as normalize_phone
 from desktop_app.domain.values import (
     EmploymentRecord,
-    LabeledValue,
     NewPerson,
     PersonFields,
     PostalAddress,
 )
-from desktop_app.storage import tables as t
+from desktop_app.storage.history_writer import raw_connection
 from desktop_app.storage.person_loader import StoredPerson, load_people
 from desktop_app.storage.stored_keys import StoredSummary, load_summaries
 
-_PEOPLE = t.Base.metadata.tables["people"]
-_EMAILS = t.Base.metadata.tables["emails"]
-_PHONES = t.Base.metadata.tables["phones"]
-_URLS = t.Base.metadata.tables["urls"]
-_ADDRESSES = t.Base.metadata.tables["addresses"]
-_PHOTOS = t.Base.metadata.tables["photos"]
-_TAGS = t.Base.metadata.tables["tags"]
-_ORGS = t.Base.metadata.tables["organizations"]
-_JOBS = t.Base.metadata.tables["employment"]
-_PERSON_TAGS = t.person_tags
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+_PEOPLE = "people"
+_EMAILS = "emails"
+_PHONES = "phones"
+_URLS = "urls"
+_ADDRESSES = "addresses"
+_PHOTOS = "photos"
+_TAGS = "tags"
+_ORGS = "organizations"
+_JOBS = "employment"
+_PERSON_TAGS = "person_tags"
 
 
-_IN_CHUNK = 500
-_T = TypeVar("_T")  # ids per `IN (…)`: well below SQLite's variable limit
+_LABELED_COLUMNS = ("person_id", "value", "label", "position")
+_IN_CHUNK = 500  # ids per `IN (…)`: well below SQLite's variable limit
+_T = TypeVar("_T")
+_NOBODY = NewPerson(PersonFields())  # what a new person is merged into: nothing
 
 
 class ImportWriter:
     """Allocates ids and writes people, organisations and tags on one connection."""
 
-    def __init__(self, connection: Connection) -> None:
-        self._conn = connection
-        self._next_id = (connection.scalar(select(func.max(_PEOPLE.c.id))) or 0) + 1
+    def __init__(self, connection: sqlite3.Connection | Connection) -> None:
+        # The import hands its plain sqlite3 connection; an ORM session's work (a sync's
+        # bulk insert) may hand the SQLAlchemy connection under its transaction.
+        raw = (
+            connection if isinstance(connection, sqlite3.Connection) else raw_connection(connection)
+        )
+        self._conn = raw
+        self._next_id = int(
+            raw.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM people").fetchone()[0]
+        )
         self._orgs: dict[str, int] = {
-            key: id_ for id_, key in connection.execute(select(_ORGS.c.id, _ORGS.c.normalized_name))
+            key: id_ for id_, key in raw.execute("SELECT id, normalized_name FROM organizations")
         }
         self._tags: dict[str, int] = {
-            name: id_ for id_, name in connection.execute(select(_TAGS.c.id, _TAGS.c.name))
+            name: id_ for id_, name in raw.execute("SELECT id, name FROM tags")
         }
         self.organizations_changed = False
 
@@ -75,7 +86,7 @@ class ImportWriter:
         columns = [*_person_row(0, PersonFields()), *_identity(NewPerson(PersonFields()), now)]
         values = [_new_person_values(pid, p, now) for pid, p in people]
         self._insert_tuples(_PEOPLE, columns, values)
-        self._insert_children([(pid, NewPerson(PersonFields()), p) for pid, p in people])
+        self._insert_children([(pid, _NOBODY, p) for pid, p in people])
 
     def load_people(self, ids: Collection[int]) -> dict[int, StoredPerson]:
         """The stored values of `ids`, for merging (photos only as `has_photo`)."""
@@ -88,23 +99,23 @@ class ImportWriter:
     def write_merges(self, merges: Sequence[tuple[int, StoredPerson, NewPerson]]) -> set[int]:
         """Write what `after` adds to `before` for each person; returns the ids that changed."""
         changed: set[int] = set()
-        updates: list[dict[str, Any]] = []
+        updates: list[tuple[Any, ...]] = []
         children: list[tuple[int, NewPerson, NewPerson]] = []
-        job_updates: list[dict[str, Any]] = []
-        now = datetime.now()
+        job_updates: list[tuple[Any, ...]] = []
+        now = _sql_value(datetime.now())
         for pid, stored, after in merges:
             before = stored.person
             differs = False
             if after.fields != before.fields or after.vcard_uid != before.vcard_uid:
                 row = _person_row(pid, after.fields) | {"vcard_uid": after.vcard_uid or None}
                 del row["id"]
-                updates.append({**row, "b_id": pid, "updated_at": now})
+                updates.append((*map(_sql_value, row.values()), now, pid))
                 differs = True
             old_jobs = {job.id: job for job in before.employment}
             for job in after.employment:
                 old = old_jobs.get(job.id) if job.id is not None else None
                 if old is not None and (old.title, old.current) != (job.title, job.current):
-                    job_updates.append({"b_id": job.id, "title": job.title, "current": job.current})
+                    job_updates.append((job.title, job.current, job.id))
                     differs = True
             photo = after.photo if not stored.has_photo else None
             trimmed = NewPerson(
@@ -124,13 +135,12 @@ class ImportWriter:
             if differs:
                 changed.add(pid)
         if updates:
-            self._conn.execute(update(_PEOPLE).where(_PEOPLE.c.id == _bind("b_id")), updates)
+            columns = [*_person_row(0, PersonFields()), "vcard_uid", "updated_at"][1:]
+            assignments = ", ".join(f"{column} = ?" for column in columns)
+            self._conn.executemany(f"UPDATE people SET {assignments} WHERE id = ?", updates)
         if job_updates:
-            self._conn.execute(
-                update(_JOBS)
-                .where(_JOBS.c.id == _bind("b_id"))
-                .values(title=_bind("title"), current=_bind("current")),
-                job_updates,
+            self._conn.executemany(
+                "UPDATE employment SET title = ?, current = ? WHERE id = ?", job_updates
             )
             self.organizations_changed = True
         self._insert_children(children)
@@ -140,24 +150,36 @@ class ImportWriter:
         self, people: Iterable[tuple[int, NewPerson, NewPerson]], dry: bool = False
     ) -> bool:
         """Insert the list values `after` has and `before` has not; `dry` only tells if any."""
-        emails: list[dict[str, Any]] = []
-        phones: list[dict[str, Any]] = []
-        urls: list[dict[str, Any]] = []
+        # Rows as tuples in the order of `_LABELED_COLUMNS`: built directly, each key
+        # normalised once (20,000 cards make 40,000 phones).
+        emails: list[tuple[Any, ...]] = []
+        phones: list[tuple[Any, ...]] = []
+        urls: list[tuple[Any, ...]] = []
         addresses: list[dict[str, Any]] = []
         photos: list[dict[str, Any]] = []
         tag_links: list[dict[str, Any]] = []
         jobs: list[tuple[int, EmploymentRecord]] = []
         for pid, before, after in people:
             known = {normalize_email(e.value) for e in before.emails}
-            for e in _new_values(after.emails, known, normalize_email):
-                emails.append(_labeled(pid, e, len(before.emails) + len(emails)))
-                emails[-1]["normalized"] = normalize_email(e.value)
+            for e in after.emails:
+                key = normalize_email(e.value)
+                if key not in known:
+                    known.add(key)
+                    position = len(before.emails) + len(emails)
+                    emails.append((pid, e.value, e.label, position, key))
             known = {normalize_phone(p.value) or p.value for p in before.phones}
-            for p in _new_values(after.phones, known, lambda v: normalize_phone(v) or v):
-                phones.append(_labeled(pid, p, len(before.phones) + len(phones)))
-                phones[-1]["normalized"] = normalize_phone(p.value)
-            for u in _new_values(after.urls, {u.value for u in before.urls}, str):
-                urls.append(_labeled(pid, u, len(before.urls) + len(urls)))
+            for p in after.phones:
+                normalized = normalize_phone(p.value)
+                key = normalized or p.value
+                if key not in known:
+                    known.add(key)
+                    position = len(before.phones) + len(phones)
+                    phones.append((pid, p.value, p.label, position, normalized))
+            known = {u.value for u in before.urls}
+            for u in after.urls:
+                if u.value not in known:
+                    known.add(u.value)
+                    urls.append((pid, u.value, u.label, len(before.urls) + len(urls)))
             for a in after.addresses:
                 if a not in before.addresses:
                     addresses.append(_address_row(pid, a, len(before.addresses) + len(addresses)))
@@ -169,9 +191,12 @@ class ImportWriter:
                 photos.append({"person_id": pid, "mime": after.photo_mime, "data": after.photo})
         if dry:
             return any((emails, phones, urls, addresses, tag_links, jobs, photos))
-        for table, rows in ((_EMAILS, emails), (_PHONES, phones), (_URLS, urls)):
-            if rows:
-                self._insert_many(table, rows)
+        if emails:
+            self._insert_tuples(_EMAILS, [*_LABELED_COLUMNS, "normalized"], emails)
+        if phones:
+            self._insert_tuples(_PHONES, [*_LABELED_COLUMNS, "normalized"], phones)
+        if urls:
+            self._insert_tuples(_URLS, list(_LABELED_COLUMNS), urls)
         if addresses:
             self._insert_many(_ADDRESSES, addresses)
         if photos:
@@ -200,12 +225,9 @@ class ImportWriter:
         return True
 
     def _raw(self) -> sqlite3.Connection:
-        """The sqlite3 connection under this transaction's SQLAlchemy connection."""
-        raw = self._conn.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        return raw
+        return self._conn
 
-    def _insert_many(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    def _insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """One executemany at the driver: SQLAlchemy's per-row parameter processing costs
         more than SQLite's insert itself (~0.5 s for the 200,000 rows of 20,000 cards).
 
@@ -213,18 +235,15 @@ class ImportWriter:
         """
         if not rows:
             return
-        if table is _PEOPLE or table is _JOBS:
+        if table in (_PEOPLE, _JOBS):
             values = [tuple(map(_sql_value, r.values())) for r in rows]
         else:
             values = [tuple(r.values()) for r in rows]
         self._insert_tuples(table, list(rows[0]), values)
 
-    def _insert_tuples(
-        self, table: Table, columns: list[str], values: list[tuple[Any, ...]]
-    ) -> None:
+    def _insert_tuples(self, table: str, columns: list[str], values: list[tuple[Any, ...]]) -> None:
         sql = (
-            f"INSERT INTO {table.name} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
         self._raw().executemany(sql, values)
 
@@ -236,8 +255,10 @@ class ImportWriter:
         new_tags = {name for name in tags if name not in self._tags}
         if new_tags:
             self._insert_many(_TAGS, [{"name": name} for name in sorted(new_tags)])
-            query = select(_TAGS.c.name, _TAGS.c.id).where(_TAGS.c.name.in_(new_tags))
-            self._tags.update({name: id_ for name, id_ in self._conn.execute(query)})  # noqa: C416
+            for chunk in _chunks(sorted(new_tags)):
+                marks = ", ".join("?" for _ in chunk)
+                query = f"SELECT name, id FROM tags WHERE name IN ({marks})"
+                self._tags.update(self._conn.execute(query, chunk))
         new_orgs: dict[str, str] = {}
         for name in organizations:
             key = normalize_org_name(name)
@@ -250,9 +271,12 @@ class ImportWriter:
             ]
             self._insert_many(_ORGS, rows)
             for chunk in _chunks(sorted(new_orgs)):
-                query = select(_ORGS.c.normalized_name, _ORGS.c.id)
-                query = query.where(_ORGS.c.normalized_name.in_(chunk))
-                self._orgs.update({key: id_ for key, id_ in self._conn.execute(query)})  # noqa: C416
+                marks = ", ".join("?" for _ in chunk)
+                query = (
+                    "SELECT normalized_name, id FROM organizations"
+                    f" WHERE normalized_name IN ({marks})"
+                )
+                self._orgs.update(self._conn.execute(query, chunk))
             self.organizations_changed = True
 
 
@@ -265,27 +289,9 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def _bind(name: str) -> Any:
-    return bindparam(name)
-
-
 def _chunks(ids: list[_T]) -> Iterable[list[_T]]:
     for start in range(0, len(ids), _IN_CHUNK):
         yield ids[start : start + _IN_CHUNK]
-
-
-def _new_values(values: Iterable[LabeledValue], known: set[str], key: Any) -> list[LabeledValue]:
-    fresh: list[LabeledValue] = []
-    for value in values:
-        k = key(value.value)
-        if k not in known:
-            known.add(k)
-            fresh.append(value)
-    return fresh
-
-
-def _labeled(pid: int, value: LabeledValue, position: int) -> dict[str, Any]:
-    return {"person_id": pid, "value": value.value, "label": value.label, "position": position}
 
 
 def _address_row(pid: int, a: PostalAddress, position: int) -> dict[str, Any]:
@@ -333,7 +339,7 @@ def _new_person_values(pid: int, person: NewPerson, now: str) -> tuple[Any, ...]
         birthday.day if birthday else None,
         person.source,
         person.vcard_uid or None,
-        False,
+        person.is_me,
         fields.circle.value if fields.circle else None,
         fields.how_we_met,
         fields.cadence_days,
@@ -346,7 +352,7 @@ def _identity(person: NewPerson, now: datetime | str) -> dict[str, Any]:
     return {
         "source": person.source,
         "vcard_uid": person.vcard_uid or None,
-        "is_me": False,
+        "is_me": person.is_me,
         "circle": person.fields.circle.value if person.fields.circle else None,
         "how_we_met": person.fields.how_we_met,
         "cadence_days": person.fields.cadence_days,

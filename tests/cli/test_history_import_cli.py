@@ -71,7 +71,8 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     assert "Robin Quill" not in names  # me, from Profile.csv and Email Addresses.csv
     kinds = dict(_rows(db, "SELECT kind, COUNT(*) FROM interactions GROUP BY kind"))
     assert kinds == {"message": 4, "email": 2, "meeting": 5}
-    assert _rows(db, "SELECT COUNT(*) FROM people WHERE full_name = 'Robin Quill'") == [(0,)]
+    # Me, from Profile.csv (issue 13): the owner of the network, never a contact.
+    assert _rows(db, "SELECT is_me FROM people WHERE full_name = 'Robin Quill'") == [(1,)]
     met = dict(_rows(db, "SELECT full_name, met_on FROM people"))
     assert met["Ada Brook"] == "2020-10-05"  # Connected On
     ties = first["suggestions"]["ties"]
@@ -80,7 +81,8 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     ada = _rows(db, "SELECT id FROM people WHERE full_name = 'Ada Brook'")[0][0]
     assert circles[ada] == "close"  # 10 interactions, the last today
     assert {c["current"] for c in first["suggestions"]["circles"]} == {None}
-    assert _rows(db, "SELECT DISTINCT circle FROM people") == [(None,)]  # never applied
+    # Nobody had a circle: each got the suggested one (tests/cli/test_history_gaps_cli.py)
+    assert dict(_rows(db, "SELECT id, circle FROM people WHERE circle IS NOT NULL")) == circles
     # Privacy: no body, no description, no subject unless asked.
     notes = _rows(db, "SELECT note FROM interactions")
     assert set(notes) == {("",)}
@@ -99,7 +101,12 @@ def test_exports_become_contacts_and_interactions_and_a_reimport_doubles_nothing
     assert again["history"]["interactions_known"] == 11
     assert _rows(db, "SELECT COUNT(*) FROM interactions") == [(11,)]
     assert again["contacts"]["new"] == 0
-    assert again["suggestions"] == first["suggestions"]  # from what was read, known or not
+    # From what was read, known or not; the circles are theirs now.
+    assert again["suggestions"]["ties"] == first["suggestions"]["ties"]
+    assert again["suggestions"]["circles"] == [
+        dict(c, current=c["circle"]) for c in first["suggestions"]["circles"]
+    ]
+    assert again["history"]["circles_applied"] == 0
 
 
 def test_subjects_are_kept_only_when_asked(tmp_path: Path) -> None:
@@ -228,7 +235,9 @@ def test_the_plain_report_names_the_history(tmp_path: Path) -> None:
     assert "History: 11 new interactions, 0 already known, 9 messages or events left out" in out
     assert "left out   mailing list: 1" in out
     assert "not a contact  Zoë Ng <zoe@ng.example>: 1" in out
-    assert "Suggestions (not applied): 1 ties, 2 circles" in out
+    assert "You: made from the export's Profile.csv" in out
+    assert "Circles: 2 people without one got the suggested circle" in out
+    assert "Suggestions (not applied): 1 ties, 0 circles" in out
 
 
 def test_files_named_like_history_that_are_not_say_so(tmp_path: Path) -> None:

@@ -4,16 +4,19 @@ The file is read line by line; each VEVENT is parsed on its own with `icalendar`
 broken line or event costs only itself (named with its line) and memory holds one event.
 Recurring events are expanded with `recurring-ical-events` up to now. Cancelled events,
 events I declined and events with more than 20 attendees are left out and counted. An
-occurrence moved by a RECURRENCE-ID override shares its key (UID + day of the original
-occurrence), so it is counted once.
+occurrence that a RECURRENCE-ID override changes (moved, other attendees, cancelled) is
+the override's, with its own day, attendees and status: a first, quick pass over the file
+finds the overridden occurrences (the override may come before or after its series), and
+the series' expansion leaves them out.
 """
 
 from __future__ import annotations
 
+import mmap
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,7 @@ _KEPT = frozenset(
     ("UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
      "STATUS", "ORGANIZER", "ATTENDEE", "SUMMARY")
 )  # fmt: skip
+_RECURRENCE_ID = re.compile(rb"^RECURRENCE-ID", re.I | re.M)
 SAMPLE = 500  # events looked at to find the calendar's owner
 OWNER_SHARE = 0.9
 OWNER_MIN_EVENTS = 5
@@ -56,6 +60,8 @@ class IcsReader:
         self.bytes_read = 0
         self.events = 0
         self.is_contact: Callable[[str], bool] = lambda _address: False
+        # (UID, original day as YYYYMMDD, in UTC?) of each occurrence an override replaces
+        self._overridden: set[tuple[str, str, bool]] = set()
         try:
             self.size = path.stat().st_size
         except OSError as error:
@@ -65,6 +71,7 @@ class IcsReader:
         import icalendar  # only when a calendar is read: ~0.2 s of imports
 
         sample: list[tuple[int, Any]] = []
+        self._overridden = self._overridden_occurrences()
         parsed = self._parsed_events(icalendar)
         for entry in parsed:
             sample.append(entry)
@@ -129,6 +136,32 @@ class IcsReader:
                     f"{self.path.name} line {block_line}: the file ends inside an event "
                     "(a truncated file?); it was left out."
                 )
+
+    def _overridden_occurrences(self) -> set[tuple[str, str, bool]]:
+        """Every (UID, original day, given in UTC) a RECURRENCE-ID names. Most calendars
+        have none: one scan of the file at C speed says so before any line is read."""
+        try:
+            with self.path.open("rb") as stream:
+                if self.size == 0:
+                    return set()
+                with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    if _RECURRENCE_ID.search(data) is None:
+                        return set()
+                found: set[tuple[str, str, bool]] = set()
+                uid = recurrence = ""
+                for line in _unfolded(stream):
+                    upper = line[:14].upper()
+                    if upper.startswith(b"BEGIN:VEVENT"):
+                        uid = recurrence = ""
+                    elif upper.startswith(b"UID") and line[3:4] in (b":", b";"):
+                        uid = line.split(b":", 1)[1].decode("utf-8", "replace").strip()
+                    elif upper.startswith(b"RECURRENCE-ID") and line[13:14] in (b":", b";"):
+                        recurrence = line.rsplit(b":", 1)[1].decode("ascii", "replace").strip()
+                    elif upper.startswith(b"END:VEVENT") and uid and len(recurrence) >= 8:
+                        found.add((uid, recurrence[:8], recurrence.upper().endswith("Z")))
+                return found
+        except (OSError, ValueError):
+            return set()  # read again below, where the trouble is named
 
     def _logical_lines(self, stream: Any) -> Iterator[tuple[int, str]]:
         """Unfolded lines with the number of their first physical line."""
@@ -216,10 +249,13 @@ class IcsReader:
 
         calendar = icalendar.Calendar()
         calendar.add_component(event)
+        uid = str(event.get("UID", "")).strip()
         try:
             until = self.now + timedelta(seconds=1)
             for occurrence in recurring_ical_events.of(calendar).between(first, until):
                 value = occurrence["DTSTART"].dt
+                if self._overridden and self._is_overridden(uid, value):
+                    continue  # the override's own event says when, with whom, if at all
                 yield value.date() if isinstance(value, datetime) else value
         except Exception as error:
             self.warnings.append(
@@ -227,6 +263,29 @@ class IcsReader:
                 "only its first occurrence was kept."
             )
             yield first.date() if isinstance(first, datetime) else first
+
+    def _is_overridden(self, uid: str, start: date) -> bool:
+        local = start.strftime("%Y%m%d")
+        if (uid, local, False) in self._overridden:
+            return True
+        if isinstance(start, datetime) and start.tzinfo is not None:
+            start = start.astimezone(UTC)
+        return (uid, start.strftime("%Y%m%d"), True) in self._overridden
+
+
+def _unfolded(stream: Any) -> Iterator[bytes]:
+    """The unfolded lines of a binary stream, without their line ends."""
+    pending = b""
+    for raw in stream:
+        line = raw.rstrip(b"\r\n")
+        if line[:1] in (b" ", b"\t") and pending:
+            pending += line[1:]
+            continue
+        if pending:
+            yield pending
+        pending = line
+    if pending:
+        yield pending
 
 
 def _with(item: HistoryItem, day: date | None, left_out: LeftOut | None) -> HistoryItem:

@@ -218,6 +218,15 @@ class LinkedInExport:
             if address:
                 me.emails.add(address)
 
+    def my_name(self) -> tuple[str, str] | None:
+        """My first and last name as Profile.csv gives them; None without one."""
+        for _line, row in self._optional("profile.csv", ("FIRST NAME", "LAST NAME")):
+            first = " ".join(row.get("FIRST NAME", "").split())
+            last = " ".join(row.get("LAST NAME", "").split())
+            if first or last:
+                return first, last
+        return None
+
     def positions(self) -> list[Position]:
         """My own employment history (Positions.csv)."""
         found = []

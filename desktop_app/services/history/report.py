@@ -89,6 +89,8 @@ class HistoryReport:
     names: dict[int, str] = field(default_factory=dict)  # of the people in the suggestions
     my_positions: int = 0  # jobs in Positions.csv
     me_updated: bool = False  # my jobs and addresses merged into me (someone is me)
+    me_created: bool = False  # a network without me: me made from Profile.csv
+    circles_applied: int = 0  # suggested circles given to people who had none
     interaction_ids: range = range(0)
     # (interaction, person) added to interactions imported before this run
     participants_added: list[tuple[int, int]] = field(default_factory=list)
@@ -105,6 +107,8 @@ class HistoryReport:
             "unknown_files": self.unknown_files,
             "my_positions": self.my_positions,
             "me_updated": self.me_updated,
+            "me_created": self.me_created,
+            "circles_applied": self.circles_applied,
             "warnings": list(self.warnings),
             "warnings_more": self.warnings.more,
         }

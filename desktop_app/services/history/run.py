@@ -190,7 +190,7 @@ class HistoryRun:
         assert item.day is not None
         if len(self._groups) >= MAX_GROUPS:
             # Bounded memory: the interactions written so far are found in the database
-            # again (a dry run cannot, so it may count a few twice).
+            # again (a dry run's in its TEMP tables).
             self.flush()
             self._groups.clear()
         stored = self.writer.known(item.channel.value, [item.key]).get(item.key)
@@ -285,10 +285,9 @@ class HistoryRun:
     # -- the end -------------------------------------------------------------------------
 
     def flush(self) -> None:
-        if not self.dry_run and self._pending:
+        """Write what is pending (a dry run's writer keeps only the keys, in TEMP tables)."""
+        if self._pending or self._pending_people:
             self.writer.insert(self._pending, self._pending_people)
-        elif not self.dry_run and self._pending_people:
-            self.writer.insert([], self._pending_people)
         self._pending.clear()
         self._pending_people.clear()
 

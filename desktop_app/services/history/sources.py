@@ -78,6 +78,21 @@ class HistorySources:
                     continue
                 yield label, stream, export.size("connections.csv")
 
+    def my_profile(self) -> NewPerson | None:
+        """Me as the first export's Profile.csv names me (None without a name): to make
+        me in a network that has no me yet; my addresses and jobs follow in
+        `my_details`."""
+        if not self.read_history:
+            return None
+        for export in self.exports.values():
+            name = export.my_name()
+            if name is not None:
+                first, last = name
+                full = " ".join(part for part in (first, last) if part)
+                fields = PersonFields(given_name=first, family_name=last, full_name=full)
+                return NewPerson(fields, source="linkedin", is_me=True)
+        return None
+
     def my_details(self) -> Iterator[NewPerson]:
         """What each export says about me: my jobs (Positions.csv) and my addresses."""
         if not self.read_history:

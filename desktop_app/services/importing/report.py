@@ -148,6 +148,11 @@ class SpooledList(Sequence[T]):
     def append(self, value: T) -> None:
         self._table.append(self._to_row(value))
 
+    def append_row(self, row: tuple[Any, ...]) -> None:
+        """Append a row already in the spool's columns (`preview_row`): an import's
+        20,000 cards need no value object each just to be turned into a row."""
+        self._table.append(row)
+
     def extend(self, values: Iterable[T]) -> None:
         for value in values:
             self.append(value)
@@ -211,6 +216,28 @@ def _preview_row(card: PreviewCard) -> tuple[Any, ...]:
             card.organization, card.email, card.phone)  # fmt: skip
 
 
+def preview_row(
+    file: int, ordinal: int, cell: bytes, line: int, person: NewPerson
+) -> tuple[Any, ...]:
+    """`_preview_row(PreviewCard.of(CardKey(file, ordinal), …))` built directly; `cell` is
+    `path_cell(path)`."""
+    return (
+        file,
+        ordinal,
+        cell,
+        line,
+        person.fields.full_name,
+        next((j.organization for j in person.employment if j.current), ""),
+        person.emails[0].value if person.emails else "",
+        person.phones[0].value if person.phones else "",
+    )
+
+
+def path_cell(path: str) -> bytes:
+    """A path as the spool stores it (once a file, not once a card)."""
+    return _path_cell(path)
+
+
 def _preview_of(row: tuple[Any, ...]) -> PreviewCard:
     return PreviewCard(CardKey(row[0], row[1]), _path_of(row[2]), *row[3:8])
 
@@ -255,6 +282,22 @@ class DuplicateList(SpooledList[PossibleDuplicate]):
         super().append(value)
         self.sure_count += value.sure
         self.repeated_sure_count += value.sure and value.in_this_import
+
+    def append_duplicate(
+        self,
+        preview: tuple[Any, ...],
+        match_id: int,
+        match_name: str,
+        reason: str,
+        sure: bool,
+        decision: Decision,
+        place: MatchPlace,
+    ) -> None:
+        """`append(PossibleDuplicate(…))` from a `preview_row`, without the objects."""
+        self._table.append((*preview, match_id, match_name, reason, sure, decision.value,
+                            place.value))  # fmt: skip
+        self.sure_count += sure
+        self.repeated_sure_count += sure and place is not MatchPlace.STORED
 
     @property
     def stored_sure_count(self) -> int:

@@ -6,6 +6,7 @@ from datetime import date
 
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.values import Birthday, NewPerson, PersonFields
+from desktop_app.storage.database import Database
 from desktop_app.storage.import_writer import (
     _identity,
     _new_person_values,
@@ -31,3 +32,23 @@ def test_the_direct_values_follow_the_row_columns() -> None:
         assert _new_person_values(7, person, "2026-01-01 10:00:00.000000") == tuple(
             map(_sql_value, row.values())
         )
+
+
+def test_the_writer_takes_the_import_connection_or_a_sessions(db: Database) -> None:
+    """The import writes on plain sqlite3 (`raw_transaction`); work inside an ORM session
+    (a sync's bulk insert) hands it the session's connection: the same rows either way."""
+    from desktop_app.domain.values import LabeledValue
+    from desktop_app.storage.import_writer import ImportWriter
+
+    ada = NewPerson(PersonFields(full_name="Ada"), phones=(LabeledValue("(212) 555-0101"),))
+    with db.raw_transaction() as conn:
+        plain = ImportWriter(conn)
+        plain.insert_people([(plain.allocate_id(), ada)])
+    with db.transaction() as session:
+        orm = ImportWriter(session.connection())
+        orm.insert_people([(orm.allocate_id(), ada)])
+    rows = db.fast_connection().execute(
+        "SELECT p.id, p.full_name, ph.value, ph.normalized FROM people p "
+        "JOIN phones ph ON ph.person_id = p.id ORDER BY p.id"
+    )
+    assert [row[1:] for row in rows] == [("Ada", "(212) 555-0101", "+12125550101")] * 2

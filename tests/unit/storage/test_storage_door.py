@@ -122,3 +122,25 @@ def test_opening_a_damaged_database_is_refused_before_any_backup(db_path: Path) 
         assert "\n" not in str(refused.value)
     assert db_path.read_bytes() == before
     assert backup.list_backups(db_path) == []
+
+
+def test_the_plain_sqlite3_transaction_is_the_same_door(db: Database) -> None:
+    """`raw_transaction` (the import's, without SQLAlchemy): committed at the end, rolled
+    back on an exception, and a full disk leaves as DiskFullError with nothing written."""
+    with db.raw_transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('kept', '1')")
+    with pytest.raises(RuntimeError), db.raw_transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('undone', '1')")
+        raise RuntimeError("a bug stays a bug")
+    pages = db.fast_connection().execute("PRAGMA page_count").fetchone()[0]
+    with (
+        pytest.raises(DiskFullError, match=r"The disk is full: .*network\.db"),
+        db.raw_transaction() as conn,
+    ):
+        conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+        conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?)",
+            [(f"k{number}", "x" * 500) for number in range(2000)],
+        )
+    keys = [r[0] for r in db.fast_connection().execute("SELECT key FROM settings")]
+    assert "kept" in keys and "undone" not in keys and "k1" not in keys
