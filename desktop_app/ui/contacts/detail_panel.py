@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import durations
 from desktop_app.domain.values import Birthday, ChangeSet, PersonDetail
 from desktop_app.storage.errors import PersonNotFoundError
+from desktop_app.ui.common.dates import format_date, format_day_month
 from desktop_app.ui.common.plain_label import PlainLabel
-from desktop_app.ui.contacts.contact_table_model import format_date
+from desktop_app.ui.contacts.contact_links import LinkLabel, breakable, links_html
 from desktop_app.ui.nurture.nurture_panel import NurturePanel
 from desktop_app.ui.window.workspace import Workspace
 
@@ -203,23 +205,33 @@ class DetailPanel(QWidget):
 
         while self.form.rowCount():
             self.form.removeRow(0)
+        self.links: dict[str, LinkLabel] = {}
         rows: list[tuple[str, str]] = [
             ("Circle", f.circle.label if f.circle else "—"),
             ("Tags", ", ".join(d.tags)),
-            ("Email", "\n".join(_labeled(v.value, v.label) for v in d.emails)),
-            ("Phone", "\n".join(_labeled(v.value, v.label) for v in d.phones)),
-            ("Web", "\n".join(_labeled(v.value, v.label) for v in d.urls)),
+            ("Email", "email"),
+            ("Phone", "phone"),
+            ("Web", "url"),
             ("Address", "\n".join(a.one_line() for a in d.addresses)),
             ("Birthday", birthday_text(f.birthday)),
             ("How we met", f.how_we_met),
             ("Met on", format_date(f.met_on)),
-            ("Check-in every", f"{f.cadence_days} days" if f.cadence_days else ""),
+            ("Check-in", durations.every(f.cadence_days) if f.cadence_days else ""),
             ("Note", f.note),
             ("Source", d.source),
         ]
+        points = {"email": d.emails, "phone": d.phones, "url": d.urls}
         for label, value in rows:
-            if value:
-                self.form.addRow(PlainLabel(label), PlainLabel(value))
+            if label in ("Email", "Phone", "Web"):
+                kind = value
+                values = [(p.value, p.label) for p in points[kind]]
+                if values:
+                    self.links[kind] = LinkLabel(links_html(kind, values))
+                    self.form.addRow(PlainLabel(label), self.links[kind])
+            elif value:
+                shown = PlainLabel(breakable(value))
+                shown.setMinimumWidth(1)  # wrap inside the dock instead of widening it
+                self.form.addRow(PlainLabel(label), shown)
 
         job_lines = []
         for job in d.employment:
@@ -314,7 +326,8 @@ class DetailPanel(QWidget):
     def remove_tie(self, tie: Tie) -> None:
         from desktop_app.ui.map.map_commands import RemoveRelationshipCommand
 
-        self.workspace.execute(RemoveRelationshipCommand(self.workspace, tie, "Remove a tie"))
+        if self.workspace.execute(RemoveRelationshipCommand(self.workspace, tie, "Remove a tie")):
+            self._say_with_undo("Removed the relationship")
 
     # -- interactions ------------------------------------------------------------------------
 
@@ -348,9 +361,19 @@ class DetailPanel(QWidget):
     def delete_interaction(self, interaction_id: int) -> None:
         from desktop_app.ui.nurture.nurture_commands import DeleteInteractionCommand
 
-        self.workspace.execute(
-            DeleteInteractionCommand(self.workspace, interaction_id, "Delete interaction")
-        )
+        command = DeleteInteractionCommand(self.workspace, interaction_id, "Delete interaction")
+        if self.workspace.execute(command):
+            self._say_with_undo("Deleted the interaction")
+
+    def _say_with_undo(self, text: str) -> None:
+        """Done at once from the panel: the status bar says so, with Undo beside it."""
+        from PySide6.QtWidgets import QMainWindow
+
+        from desktop_app.ui.common.undo_notice import say_with_undo
+
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            say_with_undo(window, self.workspace.undo_stack, text)
 
     def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole)
@@ -359,12 +382,8 @@ class DetailPanel(QWidget):
 
 
 def birthday_text(birthday: Birthday | None) -> str:
-    """'09 Dec 1906', or '09 Dec' when the year is not known."""
+    """In the user's date format; day and month only when the year is not known."""
     if birthday is None:
         return ""
     shown = date(birthday.year or 2000, birthday.month, birthday.day)  # 2000: 29 Feb exists
-    return format_date(shown) if birthday.year else shown.strftime("%d %b")
-
-
-def _labeled(value: str, label: str) -> str:
-    return f"{value} ({label})" if label else value
+    return format_date(shown) if birthday.year else format_day_month(shown)

@@ -26,6 +26,7 @@ from desktop_app.domain.goals import GoalDetail, GoalFields
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import goals
 from desktop_app.services.interactions import person_choices
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.nurture.asking import confirm_dates, to_date, to_qdate
@@ -253,7 +254,7 @@ class GoalsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.untold_list.addItem(item)
         for told_person in detail.disclosures:
-            item = QListWidgetItem(f"{told_person.name} — {told_person.told_on.isoformat()}")
+            item = QListWidgetItem(f"{told_person.name} — {format_date(told_person.told_on)}")
             item.setData(Qt.ItemDataRole.UserRole, told_person.person_id)
             self.told_list.addItem(item)
 

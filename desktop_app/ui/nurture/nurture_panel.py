@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.values import ChangeSet
 from desktop_app.ui.common.check_in_colours import SNOOZES, state_dot
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.window.workspace import Workspace
 
@@ -98,17 +99,17 @@ class NurturePanel(QWidget):
         if self.info is None:
             return
         info, today = self.info, date.today()
-        self.check_in.setText(info.check_in_text(today))
+        self.check_in.setText(info.check_in_text(today, format_date))
         self.state_dot.setPixmap(state_dot(info.state, self.state_dot.width()))
         self.balance.setText(info.balance_text())
-        pending = [f"{i.reason.label} by {i.due.isoformat()}" for i in info.pending]
+        pending = [f"{i.reason.label} by {format_date(i.due)}" for i in info.pending]
         self.pending.setText("; ".join(pending))
         self.pending.setVisible(bool(pending))
         lines = []
         if info.goals_served:
             lines.append("Serves: " + ", ".join(g.name for g in info.goals_served))
         if info.goals_told:
-            told = ", ".join(f"{t} ({d.isoformat()})" for t, d in info.goals_told)
+            told = ", ".join(f"{t} ({format_date(d)})" for t, d in info.goals_told)
             lines.append(f"Knows about: {told}")
         self.goals.setText("\n".join(lines))
         self.goals.setVisible(bool(lines))

@@ -31,6 +31,7 @@ from desktop_app.services.interactions import (
     check_dates,
     person_choices,
 )
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.common.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.nurture.asking import confirm_dates, tell, to_date, to_qdate
@@ -133,7 +134,7 @@ class ShareDialog(QDialog):
                 kind = record.kind
             item = QTreeWidgetItem(
                 [
-                    record.shared_on.isoformat(),
+                    format_date(record.shared_on),
                     f"{kind}: {what}",
                     ", ".join(record.recipients),
                     ", ".join(record.tags),
