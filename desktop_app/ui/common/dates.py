@@ -9,9 +9,9 @@ ambiguous about its century and always reads the way the desktop's clock does.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 _YEAR = re.compile(r"y+")
 
@@ -50,3 +50,15 @@ def format_day_month(value: date, locale: QLocale | None = None) -> str:
     """Day and month only, in the user's order ("7/12", "12/7", "07.12")."""
     locale = locale or QLocale()
     return locale.toString(_qdate(value), day_month_pattern(locale))
+
+
+def format_date_time(value: datetime, locale: QLocale | None = None) -> str:
+    """A moment (a backup's time): the user's date, then their short time format."""
+    locale = locale or QLocale()
+    time_pattern = (
+        "HH:mm"
+        if locale.language() == QLocale.Language.C
+        else locale.timeFormat(QLocale.FormatType.ShortFormat)
+    )
+    moment = QDateTime(_qdate(value.date()), QTime(value.hour, value.minute))
+    return locale.toString(moment, f"{date_pattern(locale)} {time_pattern}")

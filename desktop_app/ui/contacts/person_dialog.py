@@ -35,6 +35,7 @@ from desktop_app.domain.values import (
     PostalAddress,
 )
 from desktop_app.services.importing.person_building import parse_birthday
+from desktop_app.ui.common.dates import date_pattern
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.common.rows_editor import RowsEditor
 from desktop_app.ui.contacts.contact_table_model import CIRCLE_CHOICES
@@ -75,7 +76,7 @@ class PersonDialog(QDialog):
         self.has_met_on = QCheckBox("Known")
         self.met_on = QDateEdit(QDate.currentDate())
         self.met_on.setCalendarPopup(True)
-        self.met_on.setDisplayFormat("yyyy-MM-dd")
+        self.met_on.setDisplayFormat(date_pattern())
         self.has_met_on.toggled.connect(self.met_on.setEnabled)
         self.met_on.setEnabled(False)
         self.birthday = QLineEdit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -74,3 +75,18 @@ def test_rhythms_and_lateness_are_words_in_the_window(qtbot: QtBot, workspace: W
     ]  # two weeks on: words
     assert not wordy, wordy
     assert all(t.startswith(("overdue by", "today")) for t in texts), texts
+
+
+def test_backups_are_listed_with_the_users_date_and_time(
+    german: QLocale, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.storage import backup
+    from desktop_app.storage.database import open_database
+    from desktop_app.ui.window.restore_dialog import RestoreDialog
+
+    path = tmp_path / "n.db"
+    open_database(path).close()
+    backup.make_backup(path, "daily")
+    dialog = RestoreDialog(path)
+    qtbot.addWidget(dialog)
+    assert re.match(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d$", dialog.table.item(0, 0).text())
