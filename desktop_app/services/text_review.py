@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from desktop_app.domain.documents import DocumentKindSpec, Finding, TextReview
+from desktop_app.domain.review_advice import advice_for
 from desktop_app.services import document_resources
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -68,11 +69,12 @@ def review_text(
 
 
 def review_as_json(review: TextReview) -> dict[str, Any]:
-    """The shape `trellis review-text --json` prints."""
+    """The shape `trellis review-text --json` prints; each finding with its advice
+    (`why`, `instead`: domain/review_advice.py)."""
     return {
         "words": review.words,
         "spoken_seconds": review.spoken_seconds,
-        "findings": [asdict(f) for f in review.findings],
+        "findings": [asdict(f) | asdict(advice_for(f.kind)) for f in review.findings],
     }
 
 

@@ -29,6 +29,7 @@ from desktop_app.domain.documents import DocumentDetail, VersionFormat, VersionI
 from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
 from desktop_app.services.exporting import checklist_export
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor
@@ -233,7 +234,7 @@ class DocumentPanel(QWidget):
                 label = f"Version {version.number} · file {version.file_name}"
             else:
                 label = f"Version {version.number} · text"
-            label += f" · {version.created_at:%Y-%m-%d}"
+            label += f" · {format_date(version.created_at.date())}"
             if version.note:
                 label += f" · {version.note}"
             self.versions.addItem(label, version.id)
