@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,9 +57,8 @@ class NurturePanel(QWidget):
         self.log_button = QPushButton("Log…", self)
         self.log_button.setToolTip("Log an interaction with this person (Ctrl+L)")
         self.log_button.clicked.connect(self.log)
-        self.snooze_button = QToolButton(self)
-        self.snooze_button.setText("Snooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        self.snooze_button = QPushButton("Snooze", self)
         menu = QMenu(self.snooze_button)
         for label, days in SNOOZES:
             action = QAction(f"For {label}", menu)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,17 +86,19 @@ class DocumentPanel(QWidget):
         self.title.setFont(font)
         self.kind_label = _wrapping(QLabel())
         self.progress = QProgressBar()
-        self.progress.setFormat("%v of %m criteria met")
+        # The count is a label beside the bar, not text painted inside it: inside, part of
+        # it sat on the filled chunk and part beside it, and styles cut it off.
+        self.progress.setTextVisible(False)
+        self.progress_label = _plain(QLabel())
         self.progress.setToolTip(
             "Criteria you ticked as met, in your own judgement; the Checklist tab shows "
             "the reviewers' verdicts beside each tick."
         )
         self.progress.setAccessibleName("Checklist progress")
-        self.progress.setMinimumWidth(220)
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.progress.setFixedWidth(120)
+        self.progress_label.setToolTip(self.progress.toolTip())
+        # A push button draws its menu arrow beside the text, never over it.
+        self.export_button = QPushButton("Export")
         export_menu = QMenu(self.export_button)
         export_menu.addAction("Checklist and feedback as PDF…", self.export_pdf)
         export_menu.addAction("Checklist and feedback as Markdown…", self.export_markdown)
@@ -108,6 +109,7 @@ class DocumentPanel(QWidget):
         titles.addWidget(self.kind_label)
         header.addLayout(titles, 1)
         header.addWidget(self.progress)
+        header.addWidget(self.progress_label)
         header.addWidget(self.export_button)
 
         self.versions = QComboBox()
@@ -174,6 +176,7 @@ class DocumentPanel(QWidget):
             self.kind_label.setText("Create one with “New document”.")
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            self.progress_label.setText("")
             self.checklist.show_detail(None)
             self.rounds.show_detail(None)
             self.versions.clear()
@@ -189,6 +192,7 @@ class DocumentPanel(QWidget):
         met = sum(1 for item in detail.checklist if item.met)
         self.progress.setRange(0, max(1, len(detail.checklist)))
         self.progress.setValue(met)
+        self.progress_label.setText(f"{met} of {len(detail.checklist)} ticked as met")
         self.attach_button.setVisible(spec.accepts_files)
         self.editor.spec = spec
         self._fill_versions(detail)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from desktop_app.ui.window.workspace import Workspace
 # More people waiting than this is a backlog: offered as a catch-up, a few at a time.
 CATCH_UP_FROM = 12
 CATCH_UP_FIRST = 5
+WRAP_ROWS = 40  # up to this many rows are as tall as their wrapped details
 
 
 class DueListWidget(QWidget):
@@ -71,15 +71,19 @@ class DueListWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a short list wraps its details (WRAP_ROWS)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         # Fixed starting widths: sizing to contents would measure every row of a long list.
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((9.5, 11, 8)):
+        # The Due column fits its longest words ("overdue by 11 months").
+        due_width = self.fontMetrics().horizontalAdvance("overdue by 11 months") + em
+        header.resizeSection(0, max(round(9.5 * em), due_width))
+        for column, width in ((1, 11), (2, 8)):
             header.resizeSection(column, round(width * em))
         self.table.doubleClicked.connect(lambda _i: self.log_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -89,9 +93,8 @@ class DueListWidget(QWidget):
         self.log_button = QPushButton("&Log…", self)
         self.log_button.setToolTip("Log an interaction: that is what makes it done")
         self.log_button.clicked.connect(self.log_selected)
-        self.snooze_button = QToolButton(self)
-        self.snooze_button.setText("Snooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        self.snooze_button = QPushButton("Snooze", self)
         self.snooze_button.setMenu(self._snooze_menu(self))
         self.done_button = QPushButton("Follow-up done", self)
         self.done_button.clicked.connect(self.follow_up_done)
@@ -130,6 +133,7 @@ class DueListWidget(QWidget):
         elif backlog:
             self.show_all_button.setText("Show the first &few")
         self.model.set_items(shown, today)
+        self._fit_rows()
         late = sum(1 for i in items if i.due <= today)
         soon = len(items) - late
         horizon = durations.span(self.within_days)
@@ -150,6 +154,12 @@ class DueListWidget(QWidget):
         else:
             self.summary.setText(f"{late} due now" + (f", {ahead}." if ahead else "."))
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, for a short list; measuring a long one would
+        cost, and its tooltips carry every cell in full."""
+        if self.model.rowCount() <= WRAP_ROWS:
+            self.table.resizeRowsToContents()
 
     def _on_show_all_button_clicked(self) -> None:
         self.showing_all = not self.showing_all

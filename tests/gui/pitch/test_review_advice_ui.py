@@ -78,3 +78,37 @@ def test_highlights_are_a_soft_tint_never_the_selection_colour(
         assert _distance(tint, base) < 160  # soft: near the page, not a block of colour
         assert contrast_ratio(text, tint) >= 4.5  # the text on it still reads
         assert selection.format.underlineStyle() != selection.format.UnderlineStyle.NoUnderline
+
+
+def test_checklist_says_what_a_tick_means_and_nothing_overlaps(
+    qtbot: QtBot, demo_db: object
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.storage.database import Database
+    from desktop_app.ui.pitch.pitch_view import PitchView
+    from desktop_app.ui.window.workspace import Workspace
+
+    assert isinstance(demo_db, Database)
+    view = PitchView(Workspace(demo_db))
+    qtbot.addWidget(view)
+    view.resize(1000, 650)
+    view.show()
+    view.list.setCurrentIndex(view.model.index(0))
+    panel = view.panel
+    qtbot.waitUntil(lambda: panel.detail is not None)
+    panel.tabs.setCurrentWidget(panel.checklist)
+    qtbot.waitUntil(panel.checklist.meaning.isVisible)
+    meaning = panel.checklist.meaning.text()
+    assert "A tick is your own call" in meaning and "Reviewers said" in meaning
+
+    # The count sits beside the bar, not painted across its filled part.
+    assert not panel.progress.isTextVisible()
+    met = sum(1 for item in panel.detail.checklist if item.met)
+    assert panel.progress_label.text() == f"{met} of {len(panel.detail.checklist)} ticked as met"
+    assert not panel.progress.geometry().intersects(panel.progress_label.geometry())
+    # Buttons with a menu draw their arrow beside the text: they are wide enough for both.
+    for button in (panel.export_button, panel.checklist.template_button):
+        assert isinstance(button, QPushButton) and button.menu() is not None
+        assert button.width() >= button.sizeHint().width()
+    view.panel.editor.wait_for_idle()

@@ -192,6 +192,16 @@ def test_due_details_are_never_cut_off(window: MainWindow, qtbot: QtBot) -> None
             text = model.index(row, column).data()
             if text:
                 assert text in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    table = window.views["today"].due.table
+    qtbot.waitUntil(table.isVisible)
+    for row in range(model.rowCount()):  # a short list: as tall as its wrapped details
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+    header = table.horizontalHeader()
+    longest = max(
+        table.fontMetrics().horizontalAdvance(model.index(r, 0).data())
+        for r in range(model.rowCount())
+    )
+    assert header.sectionSize(0) > longest  # "overdue by 11 months" is never cut
 
 
 def test_clicking_recent_activity_shows_who_it_was_with(window: MainWindow, qtbot: QtBot) -> None:
