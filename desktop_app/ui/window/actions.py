@@ -70,7 +70,7 @@ def _add_network_files(window: MainWindow, actions: dict[str, QAction], file_men
     )
     file_menu.addAction(actions["new_network"])
     file_menu.addAction(actions["open_network"])
-    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu = file_menu.addMenu("Open Re&cent")
     window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
     window.fill_recent_menu()
 
