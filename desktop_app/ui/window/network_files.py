@@ -170,7 +170,10 @@ def switch_to(
     remember_network(path)
     window.workspace.close()
     workspace = Workspace(db)
+    import_next = _welcome_if_empty(workspace)
     replacement = new_window(workspace)
+    if import_next:  # "Import my contacts": the file chooser, over the new window
+        replacement.first_painted.connect(replacement.importer.choose_files)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(workspace.close)
@@ -182,6 +185,18 @@ def switch_to(
     read_only = " (read-only)" if db.read_only else ""
     replacement.statusBar().showMessage(f"{what} {path}{read_only}", 10000)
     return replacement
+
+
+def _welcome_if_empty(workspace: Workspace) -> bool:
+    """An empty network starts as on the first run: who you are, or the sample. Closing
+    the welcome keeps the network empty (its window says how to start). True when the
+    user chose to import next."""
+    if workspace.read_only or workspace.contacts.count() > 0:
+        return False
+    from desktop_app.ui.window.first_run import run_first_run
+    from desktop_app.ui.window.welcome_dialog import FirstRunChoice
+
+    return run_first_run(workspace) is FirstRunChoice.IMPORT
 
 
 def _tell(parent: QWidget, message: str) -> None:

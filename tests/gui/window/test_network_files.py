@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage import backup
 from desktop_app.storage.database import Database, open_database
 from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.window.welcome_dialog import FirstRunDialog
 from desktop_app.ui.window.workspace import Workspace
 
 
@@ -57,13 +58,26 @@ def test_new_network_opens_an_empty_database_of_its_own(
     window = _window(qtbot, demo_db)
     assert window.contacts_view.model.rowCount() > 0
     _answer_save(monkeypatch, tmp_path / "work")  # no suffix: .db is added
-    (tmp_path / "work").parent.mkdir(exist_ok=True)
+    welcomed: list[str] = []
 
+    def answer_welcome() -> None:  # the new, empty network starts as on the first run
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        welcomed.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.given, "Noor")
+        qtbot.keyClicks(dialog.family, "Haddad")
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(100, answer_welcome)
     new = _replacement(qtbot, window, window.actions_by_name["new_network"].trigger)
 
+    assert welcomed
     assert new.workspace.db.path == tmp_path / "work.db"
-    assert new.workspace.contacts.count() == 0
-    assert new.contacts_view.model.rowCount() == 0
+    assert new.workspace.contacts.count() == 1  # only me
+    me = new.workspace.contacts.me_id()
+    assert me is not None
+    assert new.workspace.contacts.detail(me).fields.full_name == "Noor Haddad"
+    assert new.contacts_view.model.rowCount() == 1
     assert "work.db" in new.windowTitle()
     assert not new.workspace.read_only
     # The sample network is untouched and free again (its lock released).
