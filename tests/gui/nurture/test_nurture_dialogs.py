@@ -266,3 +266,26 @@ def test_a_logged_interaction_is_edited_from_the_detail_panel_with_undo(
     assert workspace.undo_stack.undoText() == "Edit call"
     workspace.undo_stack.undo()
     assert interactions.interaction_entry(workspace.db, interaction_id) == entry
+
+
+def test_rhythms_in_days_are_said_in_words_beside_the_number(small, qtbot: QtBot) -> None:
+    from desktop_app.ui.common.days_in_words import DaysInWords
+
+    workspace, _ids = small
+    dialog = CadenceDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    spin = dialog.spins[Circle.ACQUAINTANCE]
+    words = spin.parentWidget()
+    assert isinstance(words, DaysInWords)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "182")
+    assert spin.value() == 182
+    assert words.words.text() == "every 6 months"
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert words.words.text() == "every 6 months"  # 183 days: still about six months
+    spin.selectAll()
+    qtbot.keyClicks(spin, "14")
+    assert words.words.text() == "every 2 weeks"
