@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -89,13 +89,22 @@ class DetailPanel(QWidget):
         for lst in (self.ties, self.timeline):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
-        self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
         self.ties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.ties.customContextMenuRequested.connect(self._show_ties_menu)
         self.timeline.setToolTip("Double-click to edit; right-click to edit or delete")
-        self.timeline.itemDoubleClicked.connect(self._on_timeline_item_double_clicked)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(self._show_timeline_menu)
+        # Double-click or Enter (activation) opens (a tie's person, an interaction to edit), Delete
+        # removes; both undoable. Only while the list has focus.
+        self.timeline.itemActivated.connect(self._on_timeline_item_double_clicked)
+        self.ties.itemActivated.connect(self._on_ties_item_double_clicked)
+        for lst, slot in (
+            (self.ties, self._on_ties_delete_pressed),
+            (self.timeline, self._on_timeline_delete_pressed),
+        ):
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), lst)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -374,6 +383,24 @@ class DetailPanel(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             say_with_undo(window, self.workspace.undo_stack, text)
+
+    def _on_ties_delete_pressed(self) -> None:
+        item = self.ties.currentItem()
+        tie_id = item.data(TIE_ROLE) if item is not None else None
+        if not isinstance(tie_id, int) or self.workspace.read_only:
+            return
+        from desktop_app.services import relationships
+
+        try:
+            tie = relationships.tie(self.workspace.db, tie_id)
+        except LookupError:
+            return
+        self.remove_tie(tie)
+
+    def _on_timeline_delete_pressed(self) -> None:
+        interaction_id = self._interaction_at(self.timeline.currentItem())
+        if interaction_id is not None:
+            self.delete_interaction(interaction_id)
 
     def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole)

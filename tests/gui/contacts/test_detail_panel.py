@@ -165,3 +165,45 @@ def test_removing_a_tie_from_its_menu_says_so_with_undo(window: MainWindow, qtbo
     assert window.statusBar().currentMessage().startswith("Removed the relationship")
     qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)
     assert ws.contacts.relationship_count(person) == before
+
+
+def test_ties_and_interactions_by_keyboard_enter_opens_delete_removes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ws, panel = window.workspace, window.detail_panel
+    model = window.contacts_view.model
+    person = next(
+        s.id
+        for r in range(model.rowCount())
+        if (s := model.summary_at(r)) is not None
+        and not s.is_me
+        and ws.contacts.relationship_count(s.id) > 1
+        and ws.contacts.detail(s.id).interactions
+    )
+    ws.select_person(person)
+    window.activateWindow()
+
+    before = ws.contacts.relationship_count(person)
+    panel.ties.setFocus()
+    qtbot.waitUntil(panel.ties.hasFocus)
+    panel.ties.setCurrentRow(0)
+    qtbot.keyClick(panel.ties, Qt.Key.Key_Delete)
+    assert ws.contacts.relationship_count(person) == before - 1
+    ws.undo_stack.undo()
+    assert ws.contacts.relationship_count(person) == before
+
+    interactions = len(ws.contacts.detail(person).interactions)
+    panel.timeline.setFocus()
+    qtbot.waitUntil(panel.timeline.hasFocus)
+    panel.timeline.setCurrentRow(0)
+    qtbot.keyClick(panel.timeline, Qt.Key.Key_Delete)
+    assert len(ws.contacts.detail(person).interactions) == interactions - 1
+    ws.undo_stack.undo()
+    assert len(ws.contacts.detail(person).interactions) == interactions
+
+    other = panel.ties.item(0).data(Qt.ItemDataRole.UserRole)
+    panel.ties.setFocus()
+    qtbot.waitUntil(panel.ties.hasFocus)
+    panel.ties.setCurrentRow(0)
+    qtbot.keyClick(panel.ties, Qt.Key.Key_Return)  # Enter opens the other person
+    assert ws.current_person == other
