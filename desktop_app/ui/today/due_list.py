@@ -133,6 +133,9 @@ class DueListWidget(QWidget):
         elif backlog:
             self.show_all_button.setText("Show the first &few")
         self.model.set_items(shown, today)
+        if len(shown) <= WRAP_ROWS:  # the short columns as wide as what they show now
+            for column in (0, 1, 2):
+                self.table.resizeColumnToContents(column)
         self._fit_rows()
         late = sum(1 for i in items if i.due <= today)
         soon = len(items) - late
