@@ -215,30 +215,33 @@ class DetailPanel(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.links: dict[str, LinkLabel] = {}
-        rows: list[tuple[str, str]] = [
-            ("Circle", f.circle.label if f.circle else "—"),
-            ("Tags", ", ".join(d.tags)),
-            ("Email", "email"),
-            ("Phone", "phone"),
-            ("Web", "url"),
-            ("Address", "\n".join(a.one_line() for a in d.addresses)),
-            ("Birthday", birthday_text(f.birthday)),
-            ("How we met", f.how_we_met),
-            ("Met on", format_date(f.met_on)),
-            ("Check-in", durations.every(f.cadence_days) if f.cadence_days else ""),
-            ("Note", f.note),
-            ("Source", d.source),
+        links = {
+            "email": [(p.value, p.label) for p in d.emails],
+            "phone": [(p.value, p.label) for p in d.phones],
+            "url": [(p.value, p.label) for p in d.urls],
+        }
+        # (label, plain text) or (label, kind of link): e-mails, phones and web addresses
+        # are links where their scheme is safe (contact_links), the rest plain text.
+        rows: list[tuple[str, str, str]] = [
+            ("Circle", f.circle.label if f.circle else "—", ""),
+            ("Tags", ", ".join(d.tags), ""),
+            ("Email", "", "email"),
+            ("Phone", "", "phone"),
+            ("Web", "", "url"),
+            ("Address", "\n".join(a.one_line() for a in d.addresses), ""),
+            ("Birthday", birthday_text(f.birthday), ""),
+            ("How we met", f.how_we_met, ""),
+            ("Met on", format_date(f.met_on), ""),
+            ("Check-in", durations.every(f.cadence_days) if f.cadence_days else "", ""),
+            ("Note", f.note, ""),
+            ("Source", d.source, ""),
         ]
-        points = {"email": d.emails, "phone": d.phones, "url": d.urls}
-        for label, value in rows:
-            if label in ("Email", "Phone", "Web"):
-                kind = value
-                values = [(p.value, p.label) for p in points[kind]]
-                if values:
-                    self.links[kind] = LinkLabel(links_html(kind, values))
-                    self.form.addRow(PlainLabel(label), self.links[kind])
-            elif value:
-                shown = PlainLabel(breakable(value))
+        for label, text, kind in rows:
+            if kind and links[kind]:
+                self.links[kind] = LinkLabel(links_html(kind, links[kind]))
+                self.form.addRow(PlainLabel(label), self.links[kind])
+            elif text:
+                shown = PlainLabel(breakable(text))
                 shown.setMinimumWidth(1)  # wrap inside the dock instead of widening it
                 self.form.addRow(PlainLabel(label), shown)
 

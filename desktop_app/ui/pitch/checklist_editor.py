@@ -129,6 +129,7 @@ class ChecklistEditor(QWidget):
         buttons.addWidget(self.template_button)
         self.meaning = PlainLabel(TICK_MEANING)
         self.meaning.setAccessibleName("What a tick means")
+        self.meaning.setContentsMargins(4, 4, 4, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.meaning)
