@@ -166,3 +166,21 @@ def test_opening_a_file_that_is_not_a_network_says_so(
     assert "Could not open letter.db" in window.last_error
     assert text.read_text() == "Dear Sam, …"
     assert window.workspace.contacts.count() > 0
+
+
+def test_a_network_open_in_another_window_is_refused_plainly(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, demo_db)
+    qtbot.addWidget(window)
+    busy_path = tmp_path / "busy.db"
+    busy = open_database(busy_path)  # another Trellis holds its lock
+    try:
+        _answer_open(monkeypatch, busy_path)
+        window.actions_by_name["open_network"].trigger()
+        assert window.last_error.startswith("Could not open busy.db.")
+        assert "open" in window.last_error.split("\n\n", 1)[1].lower()
+        assert window.workspace.db.path == demo_db.path  # still here, still working
+        assert window.workspace.contacts.count() > 0
+    finally:
+        busy.close()
