@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 
 from desktop_app import APP_NAME
 from desktop_app.paths import data_dir
-from desktop_app.storage.errors import StorageError
+from desktop_app.storage.errors import DatabaseLockedError, StorageError
 
 if TYPE_CHECKING:  # types only: main_window imports this module
     from collections.abc import Callable
@@ -161,6 +161,15 @@ def switch_to(
         return None
     try:
         db = open_database(path, backups=False, read_only_if_unwritable=True)
+    except DatabaseLockedError as error:  # open in another window: read-only, if wanted
+        if not _ask_read_only(window, str(error)):
+            window.last_error = str(error)
+            return None
+        try:
+            db = open_database(path, read_only=True, backups=False)
+        except StorageError as again:
+            _tell(window, f"Could not open {path.name}.\n\n{again}")
+            return None
     except StorageError as error:
         _tell(window, f"Could not open {path.name}.\n\n{error}")
         return None
@@ -197,6 +206,15 @@ def _welcome_if_empty(workspace: Workspace) -> bool:
     from desktop_app.ui.window.welcome_dialog import FirstRunChoice
 
     return run_first_run(workspace) is FirstRunChoice.IMPORT
+
+
+def _ask_read_only(parent: QWidget, message: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is read_only
 
 
 def _tell(parent: QWidget, message: str) -> None:

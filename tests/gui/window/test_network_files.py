@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage import backup
@@ -168,19 +168,38 @@ def test_opening_a_file_that_is_not_a_network_says_so(
     assert window.workspace.contacts.count() > 0
 
 
-def test_a_network_open_in_another_window_is_refused_plainly(
+def test_a_network_open_in_another_window_opens_read_only_or_not_at_all(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = _window(qtbot, demo_db)
-    qtbot.addWidget(window)
     busy_path = tmp_path / "busy.db"
     busy = open_database(busy_path)  # another Trellis holds its lock
+    from desktop_app.services.demo import write_demo
+
+    write_demo(busy, 8, seed=2)
+    asked: list[str] = []
+
+    def answer(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
     try:
         _answer_open(monkeypatch, busy_path)
+        QTimer.singleShot(100, lambda: answer("Cancel"))
         window.actions_by_name["open_network"].trigger()
-        assert window.last_error.startswith("Could not open busy.db.")
-        assert "open" in window.last_error.split("\n\n", 1)[1].lower()
+        assert "already open in another Trellis" in asked[0]
         assert window.workspace.db.path == demo_db.path  # still here, still working
         assert window.workspace.contacts.count() > 0
+
+        QTimer.singleShot(100, lambda: answer("Open read-only"))
+        new = _replacement(qtbot, window, window.actions_by_name["open_network"].trigger)
+        assert new.workspace.db.path == busy_path
+        assert new.workspace.read_only
+        assert new.contacts_view.model.rowCount() == 9
+        assert "(read-only)" in new.statusBar().currentMessage()
+        new.workspace.close()
     finally:
         busy.close()
