@@ -78,10 +78,11 @@ def fill_recent_menu(menu: QMenu, window: MainWindow, new_window: NewWindow) -> 
     paths = recent_networks()
     for number, path in enumerate(paths, start=1):
         present = path.is_file()
-        label = f"&{number} {path.name}" if number < 10 else path.name
+        name = path.name.replace("&", "&&")  # an & in a file name is shown, not a key
+        label = f"&{number} {name}" if number < 10 else name
         if not present:
             label += " (not found)"
-        action = menu.addAction(label.replace("&&", "&"))
+        action = menu.addAction(label)
         action.setToolTip(str(path) if present else f"{path} is no longer there")
         action.setStatusTip(action.toolTip())
         action.setCheckable(path == current)

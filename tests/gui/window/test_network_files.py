@@ -203,3 +203,17 @@ def test_a_network_open_in_another_window_opens_read_only_or_not_at_all(
         new.workspace.close()
     finally:
         busy.close()
+
+
+def test_recent_names_with_an_ampersand_show_it(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    from desktop_app.ui.window.network_files import remember_network
+
+    window = _window(qtbot, demo_db)
+    qtbot.addWidget(window)
+    odd = tmp_path / "R&D.db"
+    open_database(odd).close()
+    remember_network(odd)
+    entries = _recent_entries(qtbot, window)
+    assert "&1 R&&D.db" in entries  # "R&D.db" on screen, 1 its access key
