@@ -58,6 +58,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.person_id: int | None = None
+        self.links: dict[str, LinkLabel] = {}  # e-mail, phone, web rows of the shown person
 
         self.empty_label = PlainLabel(
             "Select someone in the table or on the map to see everything about them here."
@@ -214,7 +215,7 @@ class DetailPanel(QWidget):
 
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.links: dict[str, LinkLabel] = {}
+        self.links = {}
         links = {
             "email": [(p.value, p.label) for p in d.emails],
             "phone": [(p.value, p.label) for p in d.phones],
