@@ -57,15 +57,16 @@ def run(args: argparse.Namespace) -> int:
         print_out("Nobody is due.\n")
         return 0
     from desktop_app.cli.terminal_text import printable
+    from desktop_app.domain import durations
 
     lines = []
     for item in items:
         late = item.overdue_days(today)
-        when = f"{late} days overdue" if late else "due"
+        when = durations.overdue_by(late) if late else "due today"
         if item.due > today:
-            when = f"in {(item.due - today).days} days"
+            when = durations.from_now((item.due - today).days)
         lines.append(
-            f"{item.due.isoformat()}  {when:<18} {printable(item.name)} — {item.reason.label}\n"
+            f"{item.due.isoformat()}  {when:<22} {printable(item.name)} — {item.reason.label}\n"
         )
     print_out("".join(lines))
     return 0

@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     from desktop_app.cli import fail
     from desktop_app.cli.terminal_text import printable
+    from desktop_app.domain.review_advice import advice_for
     from desktop_app.services.document_resources import kind_spec
     from desktop_app.services.document_text import DocumentTextError, extract_text
     from desktop_app.services.text_review import review_as_json, review_text
@@ -99,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         line, column = _position(line_starts, finding.start)
         where = f"{printable(args.file)}:{line}:{column}"
         print(f"{where}: {finding.kind}: {printable(finding.message)}")
+        print(f"    {advice_for(finding.kind).text()}")
     if not review.findings:
         print("No findings.")
     return 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop_app.domain import durations
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle, InteractionKind
 
 THANK_YOU_WITHIN_DAYS = 2
@@ -262,9 +263,11 @@ def due_items(
         else:
             state = CheckInState.OVERDUE
         if facts.last_contact is None:
-            detail = f"Added {facts.added_on.isoformat()}, no contact since"
+            added = durations.ago((today - facts.added_on).days)
+            detail = f"Added {added}, no contact since"
         else:
-            detail = f"Last contact {facts.last_contact.isoformat()}, every {cadence} days"
+            last = durations.ago((today - facts.last_contact).days)
+            detail = f"Last contact {last}, {durations.every(cadence)}"
         items.append(
             DueItem(
                 facts.person_id,
@@ -298,6 +301,14 @@ def due_items(
     order = {DueReason.FOLLOW_UP: 0, DueReason.THANK_YOU: 1, DueReason.CADENCE: 2}
     items.sort(key=lambda i: (i.due, i.name.casefold(), i.person_id, order[i.reason]))
     return items
+
+
+def catch_up_first(items: Iterable[DueItem], count: int) -> list[DueItem]:
+    """Where to start on a long Due list: promises first (follow-ups, thank-yous), then
+    the longest waiting; one line per person, `count` people."""
+    people = first_per_person(items)
+    people.sort(key=lambda i: i.reason is DueReason.CADENCE)  # stable: earliest stays first
+    return people[:count]
 
 
 def first_per_person(items: Iterable[DueItem]) -> list[DueItem]:

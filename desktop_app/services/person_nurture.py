@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain import durations
 from desktop_app.domain.cadence import CheckInState, DueItem, cadence_for, check_in, due_items
 from desktop_app.domain.errors import MissingError
 from desktop_app.domain.goals import LinkedName
@@ -30,13 +32,16 @@ class PersonNurture:
     goals_served: tuple[LinkedName, ...]
     goals_told: tuple[tuple[str, date], ...]
 
-    def check_in_text(self, today: date) -> str:
+    def check_in_text(
+        self, today: date, format_date: Callable[[date], str] = date.isoformat
+    ) -> str:
+        """The rhythm in words; dates by `format_date` (the window passes the locale's)."""
         if self.cadence_days is None or self.ideal is None:
             return "No keep-in-touch rhythm (no circle)"
-        rhythm = f"every {self.cadence_days} days" + (" (circle)" if self.from_circle else "")
-        line = f"{self.state.label}: next check-in {self.ideal.isoformat()}, {rhythm}"
+        rhythm = durations.every(self.cadence_days) + (" (circle)" if self.from_circle else "")
+        line = f"{self.state.label}: next check-in {format_date(self.ideal)}, {rhythm}"
         if self.snoozed_until is not None and self.snoozed_until > today:
-            line += f"; snoozed until {self.snoozed_until.isoformat()}"
+            line += f"; snoozed until {format_date(self.snoozed_until)}"
         return line
 
     def balance_text(self) -> str:

@@ -114,3 +114,15 @@ def test_due_on_a_demo_network_is_ordered_and_consistent(tmp_path: Path) -> None
         assert set(row) == {"id", "name", "due", "reason", "overdue_days"}
         assert row["reason"] in {"cadence", "follow_up", "thank_you"}
         assert row["overdue_days"] == max(0, (today - date.fromisoformat(row["due"])).days)
+
+
+def test_due_text_says_how_late_in_words(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    _network(db)
+    as_of = date.today() + timedelta(days=200)
+    result = run_cli("due", "--db", str(db), "--as-of", as_of.isoformat())
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    bo = next(line for line in lines if "Bo" in line)
+    assert "overdue by 6 months" in bo  # 195 days late: never "195 days overdue"
+    assert "days overdue" not in result.stdout

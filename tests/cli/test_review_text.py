@@ -25,7 +25,8 @@ def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
         "final_punctuation": "use",
     }
     for finding in data["findings"]:
-        assert set(finding) == {"kind", "message", "start", "end"}
+        assert set(finding) == {"kind", "message", "start", "end", "why", "instead"}
+        assert finding["why"] and finding["instead"]  # each says why, and what to try
 
 
 def test_offsets_count_code_points_after_a_bom_and_accents(tmp_path: Path) -> None:
@@ -44,6 +45,9 @@ def test_plain_output_gives_line_and_column(tmp_path: Path) -> None:
     result = run_cli("review-text", str(source), "--kind", "cover")
     assert result.returncode == 0, result.stderr
     assert f"{source}:3:6: double_space: Double space" in result.stdout
+    lines = result.stdout.splitlines()
+    advice = lines[lines.index(f"{source}:3:6: double_space: Double space") + 1]
+    assert advice.startswith("    ") and "Try: use a single space." in advice
     assert result.stdout.startswith("5 words, about 2.3 s spoken.")
 
 

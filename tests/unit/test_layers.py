@@ -97,6 +97,7 @@ WINDOW_MODULES = (
     "desktop_app.ui.window.actions",
     "desktop_app.ui.window.main_window",
     "desktop_app.ui.window.restore_flow",
+    "desktop_app.ui.window.network_files",
 )
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.domain import durations
 from desktop_app.domain.cadence import DueItem, DueReason
 from desktop_app.services.reminders import due_list
 from desktop_app.storage.database import Database
@@ -71,7 +72,7 @@ def _description(item: DueItem, today: date) -> str:
         parts.append(item.detail + ".")
     late = item.overdue_days(today)
     if late:
-        parts.append(f"Due {item.due.isoformat()} ({late} days ago).")
+        parts.append(f"Due {item.due.isoformat()} ({durations.ago(late)}).")
     return " ".join(parts)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+from desktop_app.domain import durations
 from desktop_app.domain.enums import Circle
 from desktop_app.services.history.ics_reader import IcsReader
 from desktop_app.services.history.linkedin_export import LinkedInExport
@@ -328,4 +329,4 @@ def suggest_circle(count: int, last: date, today: date) -> tuple[Circle, str]:
         circle = Circle.FAMILIAR
     else:
         circle = Circle.ACQUAINTANCE
-    return circle, f"{count} interactions, the last on {last.isoformat()} ({days} days ago)"
+    return circle, f"{count} interactions, the last {durations.ago(days)}"

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop_app.domain.documents import DocumentKindSpec, Finding, TextReview
 from desktop_app.domain.review import GoalTargets, MyJob
+from desktop_app.domain.review_advice import advice_for
 from desktop_app.services import document_resources
 from desktop_app.services.text_review import basic, forgotten, punctuation
 from desktop_app.services.text_review.basic import count_words
@@ -109,8 +110,8 @@ def _context_checks(text: str, checks: frozenset[str], context: ReviewContext) -
 
 
 def review_as_json(review: TextReview) -> dict[str, Any]:
-    """The shape `trellis review-text --json` prints: `suggestions` on spelling findings,
-    `organization` on forgotten jobs, nothing extra on the others."""
+    """The shape `trellis review-text --json` prints: `why` and `instead` on every finding,
+    `suggestions` on spelling findings, `organization` on forgotten jobs."""
     return {
         "words": review.words,
         "spoken_seconds": review.spoken_seconds,
@@ -129,4 +130,6 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         shape["suggestions"] = list(finding.suggestions)
     if finding.organization is not None:
         shape["organization"] = finding.organization
+    advice = advice_for(finding.kind)  # why it matters, what to try (domain/review_advice)
+    shape["why"], shape["instead"] = advice.why, advice.instead
     return shape

@@ -25,10 +25,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain import durations
 from desktop_app.domain.enums import Circle
 from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.values import ChangeSet, ContactSummary, PersonFields
 from desktop_app.ui.common.check_in_colours import state_text_colour
+from desktop_app.ui.common.dates import format_date
 
 if TYPE_CHECKING:
     from desktop_app.ui.contacts.contact_commands import EditPersonCommand
@@ -61,10 +63,6 @@ _ANSWERED_ROLES = frozenset(
         PERSON_ID_ROLE,
     }
 )
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d %b %Y") if value else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +135,8 @@ def _check_in_tooltip(s: ContactSummary, today: date) -> str | None:
         return None
     days = (s.next_check_in - today).days
     if days < 0:
-        return f"{s.check_in_state.label}: {-days} days past the check-in date"
-    return "Due today" if days == 0 else f"Next check-in in {days} days"
+        return f"{s.check_in_state.label}: {durations.overdue_by(-days)}"
+    return "Due today" if days == 0 else f"Next check-in {durations.from_now(days)}"
 
 
 COLUMNS: tuple[ColumnSpec, ...] = (

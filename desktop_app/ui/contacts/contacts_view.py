@@ -298,6 +298,11 @@ class ContactsView(QWidget):
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
         self.model.set_filter(self.filter_box.text())
+        # The person the detail panel shows, filtered out of sight: nobody is selected
+        # (the panel clears) rather than a person the table no longer shows.
+        person = self.workspace.current_person
+        if person is not None and self.model.row_of(person) is None:
+            self.workspace.select_person(None)
 
     def _show_count(self, shown: int, total: int) -> None:
         noun = "contact" if total == 1 else "contacts"

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import durations
 from desktop_app.domain.values import Birthday, ChangeSet, PersonDetail
 from desktop_app.storage.errors import PersonNotFoundError
+from desktop_app.ui.common.dates import format_date, format_day_month
 from desktop_app.ui.common.plain_label import PlainLabel
-from desktop_app.ui.contacts.contact_table_model import format_date
+from desktop_app.ui.contacts.contact_links import LinkLabel, breakable, links_html
 from desktop_app.ui.nurture.nurture_panel import NurturePanel
 from desktop_app.ui.window.workspace import Workspace
 
@@ -56,6 +58,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.person_id: int | None = None
+        self.links: dict[str, LinkLabel] = {}  # e-mail, phone, web rows of the shown person
 
         self.empty_label = PlainLabel(
             "Select someone in the table or on the map to see everything about them here."
@@ -87,13 +90,22 @@ class DetailPanel(QWidget):
         for lst in (self.ties, self.timeline):
             lst.setFrameShape(QFrame.Shape.NoFrame)
             lst.setWordWrap(True)
-        self.ties.itemDoubleClicked.connect(self._on_ties_item_double_clicked)
         self.ties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.ties.customContextMenuRequested.connect(self._show_ties_menu)
         self.timeline.setToolTip("Double-click to edit; right-click to edit or delete")
-        self.timeline.itemDoubleClicked.connect(self._on_timeline_item_double_clicked)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(self._show_timeline_menu)
+        # Double-click or Enter (activation) opens (a tie's person, an interaction to edit), Delete
+        # removes; both undoable. Only while the list has focus.
+        self.timeline.itemActivated.connect(self._on_timeline_item_double_clicked)
+        self.ties.itemActivated.connect(self._on_ties_item_double_clicked)
+        for lst, slot in (
+            (self.ties, self._on_ties_delete_pressed),
+            (self.timeline, self._on_timeline_delete_pressed),
+        ):
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), lst)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -203,23 +215,36 @@ class DetailPanel(QWidget):
 
         while self.form.rowCount():
             self.form.removeRow(0)
-        rows: list[tuple[str, str]] = [
-            ("Circle", f.circle.label if f.circle else "—"),
-            ("Tags", ", ".join(d.tags)),
-            ("Email", "\n".join(_labeled(v.value, v.label) for v in d.emails)),
-            ("Phone", "\n".join(_labeled(v.value, v.label) for v in d.phones)),
-            ("Web", "\n".join(_labeled(v.value, v.label) for v in d.urls)),
-            ("Address", "\n".join(a.one_line() for a in d.addresses)),
-            ("Birthday", birthday_text(f.birthday)),
-            ("How we met", f.how_we_met),
-            ("Met on", format_date(f.met_on)),
-            ("Check-in every", f"{f.cadence_days} days" if f.cadence_days else ""),
-            ("Note", f.note),
-            ("Source", d.source),
+        self.links = {}
+        links = {
+            "email": [(p.value, p.label) for p in d.emails],
+            "phone": [(p.value, p.label) for p in d.phones],
+            "url": [(p.value, p.label) for p in d.urls],
+        }
+        # (label, plain text) or (label, kind of link): e-mails, phones and web addresses
+        # are links where their scheme is safe (contact_links), the rest plain text.
+        rows: list[tuple[str, str, str]] = [
+            ("Circle", f.circle.label if f.circle else "—", ""),
+            ("Tags", ", ".join(d.tags), ""),
+            ("Email", "", "email"),
+            ("Phone", "", "phone"),
+            ("Web", "", "url"),
+            ("Address", "\n".join(a.one_line() for a in d.addresses), ""),
+            ("Birthday", birthday_text(f.birthday), ""),
+            ("How we met", f.how_we_met, ""),
+            ("Met on", format_date(f.met_on), ""),
+            ("Check-in", durations.every(f.cadence_days) if f.cadence_days else "", ""),
+            ("Note", f.note, ""),
+            ("Source", d.source, ""),
         ]
-        for label, value in rows:
-            if value:
-                self.form.addRow(PlainLabel(label), PlainLabel(value))
+        for label, text, kind in rows:
+            if kind and links[kind]:
+                self.links[kind] = LinkLabel(links_html(kind, links[kind]))
+                self.form.addRow(PlainLabel(label), self.links[kind])
+            elif text:
+                shown = PlainLabel(breakable(text))
+                shown.setMinimumWidth(1)  # wrap inside the dock instead of widening it
+                self.form.addRow(PlainLabel(label), shown)
 
         job_lines = []
         for job in d.employment:
@@ -314,7 +339,8 @@ class DetailPanel(QWidget):
     def remove_tie(self, tie: Tie) -> None:
         from desktop_app.ui.map.map_commands import RemoveRelationshipCommand
 
-        self.workspace.execute(RemoveRelationshipCommand(self.workspace, tie, "Remove a tie"))
+        if self.workspace.execute(RemoveRelationshipCommand(self.workspace, tie, "Remove a tie")):
+            self._say_with_undo("Removed the relationship")
 
     # -- interactions ------------------------------------------------------------------------
 
@@ -348,9 +374,37 @@ class DetailPanel(QWidget):
     def delete_interaction(self, interaction_id: int) -> None:
         from desktop_app.ui.nurture.nurture_commands import DeleteInteractionCommand
 
-        self.workspace.execute(
-            DeleteInteractionCommand(self.workspace, interaction_id, "Delete interaction")
-        )
+        command = DeleteInteractionCommand(self.workspace, interaction_id, "Delete interaction")
+        if self.workspace.execute(command):
+            self._say_with_undo("Deleted the interaction")
+
+    def _say_with_undo(self, text: str) -> None:
+        """Done at once from the panel: the status bar says so, with Undo beside it."""
+        from PySide6.QtWidgets import QMainWindow
+
+        from desktop_app.ui.common.undo_notice import say_with_undo
+
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            say_with_undo(window, self.workspace.undo_stack, text)
+
+    def _on_ties_delete_pressed(self) -> None:
+        item = self.ties.currentItem()
+        tie_id = item.data(TIE_ROLE) if item is not None else None
+        if not isinstance(tie_id, int) or self.workspace.read_only:
+            return
+        from desktop_app.services import relationships
+
+        try:
+            tie = relationships.tie(self.workspace.db, tie_id)
+        except LookupError:
+            return
+        self.remove_tie(tie)
+
+    def _on_timeline_delete_pressed(self) -> None:
+        interaction_id = self._interaction_at(self.timeline.currentItem())
+        if interaction_id is not None:
+            self.delete_interaction(interaction_id)
 
     def _on_ties_item_double_clicked(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole)
@@ -359,12 +413,8 @@ class DetailPanel(QWidget):
 
 
 def birthday_text(birthday: Birthday | None) -> str:
-    """'09 Dec 1906', or '09 Dec' when the year is not known."""
+    """In the user's date format; day and month only when the year is not known."""
     if birthday is None:
         return ""
     shown = date(birthday.year or 2000, birthday.month, birthday.day)  # 2000: 29 Feb exists
-    return format_date(shown) if birthday.year else shown.strftime("%d %b")
-
-
-def _labeled(value: str, label: str) -> str:
-    return f"{value} ({label})" if label else value
+    return format_date(shown) if birthday.year else format_day_month(shown)

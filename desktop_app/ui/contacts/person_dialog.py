@@ -35,6 +35,8 @@ from desktop_app.domain.values import (
     PostalAddress,
 )
 from desktop_app.services.importing.person_building import parse_birthday
+from desktop_app.ui.common.dates import date_pattern
+from desktop_app.ui.common.days_in_words import DaysInWords
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.common.rows_editor import RowsEditor
 from desktop_app.ui.contacts.contact_table_model import CIRCLE_CHOICES
@@ -75,7 +77,7 @@ class PersonDialog(QDialog):
         self.has_met_on = QCheckBox("Known")
         self.met_on = QDateEdit(QDate.currentDate())
         self.met_on.setCalendarPopup(True)
-        self.met_on.setDisplayFormat("yyyy-MM-dd")
+        self.met_on.setDisplayFormat(date_pattern())
         self.has_met_on.toggled.connect(self.met_on.setEnabled)
         self.met_on.setEnabled(False)
         self.birthday = QLineEdit()
@@ -84,6 +86,7 @@ class PersonDialog(QDialog):
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText("Circle's rhythm")
         self.cadence.setSuffix(" days")
+        self.cadence.setAccessibleName("Check in every")  # inside DaysInWords: not the buddy
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.error = PlainLabel()
@@ -111,7 +114,7 @@ class PersonDialog(QDialog):
         met_layout.addWidget(self.met_on, 1)
         form.addRow("&Met on", met_row)
         form.addRow("&Birthday", self.birthday)
-        form.addRow("Check &in every", self.cadence)
+        form.addRow("Check &in every", DaysInWords(self.cadence))
         form.addRow("Not&e", self.note)
         general = QWidget()
         general.setLayout(form)

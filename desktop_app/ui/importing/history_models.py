@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.values import NewPerson
 from desktop_app.services.history.report import CircleSuggestion, HistoryReport, UnmatchedPerson
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.importing.preview_models import Index, RowsModel
 
 LEFT_OUT_REASONS = {
@@ -56,8 +57,8 @@ def matched_model(history: HistoryReport) -> RowsModel:
 
 
 def _when(person: UnmatchedPerson) -> tuple[str, str]:
-    first = person.first.isoformat() if person.first else ""
-    last = person.last.isoformat() if person.last else ""
+    first = format_date(person.first)
+    last = format_date(person.last)
     return first, last
 
 

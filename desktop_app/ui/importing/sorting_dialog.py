@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidge
 
 from desktop_app.domain.enums import Circle, RelationshipKind
 from desktop_app.services.history.report import HistoryReport
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.window.workspace import Workspace
 
 CIRCLE_KEYS = {
@@ -86,7 +87,7 @@ def unsorted_people(workspace: Workspace, skip: set[int]) -> list[SortItem]:
             s.full_name,
             None,
             None,
-            f"last contact {s.last_contact.isoformat()}" if s.last_contact else "no contact yet",
+            f"last contact {format_date(s.last_contact)}" if s.last_contact else "no contact yet",
         )
         for s in rows
     ]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import DEFAULT_CADENCE_DAYS, Circle
 from desktop_app.services import reminders
+from desktop_app.ui.common.days_in_words import DaysInWords
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.nurture.nurture_commands import SetCadencesCommand
 from desktop_app.ui.window.workspace import Workspace
@@ -40,7 +41,7 @@ class CadenceDialog(QDialog):
             spin.setValue(current[circle])
             spin.setAccessibleName(f"{circle.label} cadence")
             self.spins[circle] = spin
-            form.addRow(f"{circle.label}:", spin)
+            form.addRow(f"{circle.label}:", DaysInWords(spin, self))
         defaults = QPushButton("Restore defaults", self)
         defaults.clicked.connect(self.restore_defaults)
         buttons = QDialogButtonBox(

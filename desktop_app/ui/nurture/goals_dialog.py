@@ -26,6 +26,7 @@ from desktop_app.domain.goals import GoalDetail, GoalFields
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import goals
 from desktop_app.services.interactions import person_choices
+from desktop_app.ui.common.dates import date_pattern, format_date
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.nurture.asking import confirm_dates, to_date, to_qdate
@@ -57,7 +58,7 @@ class GoalEditor(QDialog):
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)
         self.achieved = QDateEdit(self)
-        self.achieved.setDisplayFormat("yyyy-MM-dd")
+        self.achieved.setDisplayFormat(date_pattern())
         self.achieved.setCalendarPopup(True)
         self.achieved.setSpecialValueText("not yet")
         self.achieved.setMinimumDate(to_qdate(date(1900, 1, 1)))
@@ -161,7 +162,7 @@ class GoalsDialog(QDialog):
         self.told_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.untold_list.itemDoubleClicked.connect(lambda _i: self.mark_told())
         self.told_on = QDateEdit(to_qdate(date.today()), self)
-        self.told_on.setDisplayFormat("yyyy-MM-dd")
+        self.told_on.setDisplayFormat(date_pattern())
         self.told_on.setCalendarPopup(True)
         self.told_button = QPushButton("Told them on", self)
         self.told_button.setToolTip("Record that the selected people know about this goal")
@@ -253,7 +254,7 @@ class GoalsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.untold_list.addItem(item)
         for told_person in detail.disclosures:
-            item = QListWidgetItem(f"{told_person.name} — {told_person.told_on.isoformat()}")
+            item = QListWidgetItem(f"{told_person.name} — {format_date(told_person.told_on)}")
             item.setData(Qt.ItemDataRole.UserRole, told_person.person_id)
             self.told_list.addItem(item)
 

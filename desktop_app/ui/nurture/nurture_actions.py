@@ -66,7 +66,8 @@ def export_calendar(window: MainWindow) -> None:
     )
     if not path:
         return
-    from desktop_app.services.exporting.ics_export import export_ics
+    from desktop_app.domain.durations import span
+    from desktop_app.services.exporting.ics_export import DEFAULT_HORIZON_DAYS, export_ics
 
     try:
         count = export_ics(window.workspace.db, Path(path))
@@ -74,7 +75,9 @@ def export_calendar(window: MainWindow) -> None:
         window.workspace.error_raised.emit(f"Could not write {path}: {error.strerror or error}")
         return
     window.statusBar().showMessage(
-        f"{count} check-ins and follow-ups for the next 90 days written to {path}", 8000
+        f"{count} check-ins and follow-ups for the next {span(DEFAULT_HORIZON_DAYS)} "
+        f"written to {path}",
+        8000,
     )
 
 

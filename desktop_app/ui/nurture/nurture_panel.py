@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.values import ChangeSet
 from desktop_app.ui.common.check_in_colours import SNOOZES, state_dot
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.window.workspace import Workspace
 
@@ -57,9 +57,8 @@ class NurturePanel(QWidget):
         self.log_button = QPushButton("Log…", self)
         self.log_button.setToolTip("Log an interaction with this person (Ctrl+L)")
         self.log_button.clicked.connect(self.log)
-        self.snooze_button = QToolButton(self)
-        self.snooze_button.setText("Snooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        self.snooze_button = QPushButton("Snooze", self)
         menu = QMenu(self.snooze_button)
         for label, days in SNOOZES:
             action = QAction(f"For {label}", menu)
@@ -98,17 +97,17 @@ class NurturePanel(QWidget):
         if self.info is None:
             return
         info, today = self.info, date.today()
-        self.check_in.setText(info.check_in_text(today))
+        self.check_in.setText(info.check_in_text(today, format_date))
         self.state_dot.setPixmap(state_dot(info.state, self.state_dot.width()))
         self.balance.setText(info.balance_text())
-        pending = [f"{i.reason.label} by {i.due.isoformat()}" for i in info.pending]
+        pending = [f"{i.reason.label} by {format_date(i.due)}" for i in info.pending]
         self.pending.setText("; ".join(pending))
         self.pending.setVisible(bool(pending))
         lines = []
         if info.goals_served:
             lines.append("Serves: " + ", ".join(g.name for g in info.goals_served))
         if info.goals_told:
-            told = ", ".join(f"{t} ({d.isoformat()})" for t, d in info.goals_told)
+            told = ", ".join(f"{t} ({format_date(d)})" for t, d in info.goals_told)
             lines.append(f"Knows about: {told}")
         self.goals.setText("\n".join(lines))
         self.goals.setVisible(bool(lines))

@@ -35,6 +35,7 @@ from desktop_app.services.interactions import (
     check_dates,
     person_choices,
 )
+from desktop_app.ui.common.dates import date_pattern
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.nurture.asking import confirm_dates, tell, to_date, to_qdate
 from desktop_app.ui.nurture.nurture_commands import EditInteractionCommand, LogInteractionCommand
@@ -70,7 +71,7 @@ class QuickLogDialog(QDialog):
             self.people.add_person(person_id)
         self.occurred = QDateEdit(to_qdate(date.today()), self)
         self.occurred.setCalendarPopup(True)
-        self.occurred.setDisplayFormat("yyyy-MM-dd")
+        self.occurred.setDisplayFormat(date_pattern())
         self.kind = QComboBox(self)
         for value in InteractionKind:
             self.kind.addItem(value.label, value.value)
@@ -97,7 +98,7 @@ class QuickLogDialog(QDialog):
         self.follow_up_enabled = QCheckBox("Follow up on", self)
         self.follow_up = QDateEdit(to_qdate(date.today()).addDays(14), self)
         self.follow_up.setCalendarPopup(True)
-        self.follow_up.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up.setDisplayFormat(date_pattern())
         self.follow_up.setEnabled(False)
         self.follow_up_enabled.toggled.connect(self.follow_up.setEnabled)
         follow_row = QHBoxLayout()

@@ -31,6 +31,7 @@ from desktop_app.services.interactions import (
     check_dates,
     person_choices,
 )
+from desktop_app.ui.common.dates import date_pattern, format_date
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.common.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.nurture.asking import confirm_dates, tell, to_date, to_qdate
@@ -56,7 +57,7 @@ class ShareDialog(QDialog):
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("Tags, separated by commas: they find who it would help")
         self.shared_on = QDateEdit(to_qdate(date.today()), self)
-        self.shared_on.setDisplayFormat("yyyy-MM-dd")
+        self.shared_on.setDisplayFormat(date_pattern())
         self.shared_on.setCalendarPopup(True)
         self.note = QPlainTextEdit(self)
         self.note.setFixedHeight(50)
@@ -133,7 +134,7 @@ class ShareDialog(QDialog):
                 kind = record.kind
             item = QTreeWidgetItem(
                 [
-                    record.shared_on.isoformat(),
+                    format_date(record.shared_on),
                     f"{kind}: {what}",
                     ", ".join(record.recipients),
                     ", ".join(record.tags),

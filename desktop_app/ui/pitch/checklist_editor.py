@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.documents import ChecklistEntry, CriterionComment, DocumentDetail
 from desktop_app.domain.enums import Verdict
 from desktop_app.services.exporting.checklist_export import VERDICT_LABELS, reviewer_label
-from desktop_app.ui.common.plain_label import plain_tooltip
+from desktop_app.ui.common.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.window.workspace import Workspace
 
@@ -40,6 +39,11 @@ TICK_TIP = (
     "since the feedback. Reviewers' verdicts are listed beside it. Double-click to reword."
 )
 WARNING = "⚠ "
+TICK_MEANING = (
+    "A tick is your own call: you consider the criterion met (for instance after revising "
+    "since the feedback). “Reviewers said” is each reviewer's latest verdict on a version. "
+    "⚠ marks where your tick and a verdict disagree."
+)
 
 
 def latest_verdicts(entry: ChecklistEntry) -> list[CriterionComment]:
@@ -99,9 +103,8 @@ class ChecklistEditor(QWidget):
         self.remove_button = QPushButton("Remove")
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
-        self.template_button = QToolButton()
-        self.template_button.setText("Template")
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        self.template_button = QPushButton("Template")
         template_menu = QMenu(self.template_button)
         self.use_template_action = template_menu.addAction(
             "Start new documents of this kind with these criteria"
@@ -124,8 +127,12 @@ class ChecklistEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.template_button)
+        self.meaning = PlainLabel(TICK_MEANING)
+        self.meaning.setAccessibleName("What a tick means")
+        self.meaning.setContentsMargins(4, 4, 4, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.meaning)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 

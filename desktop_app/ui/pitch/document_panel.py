@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from desktop_app.services import document_resources, documents
 from desktop_app.services.documents import AttachmentError
 from desktop_app.services.exporting import checklist_export
 from desktop_app.services.text_review.context import read_facts
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.plain_label import plain_tooltip
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor
@@ -89,17 +89,19 @@ class DocumentPanel(QWidget):
         self.title.setFont(font)
         self.kind_label = _wrapping(QLabel())
         self.progress = QProgressBar()
-        self.progress.setFormat("%v of %m criteria met")
+        # The count is a label beside the bar, not text painted inside it: inside, part of
+        # it sat on the filled chunk and part beside it, and styles cut it off.
+        self.progress.setTextVisible(False)
+        self.progress_label = _plain(QLabel())
         self.progress.setToolTip(
             "Criteria you ticked as met, in your own judgement; the Checklist tab shows "
             "the reviewers' verdicts beside each tick."
         )
         self.progress.setAccessibleName("Checklist progress")
-        self.progress.setMinimumWidth(220)
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.progress.setFixedWidth(120)
+        self.progress_label.setToolTip(self.progress.toolTip())
+        # A push button draws its menu arrow beside the text, never over it.
+        self.export_button = QPushButton("Export")
         export_menu = QMenu(self.export_button)
         export_menu.addAction("Checklist and feedback as PDF…", self.export_pdf)
         export_menu.addAction("Checklist and feedback as Markdown…", self.export_markdown)
@@ -110,6 +112,7 @@ class DocumentPanel(QWidget):
         titles.addWidget(self.kind_label)
         header.addLayout(titles, 1)
         header.addWidget(self.progress)
+        header.addWidget(self.progress_label)
         header.addWidget(self.export_button)
 
         self.versions = QComboBox()
@@ -183,6 +186,7 @@ class DocumentPanel(QWidget):
             self.kind_label.setText("Create one with “New document”.")
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            self.progress_label.setText("")
             self.checklist.show_detail(None)
             self.rounds.show_detail(None)
             self.versions.clear()
@@ -198,6 +202,7 @@ class DocumentPanel(QWidget):
         met = sum(1 for item in detail.checklist if item.met)
         self.progress.setRange(0, max(1, len(detail.checklist)))
         self.progress.setValue(met)
+        self.progress_label.setText(f"{met} of {len(detail.checklist)} ticked as met")
         self.attach_button.setVisible(spec.accepts_files)
         self.editor.spec = spec
         self._fill_versions(detail)
@@ -243,7 +248,7 @@ class DocumentPanel(QWidget):
                 label = f"Version {version.number} · file {version.file_name}"
             else:
                 label = f"Version {version.number} · text"
-            label += f" · {version.created_at:%Y-%m-%d}"
+            label += f" · {format_date(version.created_at.date())}"
             if version.note:
                 label += f" · {version.note}"
             self.versions.addItem(label, version.id)

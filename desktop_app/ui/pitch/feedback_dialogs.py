@@ -30,12 +30,13 @@ from desktop_app.domain.documents import (
 )
 from desktop_app.domain.enums import Verdict
 from desktop_app.services.exporting.checklist_export import VERDICT_LABELS, reviewer_label
+from desktop_app.ui.common.dates import date_pattern
 
 
 def date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_pattern())
     return edit
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.documents import DocumentDetail, FeedbackRoundInfo
 from desktop_app.services import feedback
 from desktop_app.services.exporting.checklist_export import reviewer_label, verdict_label
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.row_table import RowTable
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.feedback_dialogs import AskFeedbackDialog, RecordFeedbackDialog
@@ -53,8 +54,8 @@ class FeedbackRounds(QWidget):
                     (
                         reviewer_label(info.reviewer_name, info.reviewer_removed),
                         "" if info.version_number is None else str(info.version_number),
-                        info.asked_on.isoformat(),
-                        info.received_on.isoformat() if info.received_on else "waiting",
+                        format_date(info.asked_on),
+                        format_date(info.received_on) if info.received_on else "waiting",
                         verdict_label(info.verdict) if info.received else "",
                         " ".join(info.comment.split()),
                     ),

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -75,9 +74,8 @@ class MockInterviewDialog(QDialog):
         for answer in interview.answers if interview else ():
             self.add_question(answer.question, answer.notes, answer.rating)
 
-        bank_button = QToolButton()
-        bank_button.setText("Add from the question bank")
-        bank_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        bank_button = QPushButton("Add from the question bank")
         bank_menu = QMenu(bank_button)
         for category in question_bank():
             submenu = bank_menu.addMenu(category.name)

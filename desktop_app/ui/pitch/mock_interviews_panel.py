@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.documents import MockInterviewInfo
 from desktop_app.services import feedback
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.row_table import RowTable
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.mock_interview_dialog import MockInterviewDialog
@@ -78,7 +79,7 @@ class MockInterviewsPanel(QWidget):
                 (
                     interview.id,
                     (
-                        interview.held_on.isoformat(),
+                        format_date(interview.held_on),
                         interview.interviewer_name,
                         str(len(interview.answers)),
                         "—"

@@ -27,6 +27,7 @@ from desktop_app.domain.documents import ThankYouDue
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import documents, feedback
 from desktop_app.storage.documents_repository import NotFoundError
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.document_list_model import DOCUMENT_ID, DocumentListModel
 from desktop_app.ui.pitch.document_panel import DocumentPanel
@@ -138,7 +139,7 @@ class PitchView(QWidget):
         for due in feedback.thank_you_due(self.workspace.db):
             item = QListWidgetItem(
                 f"{due.reviewer_name}, for feedback on {due.document_title} "
-                f"({due.received_on.isoformat()})"
+                f"({format_date(due.received_on)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, due)
             self.thanks.addItem(item)

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
+    QEvent,
     QObject,
     QPoint,
     QRunnable,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,25 +39,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.documents import DocumentKindSpec, Finding, TextReview
+from desktop_app.domain.review_advice import advice_for
 from desktop_app.services.text_review import ReviewContext, review_text
 from desktop_app.services.text_review.context import ReviewFacts
 from desktop_app.services.text_review.spelling import DEFAULT_LANGUAGE
+from desktop_app.ui.common.plain_label import PlainLabel, plain_tooltip
 
 DEBOUNCE_MS = 350
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_HIGHLIGHTS = 500
 WARM_SUGGESTIONS = 10
 LANGUAGE_SETTING = "review/language"
 LANGUAGE_CHOICES = (("English (US)", "en-US"), ("English (UK)", "en-GB"))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_COLORS = {
-    "spoken_length": QColor(255, 214, 153, 110),
-    "word_count": QColor(255, 214, 153, 110),
-    "char_count": QColor(255, 214, 153, 110),
-    "long_sentence": QColor(255, 236, 153, 150),
-    "filler_word": QColor(173, 216, 255, 170),
-    "forgotten_job": QColor(255, 236, 153, 150),
-}
-_DEFAULT_COLOR = QColor(255, 160, 160, 170)
 _KIND_LABELS = {
     "spelling": "Spelling",
     "inconsistent_punctuation": "Inconsistent punctuation",
@@ -69,6 +64,55 @@ _KIND_LABELS = {
     "repeated_word": "Repeated words",
     "long_sentence": "Long sentences",
 }
+# The hue of each kind of finding: warm colours only, far from the (blue) selection.
+_AMBER, _ORANGE, _MAGENTA, _RED = (
+    QColor(230, 160, 20),
+    QColor(235, 110, 30),
+    QColor(200, 60, 160),
+    QColor(220, 50, 50),
+)
+_HUES = {
+    "spoken_length": _AMBER,
+    "word_count": _AMBER,
+    "char_count": _AMBER,
+    "long_sentence": _ORANGE,
+    "filler_word": _MAGENTA,
+    "forgotten_job": _ORANGE,
+}
+TINT = 0.22  # how much of the hue goes into the text's background
+_WAVY = ("double_space", "space_before_punctuation", "repeated_word")
+
+
+def _mix(base: QColor, hue: QColor, share: float) -> QColor:
+    return QColor(
+        round(base.red() + (hue.red() - base.red()) * share),
+        round(base.green() + (hue.green() - base.green()) * share),
+        round(base.blue() + (hue.blue() - base.blue()) * share),
+    )
+
+
+def highlight_format(kind: str, palette: QPalette) -> QTextCharFormat:
+    """A soft tint of the editor's own background and an underline in the kind's hue:
+    readable on light and dark palettes, and never the selection colour."""
+    hue = _HUES.get(kind, _RED)
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    fmt = QTextCharFormat()
+    fmt.setProperty(QTextFormat.Property.UserProperty, kind)
+    if kind == "spelling":  # as a word processor marks it: a red wavy line, no tint
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        fmt.setUnderlineColor(QColor("red"))
+        return fmt
+    fmt.setBackground(_mix(base, hue, TINT))
+    wavy = kind in _WAVY or kind not in _HUES
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+        if wavy
+        else QTextCharFormat.UnderlineStyle.SingleUnderline
+    )
+    fmt.setUnderlineColor(_mix(text, hue, 0.7))
+    fmt.setProperty(QTextFormat.Property.UserProperty, kind)
+    return fmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +225,24 @@ class ReviewEditor(QWidget):
         self.findings = QListWidget()
         self.findings.setAlternatingRowColors(True)
         self.findings.setAccessibleName("Findings")
+        self.findings.setWordWrap(True)
         self.findings.itemActivated.connect(self._on_findings_activated)
         self.findings.itemClicked.connect(self._on_findings_activated)
+        self.findings.currentRowChanged.connect(self._on_findings_current_row_changed)
+        # Why the chosen finding matters and what to try instead (domain/review_advice).
+        self.advice = PlainLabel()
+        self.advice.setAccessibleName("Advice on the finding")
+        self.advice.hide()
+        self._placed: PlacedReview | None = None
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.editor)
-        splitter.addWidget(self.findings)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.findings, 1)
+        below_layout.addWidget(self.advice)
+        splitter.addWidget(below)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -282,6 +338,7 @@ class ReviewEditor(QWidget):
         self.review_finished.emit(placed.review)
 
     def _show(self, placed: PlacedReview) -> None:
+        self._placed = placed
         review = placed.review
         target = self.spec.target_seconds
         spoken = f"about {review.spoken_seconds:.0f} s spoken"
@@ -313,7 +370,8 @@ class ReviewEditor(QWidget):
                 where = f"Line {line}: " if finding.end > finding.start else ""
                 item = QListWidgetItem(where + finding.message)
                 item.setData(Qt.ItemDataRole.UserRole, (start, end))
-                item.setToolTip(finding.kind.replace("_", " "))
+                item.setData(KIND_ROLE, finding.kind)
+                item.setToolTip(plain_tooltip(advice_for(finding.kind).text()))
                 self.findings.addItem(item)
         for finding, (start, end), _line in placed_findings:
             if end > start:  # a forgotten job or goal is about what is absent: nothing to mark
@@ -329,18 +387,8 @@ class ReviewEditor(QWidget):
         limit = max(0, self.editor.document().characterCount() - 1)
         cursor.setPosition(min(start, limit))
         cursor.setPosition(min(max(end, start + 1), limit), QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        if finding.kind == "spelling":  # as a word processor marks it
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-            fmt.setUnderlineColor(QColor("red"))
-        else:
-            fmt.setBackground(_COLORS.get(finding.kind, _DEFAULT_COLOR))
-        if finding.kind in ("double_space", "space_before_punctuation"):
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor("red"))
-        fmt.setProperty(QTextFormat.Property.UserProperty, finding.kind)
         selection.cursor = cursor
-        selection.format = fmt
+        selection.format = highlight_format(finding.kind, self.editor.palette())
         return selection
 
     def misspelling_at(self, position: int) -> tuple[int, int, str] | None:
@@ -396,16 +444,30 @@ class ReviewEditor(QWidget):
         self._ignored.add(word)
         self.schedule_review(immediately=True)
 
+    def _on_findings_current_row_changed(self, row: int) -> None:
+        item = self.findings.item(row)
+        kind = item.data(KIND_ROLE) if item is not None else None
+        self.advice.setText(advice_for(kind).text() if isinstance(kind, str) else "")
+        self.advice.setVisible(isinstance(kind, str))
+
     def _on_findings_activated(self, item: QListWidgetItem) -> None:
+        """Go to the finding: the cursor at its start, nothing selected (a selection would
+        hide the highlight under the selection colour); a group's heading goes nowhere."""
         span = item.data(Qt.ItemDataRole.UserRole)
         if span is None:
-            return  # a group's heading
-        start, end = span
+            return
+        start, _end = span
         cursor = self.editor.textCursor()
         cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
         self.editor.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Theme: the highlights are mixed from the palette, so mix them again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._placed is not None:
+            self._show(self._placed)
 
     def wait_for_idle(self) -> None:
         """Let running reviews finish (used on close so no worker outlives its editor)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.documents import VersionFormat, VersionInfo
 from desktop_app.services.version_diff import DiffRow, side_by_side
+from desktop_app.ui.common.dates import format_date
 
 _BACKGROUNDS = {
     "delete": QColor(255, 120, 120, 70),
@@ -71,7 +72,7 @@ class VersionCompare(QWidget):
             combo.blockSignals(True)
             combo.clear()
             for version in texts:
-                label = f"Version {version.number} · {version.created_at:%Y-%m-%d}"
+                label = f"Version {version.number} · {format_date(version.created_at.date())}"
                 if version.note:
                     label += f" · {version.note}"
                 combo.addItem(label, version.id)

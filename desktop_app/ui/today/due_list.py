@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.cadence import DueItem, DueReason
+from desktop_app.domain import durations
+from desktop_app.domain.cadence import DueItem, DueReason, catch_up_first
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import reminders
 from desktop_app.ui.common.check_in_colours import SNOOZES
@@ -36,9 +36,18 @@ from desktop_app.ui.nurture.nurture_commands import FollowUpDoneCommand, SnoozeC
 from desktop_app.ui.today.due_model import DueModel
 from desktop_app.ui.window.workspace import Workspace
 
+# More people waiting than this is a backlog: offered as a catch-up, a few at a time.
+CATCH_UP_FROM = 12
+CATCH_UP_FIRST = 5
+WRAP_ROWS = 40  # up to this many rows are as tall as their wrapped details
+
 
 class DueListWidget(QWidget):
-    """`within_days` also lists what falls due soon (0: only what is due now)."""
+    """`within_days` also lists what falls due soon (0: only what is due now).
+
+    A long list is not a wall of red: past `CATCH_UP_FROM` people it shows the first
+    `CATCH_UP_FIRST` ("68 people are waiting; start with these 5") and a button shows all.
+    """
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, within_days: int = 3
@@ -48,6 +57,10 @@ class DueListWidget(QWidget):
         self.within_days = within_days
         self.model = DueModel(self)
         self.summary = PlainLabel("", self)
+        self.showing_all = False
+        self.show_all_button = QPushButton(self)
+        self.show_all_button.clicked.connect(self._on_show_all_button_clicked)
+        self.show_all_button.hide()
 
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
@@ -58,15 +71,19 @@ class DueListWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a short list wraps its details (WRAP_ROWS)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         # Fixed starting widths: sizing to contents would measure every row of a long list.
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((9.5, 11, 8)):
+        # The Due column fits its longest words ("overdue by 11 months").
+        due_width = self.fontMetrics().horizontalAdvance("overdue by 11 months") + em
+        header.resizeSection(0, max(round(9.5 * em), due_width))
+        for column, width in ((1, 11), (2, 8)):
             header.resizeSection(column, round(width * em))
         self.table.doubleClicked.connect(lambda _i: self.log_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -76,9 +93,8 @@ class DueListWidget(QWidget):
         self.log_button = QPushButton("&Log…", self)
         self.log_button.setToolTip("Log an interaction: that is what makes it done")
         self.log_button.clicked.connect(self.log_selected)
-        self.snooze_button = QToolButton(self)
-        self.snooze_button.setText("Snooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button draws its menu arrow beside the text, never over it.
+        self.snooze_button = QPushButton("Snooze", self)
         self.snooze_button.setMenu(self._snooze_menu(self))
         self.done_button = QPushButton("Follow-up done", self)
         self.done_button.clicked.connect(self.follow_up_done)
@@ -89,7 +105,10 @@ class DueListWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_all_button)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -104,11 +123,30 @@ class DueListWidget(QWidget):
     def reload(self) -> None:
         today = date.today()
         items = reminders.due_list(self.workspace.db, today, within_days=self.within_days)
-        self.model.set_items(items, today)
+        waiting = len({i.person_id for i in items})
+        backlog = waiting > CATCH_UP_FROM
+        self.show_all_button.setVisible(backlog)
+        shown = items
+        if backlog and not self.showing_all:
+            shown = catch_up_first(items, CATCH_UP_FIRST)
+            self.show_all_button.setText(f"Show &all {waiting}")
+        elif backlog:
+            self.show_all_button.setText("Show the first &few")
+        self.model.set_items(shown, today)
+        if len(shown) <= WRAP_ROWS:  # the short columns as wide as what they show now
+            for column in (0, 1, 2):
+                self.table.resizeColumnToContents(column)
+        self._fit_rows()
         late = sum(1 for i in items if i.due <= today)
         soon = len(items) - late
-        ahead = f"{soon} coming up in the next {self.within_days} days" if soon else ""
-        if not items and not self.anyone_but_me():
+        horizon = durations.span(self.within_days)
+        ahead = f"{soon} coming up in the next {horizon}" if soon else ""
+        if backlog and not self.showing_all:
+            self.summary.setText(
+                f"{waiting} people are waiting; start with these {len(shown)}. "
+                "Each one you log makes room for the next."
+            )
+        elif not items and not self.anyone_but_me():
             self.summary.setText(
                 "Nobody to keep in touch with yet: add people (Ctrl+N) or import them (Ctrl+I)."
             )
@@ -119,6 +157,16 @@ class DueListWidget(QWidget):
         else:
             self.summary.setText(f"{late} due now" + (f", {ahead}." if ahead else "."))
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, for a short list; measuring a long one would
+        cost, and its tooltips carry every cell in full."""
+        if self.model.rowCount() <= WRAP_ROWS:
+            self.table.resizeRowsToContents()
+
+    def _on_show_all_button_clicked(self) -> None:
+        self.showing_all = not self.showing_all
+        self.reload()
 
     def anyone_but_me(self) -> bool:
         contacts = self.workspace.contacts

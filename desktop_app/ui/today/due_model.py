@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain import durations
 from desktop_app.domain.cadence import DueItem
 from desktop_app.ui.common.check_in_colours import state_tint
+from desktop_app.ui.common.dates import format_date
 from desktop_app.ui.common.plain_label import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -17,13 +19,11 @@ HEADERS = ("Due", "Person", "Why", "Details")
 
 
 def when_text(item: DueItem, today: date) -> str:
+    """ "overdue by 2 weeks", "today", "in 3 days" (domain.durations)."""
     late = item.overdue_days(today)
     if late:
-        return f"{late} day{'s' if late != 1 else ''} late"
-    if item.due == today:
-        return "today"
-    ahead = (item.due - today).days
-    return f"in {ahead} day{'s' if ahead != 1 else ''}"
+        return durations.overdue_by(late)
+    return durations.from_now((item.due - today).days)
 
 
 class DueModel(QAbstractTableModel):
@@ -63,8 +63,9 @@ class DueModel(QAbstractTableModel):
             return item.detail
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return f"{item.state.label}: due {item.due.isoformat()}"
-            return plain_tooltip(item.detail) if item.detail else None
+                return f"{item.state.label}: due {format_date(item.due)}"
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(text) if text else None  # the whole text, never cut off
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             return state_tint(item.state)
         if role == Qt.ItemDataRole.UserRole:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.enums import Circle, InteractionKind
 from desktop_app.services.dashboard import Funnel, WeeklyActivity
+from desktop_app.ui.common.dates import format_day_month
 
 PALETTE = (
     QColor(66, 133, 244),
@@ -101,7 +102,7 @@ def _show_axes(widget: pg.PlotWidget) -> None:
 
 def _week_ticks(weeks: Sequence[date]) -> list[list[tuple[float, str]]]:
     """A dated label every eight weeks, unlabelled ticks every four."""
-    major = [(float(i), f"{d:%b %d}") for i, d in enumerate(weeks) if i % 8 == 0]
+    major = [(float(i), format_day_month(d)) for i, d in enumerate(weeks) if i % 8 == 0]
     minor = [(float(i), "") for i in range(len(weeks)) if i % 8 == 4]
     return [major, minor]
 

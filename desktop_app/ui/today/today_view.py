@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import dashboard, goals, reciprocity
-from desktop_app.ui.common.plain_label import PlainLabel
+from desktop_app.ui.common.dates import format_date
+from desktop_app.ui.common.plain_label import PlainLabel, plain_tooltip
 from desktop_app.ui.nurture.nurture_commands import DeleteInteractionCommand
 from desktop_app.ui.today.due_list import DueListWidget
 from desktop_app.ui.today.today_plots import (
@@ -62,7 +63,7 @@ def activity_line(record: object) -> str:
     assert isinstance(record, InteractionRecord)
     kind = kind_label(record.kind)
     who = ", ".join(record.participants) or "nobody"
-    line = f"{record.occurred_on.isoformat()}  {kind} with {who} ({record.direction})"
+    line = f"{format_date(record.occurred_on)}  {kind} with {who} ({record.direction})"
     note = " ".join(record.note.split())
     if note:
         line += f" — {note[:80]}{'…' if len(note) > 80 else ''}"
@@ -99,7 +100,13 @@ class TodayView(QWidget):
         self.recent_list.setAccessibleName("Recent activity")
         self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.recent_list.customContextMenuRequested.connect(self._show_recent_menu)
-        self.ask_heavy_list.setWordWrap(True)
+        self.recent_list.setToolTip(
+            "Click to show who it was with; double-click or Enter to edit; right-click for more"
+        )
+        self.recent_list.itemClicked.connect(self._on_recent_item_clicked)
+        self.recent_list.itemActivated.connect(self._on_recent_item_activated)
+        for lst in (self.ask_heavy_list, self.recent_list):
+            lst.setWordWrap(True)  # details wrap rather than being cut off
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -165,6 +172,8 @@ class TodayView(QWidget):
         for record in dashboard.recent_activity(db, RECENT_LIMIT):
             item = QListWidgetItem(activity_line(record))
             item.setData(Qt.ItemDataRole.UserRole, record.id)
+            if record.note:
+                item.setToolTip(plain_tooltip(record.note))  # the whole note, never cut
             self.recent_list.addItem(item)
         if self.recent_list.count() == 0:
             self.recent_list.addItem("Nothing logged yet. Ctrl+L logs an interaction.")
@@ -224,6 +233,27 @@ class TodayView(QWidget):
         person_id = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(person_id, int):
             self.workspace.select_person(person_id)
+
+    def _on_recent_item_clicked(self, item: QListWidgetItem) -> None:
+        """A click shows the first person it was with in the detail panel."""
+        interaction_id = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(interaction_id, int):
+            return
+        from desktop_app.domain.errors import MissingError
+        from desktop_app.services.interactions import interaction_entry
+
+        try:
+            entry = interaction_entry(self.workspace.db, interaction_id)
+        except MissingError:  # deleted meanwhile: the list refreshes
+            return
+        if entry.participant_ids:
+            self.workspace.select_person(entry.participant_ids[0])
+
+    def _on_recent_item_activated(self, item: QListWidgetItem) -> None:
+        """Double-click or Enter opens the interaction to edit."""
+        interaction_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(interaction_id, int) and not self.workspace.read_only:
+            self.edit_interaction(interaction_id)
 
     def _show_recent_menu(self, position: QPoint) -> None:
         item = self.recent_list.itemAt(position)

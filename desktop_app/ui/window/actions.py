@@ -53,6 +53,28 @@ def _add_theme_menu(window: MainWindow, actions: dict[str, QAction], view_menu: 
         actions[f"theme_{theme.value}"] = action
 
 
+def _add_network_files(window: MainWindow, actions: dict[str, QAction], file_menu: QMenu) -> None:
+    """File ▸ New network…, Open network…, Open Recent (ui/window/network_files.py)."""
+    actions["new_network"] = _action(
+        window,
+        "New net&work…",
+        window.new_network,
+        tip="Start a separate network in a new file, with its own backups",
+    )
+    actions["open_network"] = _action(
+        window,
+        "&Open network…",
+        window.open_network,
+        QKeySequence.StandardKey.Open,
+        "Open another network's file in place of this one",
+    )
+    file_menu.addAction(actions["new_network"])
+    file_menu.addAction(actions["open_network"])
+    window.recent_menu = file_menu.addMenu("Open Re&cent")
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    window.fill_recent_menu()
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create every menu and return the actions by name (tests and features use them)."""
     actions: dict[str, QAction] = {}
@@ -95,6 +117,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["quit"].setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
     file_menu.addAction(actions["new_contact"])
     file_menu.addAction(actions["import_contacts"])
+    file_menu.addSeparator()
+    _add_network_files(window, actions, file_menu)
     file_menu.addSeparator()
     file_menu.addAction(actions["export_contacts"])
     file_menu.addAction(actions["export_json"])

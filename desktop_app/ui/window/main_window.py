@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -92,7 +93,12 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(workspace, self)
         self.importer.imported.connect(self._on_importer_imported)
         self.setAcceptDrops(True)  # the drag handlers below; no filter on the whole window
+        self.recent_menu: QMenu  # File ▸ Open Recent, made with the menus
         self.actions_by_name = menu_actions.build_menus(self)
+        if not workspace.read_only:
+            from desktop_app.ui.window.network_files import remember_network
+
+            remember_network(workspace.db.path)
 
         remembered = window_state.restore_window(self)
         self._ensure_view(0)
@@ -277,6 +283,24 @@ class MainWindow(QMainWindow):
             who_is_me.ask_after_import(self, report.change_set)
 
     # -- file actions --------------------------------------------------------------------
+
+    def new_network(self) -> None:
+        """File ▸ New network…: the new network opens in a new MainWindow."""
+        from desktop_app.ui.window.network_files import new_network
+
+        new_network(self, MainWindow)
+
+    def open_network(self) -> None:
+        """File ▸ Open network…"""
+        from desktop_app.ui.window.network_files import open_network
+
+        open_network(self, MainWindow)
+
+    def fill_recent_menu(self) -> None:
+        """File ▸ Open Recent, filled each time it opens."""
+        from desktop_app.ui.window.network_files import fill_recent_menu
+
+        fill_recent_menu(self.recent_menu, self, MainWindow)
 
     def restore_from_backup(self) -> None:
         """File ▸ Restore from backup…; the restored network opens in a new MainWindow."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.restore import BackupInfo, describe_backups, human_size
+from desktop_app.ui.common.dates import format_date_time
 from desktop_app.ui.common.plain_label import PlainLabel
 
 COLUMNS = ("Taken", "Why", "Size", "File")
@@ -51,7 +52,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, info in enumerate(self.backups):
             cells = (
-                f"{info.taken:%Y-%m-%d %H:%M}",
+                format_date_time(info.taken),
                 info.reason,
                 human_size(info.size),
                 info.path.name,

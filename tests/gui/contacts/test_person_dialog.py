@@ -98,12 +98,19 @@ def test_what_cannot_be_saved_is_said_and_shown(qtbot: QtBot) -> None:
 
 
 def test_the_detail_panel_shows_a_birthday_without_its_year_as_a_day() -> None:
+    from PySide6.QtCore import QLocale
+
     from desktop_app.ui.contacts.detail_panel import birthday_text
 
-    assert birthday_text(Birthday(12, 9)) == "09 Dec"
-    assert birthday_text(Birthday(2, 29)) == "29 Feb"
-    assert birthday_text(Birthday(12, 9, 1906)) == "09 Dec 1906"
-    assert birthday_text(None) == ""
+    before = QLocale()
+    try:  # in the user's date format: German here
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert birthday_text(Birthday(12, 9)) == "09.12"
+        assert birthday_text(Birthday(2, 29)) == "29.02"
+        assert birthday_text(Birthday(12, 9, 1906)) == "09.12.1906"
+        assert birthday_text(None) == ""
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_earlier_jobs_round_trip_and_are_checked(qtbot: QtBot) -> None:

@@ -119,7 +119,7 @@ def test_due_list_snoozes_and_logging_clears_it(small, qtbot: QtBot) -> None:
     widget = DueListWidget(workspace, within_days=14)
     qtbot.addWidget(widget)
     assert [i.name for i in widget.model.items] == ["Ana"]  # due in 14 days
-    assert widget.model.data(widget.model.index(0, 0)) == "in 14 days"
+    assert widget.model.data(widget.model.index(0, 0)) == "in 2 weeks"
     widget.table.selectRow(0)
     assert workspace.current_person == ids["Ana"]
     with qtbot.waitSignal(workspace.changed):
@@ -128,7 +128,7 @@ def test_due_list_snoozes_and_logging_clears_it(small, qtbot: QtBot) -> None:
     assert reminders.snoozed_until(workspace.db, ids["Ana"]) == TODAY + timedelta(days=30)
     workspace.undo_stack.undo()
     qtbot.waitUntil(lambda: len(widget.model.items) == 1)
-    assert widget.summary.text() == "Nothing due now; 1 coming up in the next 14 days."
+    assert widget.summary.text() == "Nothing due now; 1 coming up in the next 2 weeks."
 
 
 def test_goals_dialog_creates_links_and_records_who_was_told(small, qtbot: QtBot) -> None:
@@ -223,7 +223,7 @@ def test_nurture_panel_follows_the_person_and_snoozes(small, qtbot: QtBot) -> No
     assert panel.info is None
     panel.show_person(ids["Ana"])
     assert panel.check_in.text().startswith("On track: next check-in")
-    assert "every 14 days (circle)" in panel.check_in.text()
+    assert "every 2 weeks (circle)" in panel.check_in.text()
     assert panel.balance.text() == "No exchanges logged yet"
     panel.snooze(7)
     assert "snoozed until" in panel.check_in.text()
@@ -266,3 +266,26 @@ def test_a_logged_interaction_is_edited_from_the_detail_panel_with_undo(
     assert workspace.undo_stack.undoText() == "Edit call"
     workspace.undo_stack.undo()
     assert interactions.interaction_entry(workspace.db, interaction_id) == entry
+
+
+def test_rhythms_in_days_are_said_in_words_beside_the_number(small, qtbot: QtBot) -> None:
+    from desktop_app.ui.common.days_in_words import DaysInWords
+
+    workspace, _ids = small
+    dialog = CadenceDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    spin = dialog.spins[Circle.ACQUAINTANCE]
+    words = spin.parentWidget()
+    assert isinstance(words, DaysInWords)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "182")
+    assert spin.value() == 182
+    assert words.words.text() == "every 6 months"
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert words.words.text() == "every 6 months"  # 183 days: still about six months
+    spin.selectAll()
+    qtbot.keyClicks(spin, "14")
+    assert words.words.text() == "every 2 weeks"

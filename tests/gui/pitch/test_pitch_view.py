@@ -285,13 +285,13 @@ def test_mock_interviews_plot_is_built_when_shown(qtbot: QtBot, view: PitchView)
 
 
 def test_mock_interview_dialog_collects_bank_and_own_questions(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QToolButton
+    from PySide6.QtWidgets import QPushButton
 
     from desktop_app.ui.pitch.mock_interview_dialog import MockInterviewDialog
 
     dialog = MockInterviewDialog([(1, "Ana Ruiz")], date(2026, 5, 1))
     qtbot.addWidget(dialog)
-    [bank_button] = dialog.findChildren(QToolButton)
+    [bank_button] = [b for b in dialog.findChildren(QPushButton) if b.menu() is not None]
     first_category = bank_button.menu().actions()[0].menu()
     first_category.actions()[0].trigger()
     dialog.add_question("My own question", "rambled", 4)

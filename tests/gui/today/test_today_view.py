@@ -7,8 +7,10 @@ import sys
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.cadence import catch_up_first
 from desktop_app.services import reminders
 from desktop_app.services.dashboard import Funnel
+from desktop_app.ui.today.due_list import CATCH_UP_FIRST
 from desktop_app.ui.today.today_plots import funnel_context
 from desktop_app.ui.today.today_view import serving_text
 from desktop_app.ui.window.main_window import MainWindow
@@ -25,7 +27,7 @@ def test_today_view_is_built_only_when_shown(window: MainWindow, qtbot: QtBot) -
     view = window.views["today"]
     assert "pyqtgraph" in sys.modules
     due_now = reminders.due_list(window.workspace.db, within_days=view.due.within_days)
-    assert len(view.due.model.items) == len(due_now)
+    assert view.due.model.items == catch_up_first(due_now, CATCH_UP_FIRST)  # a backlog
     assert view.recent_list.count() > 0
     assert "1 in 12" in view.funnel_note.text()
     plot_items = view.activity_plot.widget.getPlotItem().items
@@ -156,3 +158,64 @@ def test_goal_lines_leave_out_what_is_none() -> None:
     assert serving_text(2, 1) == "2 contacts and 1 organisation serve it"
     assert serving_text(1, 0) == "1 contact serves it"
     assert serving_text(0, 0) == "no contact or organisation linked yet"
+
+
+def test_a_long_due_list_is_offered_as_a_catch_up(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    due = window.views["today"].due
+    items = reminders.due_list(window.workspace.db, within_days=due.within_days)
+    waiting = len({i.person_id for i in items})
+    assert waiting > 12, "the demo network has a backlog"
+    assert due.summary.text().startswith(f"{waiting} people are waiting; start with these 5.")
+    assert due.model.rowCount() == 5
+    first_five = due.model.items
+    assert [i.reason.value for i in first_five] == sorted(
+        (i.reason.value for i in first_five), key=lambda r: r == "cadence"
+    )  # promises (follow-ups, thank-yous) first
+    qtbot.waitUntil(due.show_all_button.isVisible)
+    assert due.show_all_button.text() == f"Show &all {waiting}"
+
+    qtbot.mouseClick(due.show_all_button, Qt.MouseButton.LeftButton)
+    assert due.model.rowCount() == len(items)
+    assert "waiting" not in due.summary.text()
+    qtbot.mouseClick(due.show_all_button, Qt.MouseButton.LeftButton)
+    assert due.model.rowCount() == 5
+
+
+def test_due_details_are_never_cut_off(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    model = window.views["today"].due.model
+    for row in range(model.rowCount()):
+        for column in (1, 2, 3):
+            text = model.index(row, column).data()
+            if text:
+                assert text in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    table = window.views["today"].due.table
+    qtbot.waitUntil(table.isVisible)
+    for row in range(model.rowCount()):  # a short list: as tall as its wrapped details
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+    header = table.horizontalHeader()
+    longest = max(
+        table.fontMetrics().horizontalAdvance(model.index(r, 0).data())
+        for r in range(model.rowCount())
+    )
+    assert header.sectionSize(0) > longest  # "overdue by 11 months" is never cut
+
+
+def test_clicking_recent_activity_shows_who_it_was_with(window: MainWindow, qtbot: QtBot) -> None:
+    from desktop_app.services.interactions import interaction_entry
+
+    window.show_view(_today_index(window))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    recent = window.views["today"].recent_list
+    item = recent.item(2)
+    entry = interaction_entry(window.workspace.db, item.data(Qt.ItemDataRole.UserRole))
+    window.workspace.select_person(None)
+    qtbot.mouseClick(
+        recent.viewport(), Qt.MouseButton.LeftButton, pos=recent.visualItemRect(item).center()
+    )
+    assert window.workspace.current_person == entry.participant_ids[0]
+    name = window.workspace.contacts.detail(entry.participant_ids[0]).fields.full_name
+    assert window.detail_panel.name_label.text().startswith(name)

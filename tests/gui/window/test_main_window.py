@@ -242,7 +242,7 @@ def test_editing_contact_details_and_earlier_jobs_is_one_undo_step(window: MainW
     ]
     window.workspace.select_person(person.id)
     shown = [label.text() for label in window.detail_panel.findChildren(QLabel)]
-    assert "new@example.org (work)" in shown
+    assert '<a href="mailto:new@example.org">new@example.org</a> (work)' in shown  # a link
     ws.undo_stack.undo()
 
     def same_jobs_any_ids(detail: PersonDetail) -> PersonDetail:  # earlier jobs get new ids

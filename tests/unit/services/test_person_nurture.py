@@ -35,7 +35,7 @@ def test_one_call_tells_the_detail_panel_everything(db, add_person) -> None:
     assert info.cadence_days == 30
     assert info.ideal == TODAY - timedelta(days=1)
     assert info.state is CheckInState.DUE
-    assert info.check_in_text(TODAY).startswith("Due: next check-in 2026-06-14, every 30 days")
+    assert info.check_in_text(TODAY).startswith("Due: next check-in 2026-06-14, every month")
     assert info.balance is not None
     assert info.balance_text().endswith("You've asked Ana 3 times and not given yet.")
     assert {i.reason for i in info.pending} == {DueReason.FOLLOW_UP, DueReason.THANK_YOU}

@@ -142,6 +142,8 @@ def test_json_shape() -> None:
         "message": "“the” repeated",
         "start": 0,
         "end": 7,
+        "why": "A word typed twice in a row is almost always a slip, and readers notice it.",
+        "instead": "delete one of the two.",
     }
 
 

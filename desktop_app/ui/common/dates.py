@@ -1,0 +1,64 @@
+"""Dates as the user's system writes them (QLocale), in one format everywhere.
+
+Every view, table, panel and dialog that shows a date calls `format_date`; spans of days
+are words from `domain.durations`. The locale's short format is used with a four-digit
+year ("07/12/2026", "12/7/2026", "07.12.2026", "2026-12-07"), so a date is never
+ambiguous about its century and always reads the way the desktop's clock does.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+_YEAR = re.compile(r"y+")
+
+
+def date_pattern(locale: QLocale | None = None) -> str:
+    """The locale's short date pattern with a four-digit year; ISO 8601 for the C
+    locale (no language set: scripts, CI), whose own pattern ("d M yy") reads as nothing."""
+    locale = locale or QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return _YEAR.sub("yyyy", pattern)
+
+
+def day_month_pattern(locale: QLocale | None = None) -> str:
+    """The same pattern without its year (a birthday whose year is unknown)."""
+    pattern = date_pattern(locale)
+    if pattern.startswith("y"):
+        return re.sub(r"^y+[^dM]*", "", pattern)
+    return re.sub(r"[^dM]*y+", "", pattern)
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def format_date(value: date | None, locale: QLocale | None = None) -> str:
+    """`value` in the user's date format; "" for None."""
+    if value is None:
+        return ""
+    locale = locale or QLocale()
+    return locale.toString(_qdate(value), date_pattern(locale))
+
+
+def format_day_month(value: date, locale: QLocale | None = None) -> str:
+    """Day and month only, in the user's order ("7/12", "12/7", "07.12")."""
+    locale = locale or QLocale()
+    return locale.toString(_qdate(value), day_month_pattern(locale))
+
+
+def format_date_time(value: datetime, locale: QLocale | None = None) -> str:
+    """A moment (a backup's time): the user's date, then their short time format."""
+    locale = locale or QLocale()
+    time_pattern = (
+        "HH:mm"
+        if locale.language() == QLocale.Language.C
+        else locale.timeFormat(QLocale.FormatType.ShortFormat)
+    )
+    moment = QDateTime(_qdate(value.date()), QTime(value.hour, value.minute))
+    return locale.toString(moment, f"{date_pattern(locale)} {time_pattern}")
