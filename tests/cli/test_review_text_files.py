@@ -47,7 +47,7 @@ def test_a_docx_resume_is_reviewed_with_its_list_paragraphs_as_bullets(
     assert spans(data, "spelling") == ["acheived"]
     assert spans(data, "inconsistent_punctuation") == ["s"]
     for finding in data["findings"]:
-        expected = {"kind", "message", "start", "end"}
+        expected = {"kind", "message", "start", "end", "why", "instead"}
         expected |= {"suggestions"} if finding["kind"] == "spelling" else set()
         assert set(finding) == expected
 
