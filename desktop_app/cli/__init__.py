@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_cmd",
     "restore",
     "path_cmd",
+    "events_cmd",
+    "prep_cmd",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

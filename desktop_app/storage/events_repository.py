@@ -423,3 +423,66 @@ def defer_foreign_keys(session: Session) -> None:
     """Check references at commit, not per row: a redo puts back people and the event rows
     that refer to each other."""
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+# -- the prep sheet ----------------------------------------------------------------------
+
+_CURRENT_ORG = """COALESCE((
+    SELECT o.name FROM employment e JOIN organizations o ON o.id = e.organization_id
+    WHERE e.person_id = {p} AND e."current" = 1 ORDER BY e.id DESC LIMIT 1), '')"""
+
+
+def going_people(session: Session, event_id: int) -> list[tuple[int, str, str]]:
+    """(id, name, current organisation) of the people I know are going."""
+    rows = session.execute(
+        text(
+            f"""SELECT p.id, p.full_name, {_CURRENT_ORG.format(p="p.id")}
+                FROM event_people ep JOIN people p ON p.id = ep.person_id
+                WHERE ep.event_id = :e AND ep.role = 'going'
+                ORDER BY p.full_name COLLATE NOCASE, p.id"""
+        ),
+        {"e": event_id},
+    )
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def one_hop_from(session: Session, person_ids: list[int]) -> list[tuple[str, str, str]]:
+    """(name, organisation, via whom) of people tied to `person_ids` whom I know weakly or
+    not at all (my tie below medium): the introductions those going could make."""
+    if not person_ids:
+        return []
+    marks = ", ".join(str(int(i)) for i in person_ids)
+    rows = session.execute(
+        text(
+            f"""WITH ties AS (
+                    SELECT a_id AS via, b_id AS other, strength FROM relationships
+                    UNION ALL SELECT b_id, a_id, strength FROM relationships),
+                 mine AS (
+                    SELECT t.other FROM ties t JOIN people m ON m.id = t.via AND m.is_me = 1
+                    WHERE t.strength >= 3)
+                SELECT o.full_name, {_CURRENT_ORG.format(p="o.id")}, v.full_name
+                FROM ties t JOIN people o ON o.id = t.other JOIN people v ON v.id = t.via
+                WHERE t.via IN ({marks}) AND t.other NOT IN ({marks}) AND o.is_me = 0
+                  AND t.other NOT IN (SELECT other FROM mine)
+                ORDER BY t.strength DESC, o.full_name COLLATE NOCASE LIMIT 12"""
+        )
+    )
+    return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def goal_organizations_of(session: Session, person_ids: list[int]) -> list[tuple[str, str]]:
+    """(organisation, goal) for the open goals' organisations where `person_ids` work."""
+    if not person_ids:
+        return []
+    marks = ", ".join(str(int(i)) for i in person_ids)
+    rows = session.execute(
+        text(
+            f"""SELECT DISTINCT o.name, g.title FROM employment e
+                JOIN organizations o ON o.id = e.organization_id
+                JOIN goal_organizations go ON go.organization_id = o.id
+                JOIN goals g ON g.id = go.goal_id
+                WHERE e."current" = 1 AND g.achieved_on IS NULL AND e.person_id IN ({marks})
+                ORDER BY o.name COLLATE NOCASE, g.title"""
+        )
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
