@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop_app.services.contacts import ContactsService
 from desktop_app.storage.database import open_database
-from desktop_app.ui.models.contact_table_model import ContactTableModel
+from desktop_app.ui.contacts.contact_table_model import ContactTableModel
 
 KEYSTROKES = ("a", "an", "ana", "an", "a", "m", "ma", "mar", "")
 

@@ -27,9 +27,9 @@ def main() -> int:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services.layout import compute_layout
-    from desktop_app.ui.widgets.map_style import node_style
-    from desktop_app.ui.widgets.network_canvas import NetworkCanvas
+    from desktop_app.services.map.layout import compute_layout
+    from desktop_app.ui.map.map_style import node_style
+    from desktop_app.ui.map.network_canvas import NetworkCanvas
 
     app = QApplication.instance() or QApplication(sys.argv)
     snapshot = demo_snapshot(args.contacts, args.seed)

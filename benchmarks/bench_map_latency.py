@@ -24,8 +24,8 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QThread, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services.layout import compute_layout
-    from desktop_app.services.layout_job import LayoutJob
+    from desktop_app.services.map.layout import compute_layout
+    from desktop_app.services.map.layout_job import LayoutJob
 
     app = QApplication.instance() or QApplication(sys.argv)
     snapshot = demo_snapshot(args.contacts, args.seed)

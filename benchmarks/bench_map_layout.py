@@ -2,7 +2,7 @@
 
 Goal (issue 4): at least 20x faster than `networkx.spring_layout` (50 iterations, its
 default) on the same graph, with a layout quality at least as good. Quality is printed as
-two figures (see services/layout_quality.py): stress (lower is better) and neighbourhood
+two figures (see services/map/layout_quality.py): stress (lower is better) and neighbourhood
 preservation (higher is better).
 
     PYTHONPATH=. python benchmarks/bench_map_layout.py [--contacts 5000] [--seed 1]
@@ -23,8 +23,8 @@ def main() -> int:
 
     import networkx
 
-    from desktop_app.services.layout import compute_layout
-    from desktop_app.services.layout_quality import layout_quality
+    from desktop_app.services.map.layout import compute_layout
+    from desktop_app.services.map.layout_quality import layout_quality
 
     snapshot = demo_snapshot(args.contacts, args.seed)
 

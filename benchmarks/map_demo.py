@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from desktop_app.services.network_graph import NetworkSnapshot
+from desktop_app.services.map.network_graph import NetworkSnapshot
 
 
 def arguments(description: str) -> argparse.Namespace:
@@ -19,7 +19,7 @@ def arguments(description: str) -> argparse.Namespace:
 def demo_snapshot(contacts: int, seed: int) -> NetworkSnapshot:
     """The map of a fresh `trellis demo` network of `contacts` people."""
     from desktop_app.services.demo import write_demo
-    from desktop_app.services.network_graph import load_network
+    from desktop_app.services.map.network_graph import load_network
     from desktop_app.storage.database import open_database
 
     with (

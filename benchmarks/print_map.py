@@ -25,7 +25,7 @@ BASELINE = """
 import sys, time
 from pathlib import Path
 import networkx
-from desktop_app.services.network_graph import load_network
+from desktop_app.services.map.network_graph import load_network
 from desktop_app.storage.database import open_database
 
 with open_database(Path(sys.argv[1]), exclusive=False, backups=False) as db:

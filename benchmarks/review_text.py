@@ -44,7 +44,7 @@ def main() -> int:
 
     from desktop_app.services.document_resources import kind_spec
     from desktop_app.services.text_review import review_text
-    from desktop_app.ui.widgets.review_editor import ReviewEditor, place_review
+    from desktop_app.ui.pitch.review_editor import ReviewEditor, place_review
 
     app = QApplication([])
     text = PARAGRAPH * int(args.megabytes * 1_000_000 / len(PARAGRAPH))

@@ -28,9 +28,9 @@ from desktop_app.storage.errors import (
 )
 
 if TYPE_CHECKING:  # imported where first needed: after the database is open
-    from desktop_app.ui.file_open import FileOpenForwarder
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.window.file_open import FileOpenForwarder
+    from desktop_app.ui.window.main_window import MainWindow
+    from desktop_app.ui.window.workspace import Workspace
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -104,7 +104,7 @@ def _offer_restore(
     after a restore the database opens as usual."""
     from desktop_app.storage.backup import list_backups
     from desktop_app.storage.restore import restore_backup
-    from desktop_app.ui.dialogs.restore_dialog import RestoreDialog
+    from desktop_app.ui.window.restore_dialog import RestoreDialog
 
     has_backups = bool(list_backups(error.path))
     text = str(error) + (
@@ -146,14 +146,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop_app.paths import db_path
 
     app = create_application([sys.argv[0], *getattr(args, "qt_options", [])])
-    from desktop_app.ui.file_open import FileOpenForwarder
+    from desktop_app.ui.window.file_open import FileOpenForwarder
 
     opened_files = FileOpenForwarder(app)  # macOS "Open With"; kept until there is a window
     if sys.platform == "darwin":
         # Only macOS sends QFileOpenEvent. Elsewhere an application-wide Python filter
         # would only slow every event down (each one wrapped for Python) for nothing.
         app.installEventFilter(opened_files)
-    from desktop_app.ui.theme import apply_saved_theme
+    from desktop_app.ui.window.theme import apply_saved_theme
 
     apply_saved_theme()  # the chosen theme from the first message on (open_window again)
     path = db_path(args)
@@ -191,7 +191,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _first_window(db: Database, files: list[Path], interactive: bool) -> MainWindow | None:
     """The main window on `db`, shown; None when the user closed the first-run questions."""
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.window.workspace import Workspace
 
     workspace = Workspace(db)
     window = open_window(workspace, files, interactive=interactive)
@@ -211,16 +211,16 @@ def open_window(
     you?" (MainWindow). A network with people but no me asks once after the first paint.
     Without `interactive` (--exit-when-ready) nothing asks and the contact table opens.
     """
-    from desktop_app.ui.icons import ensure_app_icon
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.theme import apply_saved_theme
+    from desktop_app.ui.window.icons import ensure_app_icon
+    from desktop_app.ui.window.main_window import MainWindow
+    from desktop_app.ui.window.theme import apply_saved_theme
 
     ensure_app_icon()
     apply_saved_theme()  # before the welcome or the window shows
     import_next = False
     if interactive and not workspace.read_only and workspace.contacts.count() == 0:
-        from desktop_app.ui.dialogs.first_run import FirstRunChoice
-        from desktop_app.ui.first_run import run_first_run
+        from desktop_app.ui.window.first_run import run_first_run
+        from desktop_app.ui.window.welcome_dialog import FirstRunChoice
 
         choice = run_first_run(workspace)
         if choice is None:
@@ -242,7 +242,7 @@ def open_window(
 def _hook_up(window: MainWindow, opened_files: FileOpenForwarder) -> None:
     """What a window the user works in needs besides itself, again for the window a
     restore opens in its place."""
-    from desktop_app.ui.due_notice import schedule_due_notice
+    from desktop_app.ui.today.due_notice import schedule_due_notice
 
     workspace = window.workspace
     window.first_painted.connect(lambda: after_first_paint(window))

@@ -235,8 +235,8 @@ def _map_pdf(run: SelfTestRun) -> str:
 
 def _layout_worker(run: SelfTestRun) -> str:
     """The map's layout process: `python -m …` from source, `trellis --layout-worker` frozen."""
-    from desktop_app.services.layout_job import LayoutDone, LayoutFailed, LayoutJob
-    from desktop_app.services.network_graph import load_network
+    from desktop_app.services.map.layout_job import LayoutDone, LayoutFailed, LayoutJob
+    from desktop_app.services.map.network_graph import load_network
 
     snapshot = load_network(run.database())
     job = LayoutJob(snapshot, kind="force", seed=0)
@@ -258,8 +258,8 @@ def _main_window(run: SelfTestRun) -> str:
     """The real window, offscreen: contacts painted, every view opened once, closed."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.window.main_window import MainWindow
+    from desktop_app.ui.window.workspace import Workspace
 
     workspace = Workspace(run.database())
     run.db = None  # the workspace closes it from now on

@@ -461,14 +461,14 @@ def render(
         "- Restore: `trellis restore` and File ▸ Restore from backup… verify the backup, back "
         "up the present first and refuse while another instance holds the lock "
         "(`tests/unit/storage/test_restore.py`, `tests/cli/test_restore_cli.py`, "
-        "`tests/gui/test_restore_dialog.py`).",
+        "`tests/gui/window/test_restore_dialog.py`).",
         "- Privacy: every command and the window run with Internet sockets blocked by an "
         "audit hook; the data folder, database, backups and attachments are 0700/0600 "
         "(`tests/cli/test_privacy.py`).",
         "- Literal text: every view of the main window over markup-laden data; no label, "
-        "tooltip or text view renders it (`tests/gui/test_literal_text.py`).",
+        "tooltip or text view renders it (`tests/gui/window/test_literal_text.py`).",
         "- Read-only media: the window opens read-only with its banner; export and check "
-        "work (`tests/gui/test_read_only_media.py`).",
+        "work (`tests/gui/window/test_read_only_media.py`).",
         "",
     ]
     return "\n".join(lines)

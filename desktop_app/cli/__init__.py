@@ -84,7 +84,7 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--layout-worker"]:  # internal: the map's layout process in a frozen app
-        from desktop_app.services.layout_worker import main as layout_worker
+        from desktop_app.services.map.layout_worker import main as layout_worker
 
         return layout_worker()
     try:

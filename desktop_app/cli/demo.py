@@ -97,7 +97,7 @@ def _run_database(args: argparse.Namespace) -> int:
 
 def _run_exports(args: argparse.Namespace) -> int:
     from desktop_app.cli import EXIT_USAGE, fail
-    from desktop_app.services.demo_exports import ExportsError, ExportSizes, write_demo_exports
+    from desktop_app.services.demo.exports import ExportsError, ExportSizes, write_demo_exports
 
     defaults = ExportSizes()
     sizes = ExportSizes(

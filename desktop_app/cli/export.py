@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import existing_db_path, fail
-    from desktop_app.services.json_export import write_export
+    from desktop_app.services.exporting.json_export import write_export
     from desktop_app.storage.database import check_whole, open_database
 
     path = existing_db_path(args)

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import EXIT_USAGE, existing_db_path, fail
     from desktop_app.cli.dates import horizon_problem, print_out
     from desktop_app.cli.terminal_text import printable
-    from desktop_app.services.ics_export import calendar_for, export_ics
+    from desktop_app.services.exporting.ics_export import calendar_for, export_ics
     from desktop_app.storage.database import open_database
 
     path = existing_db_path(args)

@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from desktop_app.cli import EXIT_USAGE, existing_db_path, fail
     from desktop_app.cli.dates import print_out
-    from desktop_app.services.map_search import match_targets
-    from desktop_app.services.path_finder import PathFinder, paths_heading, ranked_line
+    from desktop_app.services.map.map_search import match_targets
+    from desktop_app.services.map.path_finder import PathFinder, paths_heading, ranked_line
     from desktop_app.storage.database import open_database
 
     wanted = args.to.strip()

@@ -8,9 +8,9 @@ import pickle
 import subprocess
 import sys
 
-from desktop_app.services.layout_job import encode_work
+from desktop_app.services.map.layout_job import encode_work
 from tests.conftest import REPO_ROOT
-from tests.unit.services.test_layout import clustered
+from tests.unit.services.map.test_layout import clustered
 
 
 def test_the_app_entry_point_runs_a_layout_from_stdin_to_stdout() -> None:

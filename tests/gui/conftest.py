@@ -4,8 +4,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.database import Database
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.window.workspace import Workspace
 
 
 @pytest.fixture

@@ -20,9 +20,10 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services import goals, map_positions, reminders
+from desktop_app.services import goals, reminders
 from desktop_app.services.demo import write_demo
 from desktop_app.services.importing.pipeline import run_import
+from desktop_app.services.map import map_positions
 from desktop_app.storage.database import open_database
 from desktop_app.storage.schema_version import HEAD_REVISION
 from desktop_app.storage.uri import sqlite_uri

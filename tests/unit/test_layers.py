@@ -94,9 +94,9 @@ def test_the_layer_rules_see_a_breach() -> None:
 
 
 WINDOW_MODULES = (
-    "desktop_app.ui.actions",
-    "desktop_app.ui.main_window",
-    "desktop_app.ui.restore_flow",
+    "desktop_app.ui.window.actions",
+    "desktop_app.ui.window.main_window",
+    "desktop_app.ui.window.restore_flow",
 )
 
 

@@ -1,1 +1,2 @@
-"""Writing contacts out: vCard 4.0 / 3.0 and CSV (the JSON export is services/json_export.py)."""
+"""Writing the network out: contacts as vCard 4.0 / 3.0 and CSV, the whole network as JSON,
+follow-ups as iCalendar, a checklist as text."""

@@ -14,7 +14,7 @@ from desktop_app.services.printing.scene import Point, Rect, build_scene
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
-    from desktop_app.services.network_graph import MapFilters, NetworkSnapshot
+    from desktop_app.services.map.network_graph import MapFilters, NetworkSnapshot
     from desktop_app.storage.database import Database
 
 _headless_app: QGuiApplication | None = None
@@ -81,7 +81,7 @@ def document_from_database(
     Positions the map saved for `layout` are kept as they are (so the paper matches the
     screen); only nodes without one are laid out, around them.
     """
-    from desktop_app.services.network_graph import load_network
+    from desktop_app.services.map.network_graph import load_network
 
     snapshot = load_network(db, filters)
     return document_for(snapshot, positions_for(db, snapshot, layout, seed), options)
@@ -91,7 +91,7 @@ def positions_for(
     db: Database, snapshot: NetworkSnapshot, layout: str, seed: int = 0
 ) -> dict[str, Point]:
     """The saved positions of `layout`, completed by the layout itself where missing."""
-    from desktop_app.services.layout import compute_layout
+    from desktop_app.services.map.layout import compute_layout
     from desktop_app.storage.network_queries import read_positions
 
     with db.transaction() as session:

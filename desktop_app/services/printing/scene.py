@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.enums import Circle
 
 if TYPE_CHECKING:
-    from desktop_app.services.network_graph import NetworkSnapshot
+    from desktop_app.services.map.network_graph import NetworkSnapshot
 
 Point = tuple[float, float]
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.values import NewPerson
 from desktop_app.services.importing.report import CardKey, Decision, ImportReport
 from desktop_app.ui.importing.jobs import ExportJob, ImportJob
-from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.window.workspace import Workspace
 
 if TYPE_CHECKING:  # the readers pull in phonenumbers and the ORM: not on the start path
     from desktop_app.services.history.report import HistoryReport
@@ -141,7 +141,7 @@ class ImportController(QObject):
         undoable = journal is not None and journal.undoable
         if not change.is_empty:
             if journal is not None and undoable:
-                from desktop_app.ui.commands.import_commands import ImportCommand
+                from desktop_app.ui.importing.import_commands import ImportCommand
 
                 self.workspace.push_done(ImportCommand(self.workspace, journal))
             else:
@@ -172,7 +172,7 @@ class ImportController(QObject):
     def open_sorting(self, from_import: bool = False) -> None:
         """The sorting view: the last history import's suggestions, then (from the Network
         menu) the people still without a circle. After an import, only its suggestions."""
-        from desktop_app.ui.dialogs.sorting_dialog import (
+        from desktop_app.ui.importing.sorting_dialog import (
             SortingDialog,
             items_from_history,
             sorting_items,

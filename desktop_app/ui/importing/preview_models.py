@@ -20,7 +20,7 @@ from desktop_app.services.importing.report import (
     RejectedCard,
     display_path,
 )
-from desktop_app.ui.widgets.plain_label import plain_tooltip
+from desktop_app.ui.common.plain_label import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")

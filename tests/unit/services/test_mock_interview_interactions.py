@@ -11,7 +11,8 @@ from sqlalchemy import select
 from desktop_app.domain.cadence import DueReason
 from desktop_app.domain.documents import MockAnswerInfo, MockInterviewInfo
 from desktop_app.domain.enums import Circle, Direction, InteractionKind
-from desktop_app.services import feedback, interactions, json_export, reciprocity, reminders
+from desktop_app.services import feedback, interactions, reciprocity, reminders
+from desktop_app.services.exporting import json_export
 from desktop_app.services.integrity import check_database
 from desktop_app.services.person_nurture import person_nurture
 from desktop_app.storage.database import Database

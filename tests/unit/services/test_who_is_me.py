@@ -7,7 +7,7 @@ from dataclasses import replace
 from desktop_app.domain.values import LabeledValue, NewPerson, PersonFields
 from desktop_app.services import relationships, who_is_me
 from desktop_app.services.contacts import ContactsService
-from desktop_app.services.path_finder import PathFinder
+from desktop_app.services.map.path_finder import PathFinder
 from desktop_app.storage.database import Database
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from desktop_app.services.network_graph import load_network
+from desktop_app.services.map.network_graph import load_network
 from desktop_app.services.printing.job import document_from_database, positions_for
 from desktop_app.services.printing.options import PrintOptions
 from desktop_app.storage.database import Database

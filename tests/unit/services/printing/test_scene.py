@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.network_graph import MapEdge, MapNode, NetworkSnapshot
+from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 from desktop_app.services.printing.scene import Rect, build_scene
 
 SNAPSHOT = NetworkSnapshot(

@@ -1,0 +1,786 @@
+"""The network map view: the canvas, its toolbar, filters, legend and path finder.
+
+Reads run on a worker thread, layouts in a child process (`services.layout_job`), so the
+window stays responsive at any size. The map shares one selection with the table through
+the Workspace, and reloads only when a change set touches what it draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.cadence import CheckInState
+from desktop_app.domain.enums import Circle
+from desktop_app.services import goals as goal_service
+from desktop_app.services.map import map_positions
+from desktop_app.services.map.layout import compute_layout, starting_positions
+from desktop_app.services.map.layout_job import (
+    LayoutDone,
+    LayoutFailed,
+    LayoutJob,
+    LayoutPartial,
+    LayoutProgress,
+)
+from desktop_app.services.map.map_search import map_targets, match_targets
+from desktop_app.services.map.network_graph import (
+    MapFilters,
+    NameCounts,
+    NetworkSnapshot,
+    filter_choices,
+    goal_links,
+    load_network,
+    name_counts,
+    parse_key,
+    person_key,
+    photos,
+)
+from desktop_app.services.map.path_finder import PathFinder, goal_reach
+from desktop_app.ui.common.background import run_in_background
+from desktop_app.ui.map.map_filters import MapFilterPanel, MapLegend
+from desktop_app.ui.map.map_style import NodeStyle, goal_members, node_style
+from desktop_app.ui.map.network_canvas import NetworkCanvas
+from desktop_app.ui.map.path_panel import PathFinderPanel
+
+if TYPE_CHECKING:
+    from desktop_app.domain.values import ChangeSet
+    from desktop_app.services.printing.job import MapPrintSource
+    from desktop_app.storage.database import Database
+    from desktop_app.ui.window.workspace import Workspace
+
+MAX_DRAWN_NODES = 12_000  # beyond this a map is a blur: draw a filtered part instead
+MY_TIES_UP_TO = 150  # draw every line to me only in small networks (else a starburst)
+LAYOUTS = (
+    ("force", "Force-directed"),
+    ("radial", "Levels (radial)"),
+    ("organizations", "By organisation"),
+)
+NARROWER = (
+    frozenset({Circle.INNER, Circle.CLOSE, Circle.FAMILIAR}),
+    frozenset({Circle.INNER, Circle.CLOSE}),
+    frozenset({Circle.INNER}),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    snapshot: NetworkSnapshot
+    filters: MapFilters
+    positions: dict[str, tuple[float, float]]
+    pinned: set[str]
+    tags: list[str]
+    organizations: list[tuple[int, str]]
+    goals: list[tuple[int, str]]
+    message: str
+    serves: dict[str, tuple[str, ...]]  # node key → titles of the goals it serves
+    counts: NameCounts  # over the whole network: tag and organisation colours rank by it
+
+
+def _load(db: Database, filters: MapFilters) -> _Loaded:
+    """Everything the view needs, read off the UI thread."""
+    snapshot = load_network(db, filters)
+    message = ""
+    if len(snapshot.nodes) > MAX_DRAWN_NODES and filters.is_default:
+        total = sum(1 for n in snapshot.nodes if n.kind == "person")
+        for circles in NARROWER:
+            narrowed = replace(filters, circles=circles)
+            snapshot = load_network(db, narrowed)
+            if len(snapshot.nodes) <= MAX_DRAWN_NODES:
+                break
+        filters = narrowed
+        shown = sum(1 for n in snapshot.nodes if n.kind == "person")
+        message = (
+            f"Your network has {total:,} people, too many to draw legibly: showing the "
+            f"{shown:,} in your closer circles. Use the filters to choose another part."
+        )
+    positions, pinned = map_positions.load_positions(db)
+    tags, organizations = filter_choices(db)
+    goals = [(g.id, g.title) for g in goal_service.goals(db)]
+    serves: dict[str, tuple[str, ...]] = {}
+    for goal_id, title in goals:
+        for key in goal_members(snapshot, *goal_links(db, goal_id)):
+            serves[key] = (*serves.get(key, ()), title)
+    return _Loaded(
+        snapshot,
+        filters,
+        positions,
+        pinned,
+        tags,
+        organizations,
+        goals,
+        message,
+        serves,
+        name_counts(db),
+    )
+
+
+class NetworkMapView(QWidget):
+    """People, organisations and their links; see the module docstring."""
+
+    open_person_requested = Signal(int)
+    log_interaction_requested = Signal(int)
+    add_relationship_requested = Signal(int)
+    loaded = Signal()  # after each (re)load has been drawn
+    layout_finished = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.filters = MapFilters()
+        self.layout_kind = "force"
+        self.snapshot = NetworkSnapshot((), ())
+        self.hidden: set[str] = set()
+        self.force_positions: dict[str, tuple[float, float]] = {}
+        self.pinned: set[str] = set()
+        # Saved positions are written in the order they were made: one writer thread.
+        self._position_writes = QThreadPool(self)
+        self._position_writes.setMaxThreadCount(1)
+        self._job: LayoutJob | None = None
+        self._seed = 0
+        self._loading = False
+        self._reload_pending = False
+        self._finder: PathFinder | None = None
+        self._goal_keys: set[str] = set()
+        self._goal_title = ""
+        self._check_in: dict[str, CheckInState] = {}
+        self._name_counts = NameCounts()
+        self._fit_after_layout = False
+        self._me_id: int | None = None
+        self._build()
+        self._poll = QTimer(self, interval=40)
+        self._poll.timeout.connect(self._on_poll_layout)
+        self._change_timer = QTimer(self, singleShot=True, interval=300)
+        self._change_timer.timeout.connect(self.reload)
+        self.log_interaction_requested.connect(self._on_log_interaction_requested)
+        self.add_relationship_requested.connect(self._on_add_relationship_requested)
+        workspace.changed.connect(self._on_workspace_changed)
+        workspace.current_person_changed.connect(self._on_workspace_person_changed)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find on map…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find on map")
+        self._search_completer = QCompleter([], self)
+        self._search_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._search_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.search.setCompleter(self._search_completer)
+        self.search.returnPressed.connect(self._on_search)
+        self.layout_combo = QComboBox()
+        for key, title in LAYOUTS:
+            self.layout_combo.addItem(title, key)
+        self.layout_combo.currentIndexChanged.connect(self._on_layout_kind_changed)
+        self.layout_combo.setAccessibleName("Layout")
+        self.relayout_button = QPushButton("Re-run layout")
+        self.relayout_button.setToolTip("Lay the map out afresh (pinned nodes stay put)")
+        self.relayout_button.clicked.connect(self.relayout)
+        self.colour_combo = QComboBox()
+        self.colour_combo.setAccessibleName("Colour by")
+        self.size_combo = QComboBox()
+        self.size_combo.setAccessibleName("Size by")
+        self.size_combo.addItem("Size: tie strength", "strength")
+        self.size_combo.addItem("Size: links", "degree")
+        self.colour_combo.currentIndexChanged.connect(self._on_colour_changed)
+        self.size_combo.currentIndexChanged.connect(self._restyle)
+        self.my_ties = QCheckBox("Lines to me")
+        self.my_ties.toggled.connect(self._on_my_ties_toggled)
+        self.fit_button = QPushButton("Fit")
+        self.fit_button.setToolTip("Fit the whole map in view (0)")
+        self.show_hidden_button = QPushButton("")
+        self.show_hidden_button.hide()
+        self.show_hidden_button.clicked.connect(self.show_hidden)
+        bar = QHBoxLayout()
+        for widget in (
+            self.search,
+            self.layout_combo,
+            self.relayout_button,
+            self.colour_combo,
+            self.size_combo,
+            self.my_ties,
+            self.fit_button,
+            self.show_hidden_button,
+        ):
+            bar.addWidget(widget)
+        bar.setStretch(0, 1)
+
+        self.banner = QLabel("")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_layout)
+        self.progress_row = QWidget()
+        progress_layout = QHBoxLayout(self.progress_row)
+        progress_layout.setContentsMargins(0, 0, 0, 0)
+        progress_layout.addWidget(QLabel("Laying out the map…"))
+        progress_layout.addWidget(self.progress, 1)
+        progress_layout.addWidget(self.cancel_button)
+        self.progress_row.hide()
+
+        self.canvas = NetworkCanvas()
+        self.canvas.setAccessibleName("Network map")
+        self.fit_button.clicked.connect(self.canvas.fit)
+        self.canvas.node_clicked.connect(self._on_canvas_node_clicked)
+        self.canvas.node_activated.connect(self._on_canvas_node_activated)
+        self.canvas.node_context_requested.connect(self._on_canvas_context)
+        self.canvas.node_moved.connect(self._on_canvas_node_moved)
+        self._faces_timer = QTimer(self, singleShot=True, interval=150)
+        self._faces_timer.timeout.connect(self._load_faces)
+        self.canvas.view_changed.connect(self._faces_timer.start)
+        self._faces_requested: set[str] = set()
+        self.empty = QLabel(
+            "Nobody on your map yet.\n\nAdd people in Contacts, or import a vCard or LinkedIn "
+            "file: they appear here with the organisations they work or worked at, and you "
+            "in the middle."
+        )
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+        self.loading = QLabel("Loading the map…")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        for page in (self.loading, self.empty, self.canvas):
+            self.stack.addWidget(page)
+
+        self.filter_panel = MapFilterPanel()
+        self.filter_panel.filters_changed.connect(self._on_filters_changed)
+        self.legend = MapLegend()
+        self.path_panel = PathFinderPanel()
+        self.path_panel.search_requested.connect(self.find_paths)
+        self.path_panel.path_chosen.connect(self._on_path_chosen)
+        self.path_panel.reach_requested.connect(self._on_reach_requested)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        for panel in (self.path_panel, self.filter_panel, self.legend):
+            side_layout.addWidget(panel)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(280)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([900, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.progress_row)
+        layout.addWidget(self.splitter, 1)
+        self._refill_colour_modes([])
+
+    def _refill_colour_modes(self, goals: list[tuple[int, str]]) -> None:
+        current = self.colour_combo.currentData()
+        self.colour_combo.blockSignals(True)
+        self.colour_combo.clear()
+        self.colour_combo.addItem("Colour: circle", ("circle", None))
+        self.colour_combo.addItem("Colour: organisation", ("organization", None))
+        self.colour_combo.addItem("Colour: tag", ("tag", None))
+        self.colour_combo.addItem("Colour: keep in touch", ("check_in", None))
+        for goal_id, title in goals:
+            self.colour_combo.addItem(f"Colour: goal “{title}”", ("goal", goal_id))
+        index = self.colour_combo.findData(current) if current is not None else 0
+        self.colour_combo.setCurrentIndex(max(0, index))
+        self.colour_combo.blockSignals(False)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the network again (off the UI thread) and redraw it, keeping positions."""
+        if self._loading:
+            self._reload_pending = True
+            return
+        self._loading = True
+        db, filters = self.workspace.db, self.filters
+        run_in_background(
+            lambda: _load(db, filters), self._on_loaded, self._on_load_failed, context=self
+        )
+
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = False
+        self._show_banner(f"The map could not be read: {message}")
+        self.stack.setCurrentWidget(self.empty)
+
+    def _on_loaded(self, result: _Loaded) -> None:
+        self._loading = False
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()
+            return
+        if result.filters != self.filters:  # narrowed because the network is huge
+            self.filters = result.filters
+            self.filter_panel.blockSignals(True)
+            self.filter_panel.set_filters(result.filters)
+            self.filter_panel.blockSignals(False)
+        self.filter_panel.set_choices(result.tags, result.goals, result.organizations)
+        self.path_panel.set_goals(result.goals)
+        self._refill_colour_modes(result.goals)
+        self._show_banner(result.message)
+        self.force_positions.update(result.positions)
+        self.pinned = set(result.pinned)
+        self.snapshot = result.snapshot
+        self._name_counts = result.counts
+        self.canvas.set_goal_titles(result.serves)
+        self._faces_requested.clear()  # a photo may have changed: fetch again when shown
+        self._me_id = self.workspace.contacts.me_id()
+        targets = map_targets(result.snapshot.nodes)
+        labels = sorted((t.label for t in targets), key=str.casefold)
+        self._search_completer.model().setStringList(labels)  # type: ignore[attr-defined]
+        self.path_panel.set_targets(targets)
+        if result.snapshot.is_empty:
+            self.stack.setCurrentWidget(self.empty)
+            self.loaded.emit()
+            return
+        first_time = self.stack.currentWidget() is not self.canvas
+        self.stack.setCurrentWidget(self.canvas)
+        self.my_ties.blockSignals(True)
+        if first_time:
+            people = sum(1 for n in self.snapshot.nodes if n.kind == "person")
+            self.my_ties.setChecked(people <= MY_TIES_UP_TO)
+        self.my_ties.blockSignals(False)
+        self._draw(fit=first_time)
+        colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
+        if self._goal_title or colour_by == "check_in":
+            self._on_colour_changed()
+        self.loaded.emit()
+
+    def displayed(self) -> NetworkSnapshot:
+        """The snapshot minus the nodes the user hid."""
+        if not self.hidden:
+            return self.snapshot
+        nodes = tuple(n for n in self.snapshot.nodes if n.key not in self.hidden)
+        keys = {n.key for n in nodes}
+        edges = tuple(e for e in self.snapshot.edges if e.a in keys and e.b in keys)
+        return NetworkSnapshot(nodes, edges)
+
+    def print_source(self) -> MapPrintSource | None:
+        """What File ▸ Print map… prints: this map as shown (ui/printing/map_printing.py)."""
+        from desktop_app.ui.printing.map_printing import source_from_canvas
+
+        colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
+        style = self._style(self.canvas.snapshot) if self.canvas.snapshot.nodes else None
+        return source_from_canvas(self.canvas, style, colour_by == "circle")
+
+    def _draw(self, fit: bool = False) -> None:
+        shown = self.displayed()
+        if self.layout_kind == "force":
+            positions = dict(self.force_positions)
+            missing = [n.key for n in shown.nodes if n.key not in positions]
+            if missing:  # show where the layout starts from while it runs
+                positions = starting_positions(shown, positions, self._seed)
+        else:
+            positions = compute_layout(shown, self.layout_kind)
+            missing = []
+        style = self._style(shown)
+        self.legend.set_entries(style.legend)
+        self.canvas.set_network(
+            shown,
+            positions,
+            style,
+            pinned=self.pinned if self.layout_kind == "force" else set(),
+            show_my_ties=self.my_ties.isChecked(),
+        )
+        self._update_hidden_button()
+        if self.workspace.current_person is not None:
+            self.canvas.select(self._key_of_person(self.workspace.current_person))
+        if missing:
+            self._start_layout(fresh=len(missing) == len(shown.nodes))
+        elif fit:
+            self.canvas.fit()
+
+    def _style(self, shown: NetworkSnapshot) -> NodeStyle:
+        colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
+        return node_style(
+            shown,
+            colour_by,
+            self.size_combo.currentData() or "strength",
+            self._goal_keys,
+            self._goal_title,
+            self._check_in,
+            self._name_counts,
+        )
+
+    def _restyle(self) -> None:
+        shown = self.canvas.snapshot
+        style = self._style(shown)
+        self.canvas.set_style(style)
+        self.legend.set_entries(style.legend)
+
+    # -- layouts -------------------------------------------------------------------------
+
+    def _start_layout(self, fresh: bool) -> None:
+        """Force layout in a child process; `fresh` ignores unpinned saved positions."""
+        self.cancel_layout()
+        shown = self.canvas.snapshot
+        known = {k: p for k, p in self.force_positions.items() if not fresh or k in self.pinned}
+        self._job = LayoutJob(shown, "force", known, seed=self._seed, pinned=self.pinned)
+        self._fit_after_layout = fresh or len(known) < len(shown.nodes) / 2
+        self.progress.setRange(0, 0)
+        self.progress_row.show()
+        self._poll.start()
+
+    def relayout(self) -> None:
+        if self.layout_kind != "force":
+            self._draw(fit=True)
+            return
+        self._seed += 1
+        self._start_layout(fresh=True)
+
+    def cancel_layout(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._poll.stop()
+        self.progress_row.hide()
+
+    @property
+    def layout_running(self) -> bool:
+        return self._job is not None
+
+    def _on_poll_layout(self) -> None:
+        job = self._job
+        if job is None:
+            self._poll.stop()
+            return
+        for message in job.poll():
+            if isinstance(message, LayoutProgress):
+                self.progress.setRange(0, message.total)
+                self.progress.setValue(message.done)
+            elif isinstance(message, LayoutPartial):
+                self.canvas.set_positions(message.positions)
+            elif isinstance(message, LayoutDone):
+                self._on_layout_done(message.positions)
+            elif isinstance(message, LayoutFailed):
+                self._show_banner(message.message)
+        if job.finished:
+            self._job = None
+            self._poll.stop()
+            self.progress_row.hide()
+
+    def _on_layout_done(self, positions: dict[str, tuple[float, float]]) -> None:
+        self.force_positions.update(positions)
+        if self.layout_kind == "force":
+            self.canvas.set_positions(positions)
+            if self._fit_after_layout:
+                self.canvas.fit()
+        db, pinned = self.workspace.db, set(self.pinned)
+        run_in_background(
+            lambda: map_positions.save_positions(db, positions, pinned),
+            lambda _result: self.layout_finished.emit(),
+            self._show_banner,
+            context=self,
+            pool=self._position_writes,
+        )
+
+    def _on_layout_kind_changed(self) -> None:
+        self.cancel_layout()
+        self.layout_kind = self.layout_combo.currentData()
+        self.relayout_button.setEnabled(True)
+        self._draw(fit=True)
+
+    # -- workspace -----------------------------------------------------------------------
+
+    def _on_workspace_changed(self, change: ChangeSet) -> None:
+        self._finder = None  # recency and ties may have changed
+        if (
+            change.people_added
+            or change.people_changed
+            or change.people_removed
+            or change.organizations_changed
+            or change.relationships_changed
+            or change.goals_changed
+        ):
+            self._change_timer.start()  # many edits in a row: one reload
+
+    def _on_workspace_person_changed(self, person_id: int | None) -> None:
+        key = self._key_of_person(person_id) if person_id is not None else None
+        self.canvas.select(key)
+        if key is not None:
+            self.canvas.ensure_visible(key)
+
+    def _key_of_person(self, person_id: int) -> str | None:
+        key = person_key(person_id)
+        if key in self.canvas.index:
+            return key
+        # Me is drawn as "me"; the workspace knows me by my person id.
+        if "me" in self.canvas.index and self._me_id == person_id:
+            return "me"
+        return None
+
+    def _person_id(self, key: str) -> int | None:
+        kind, number = parse_key(key)
+        if kind == "person":
+            return number
+        if kind == "me":
+            return self._me_id
+        return None
+
+    # -- canvas events -------------------------------------------------------------------
+
+    def _on_canvas_node_clicked(self, key: str) -> None:
+        person = self._person_id(key)
+        if person is not None:
+            self.workspace.select_person(person)
+        self.canvas.select(key)
+
+    def _on_canvas_node_activated(self, key: str) -> None:
+        person = self._person_id(key)
+        if person is not None:
+            self.open_person_requested.emit(person)
+        else:
+            node = self.canvas.node(key)
+            if node is not None:
+                self.path_panel.ask(node.label, key)
+
+    def _on_canvas_node_moved(
+        self, key: str, from_x: float, from_y: float, x: float, y: float
+    ) -> None:
+        if self.layout_kind != "force":
+            # Only the force layout keeps hand-placed nodes; others are computed.
+            return
+        if self.workspace.read_only:  # moved for this session; nothing can be saved
+            self.pinned.add(key)
+            self.force_positions[key] = (x, y)
+            return
+        from desktop_app.ui.map.map_commands import MoveNodeCommand
+
+        node = self.canvas.node(key)
+        before = ((from_x, from_y), key in self.pinned)
+        label = node.label if node is not None else key
+        self.workspace.execute(MoveNodeCommand(self.workspace, self, key, label, before, (x, y)))
+
+    def place_node(self, key: str, position: tuple[float, float], pinned: bool) -> None:
+        """Put a node of the force layout at `position` and save it (a drag, its undo)."""
+        self.force_positions[key] = position
+        if pinned:
+            self.pinned.add(key)
+        else:
+            self.pinned.discard(key)
+        if self.layout_kind == "force" and self.canvas.node(key) is not None:
+            self.canvas.set_pinned(self.pinned)
+            self.canvas.set_positions({key: position})  # redraws, pins included
+        db, (x, y) = self.workspace.db, position
+        run_in_background(
+            lambda: map_positions.place(db, key, x, y, pinned=pinned),
+            lambda _r: None,
+            self._show_banner,
+            self,
+            pool=self._position_writes,
+        )
+
+    def _on_canvas_context(self, key: str, global_pos: QPoint) -> None:
+        menu = self.context_menu(key)
+        menu.exec(global_pos)
+
+    def context_menu(self, key: str) -> QMenu:
+        """The menu of a node (built apart from showing it, for tests)."""
+        node = self.canvas.node(key)
+        menu = QMenu(self)
+        if node is None:
+            return menu
+        person = self._person_id(key)
+        if person is not None and node.kind == "person":
+            menu.addAction("Open", lambda: self.open_person_requested.emit(person))
+            menu.addAction("Log interaction…", lambda: self.log_interaction_requested.emit(person))
+            menu.addAction(
+                "Add relationship…", lambda: self.add_relationship_requested.emit(person)
+            )
+            menu.addAction("Find path to here", lambda: self.path_panel.ask(node.label, key))
+        elif node.kind == "organization":
+            menu.addAction(
+                "Find path to someone here", lambda: self.path_panel.ask(node.label, key)
+            )
+            _, org_id = parse_key(key)
+            assert org_id is not None
+            menu.addAction(
+                "Show only this organisation",
+                lambda: self.filter_panel.set_filters(
+                    replace(self.filters, organization_ids=frozenset({org_id}))
+                ),
+            )
+        if key in self.pinned and self.layout_kind == "force":
+            menu.addAction("Unpin", lambda: self.unpin(key))
+        if node.kind != "me":
+            menu.addSeparator()
+            menu.addAction("Hide", lambda: self.hide_node(key))
+        return menu
+
+    def _load_faces(self) -> None:
+        """Photos of the people in view, once zoomed in enough to show faces."""
+        wanted = [k for k in self.canvas.photo_keys_wanted() if k not in self._faces_requested]
+        if not wanted:
+            return
+        self._faces_requested.update(wanted)
+        db = self.workspace.db
+
+        def work() -> dict[str, QImage]:
+            return {key: QImage.fromData(data) for key, data in photos(db, wanted).items()}
+
+        run_in_background(work, self.canvas.set_photos, self._show_banner, self)
+
+    def _on_log_interaction_requested(self, person_id: int) -> None:
+        from desktop_app.ui.nurture.quick_log import open_quick_log
+
+        open_quick_log(self.workspace, [person_id], self)
+
+    def _on_add_relationship_requested(self, person_id: int) -> None:
+        from desktop_app.ui.map.relationship_dialog import RelationshipDialog
+
+        RelationshipDialog(self.workspace, person_id, self).exec()
+
+    def hide_node(self, key: str) -> None:
+        self.hidden.add(key)
+        self._draw()
+
+    def show_hidden(self) -> None:
+        self.hidden.clear()
+        self._draw()
+
+    def unpin(self, key: str) -> None:
+        self.pinned.discard(key)
+        self.canvas.set_pinned(self.pinned)
+        self._restyle()
+        db = self.workspace.db
+        run_in_background(
+            lambda: map_positions.unpin(db, [key]),
+            lambda _r: None,
+            self._show_banner,
+            self,
+            pool=self._position_writes,
+        )
+
+    def _update_hidden_button(self) -> None:
+        self.show_hidden_button.setVisible(bool(self.hidden))
+        self.show_hidden_button.setText(f"Show hidden ({len(self.hidden)})")
+
+    # -- toolbar -------------------------------------------------------------------------
+
+    def _on_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        targets = map_targets(self.canvas.snapshot.nodes, include_me=True)
+        match = next(iter(match_targets(targets, text)), None)
+        if match is None:
+            self._show_banner(f"Nobody called “{self.search.text().strip()}” on the map.")
+            return
+        self._show_banner("")
+        self._on_canvas_node_clicked(match.key)
+        self.canvas.flash(match.key)
+
+    def _on_filters_changed(self, filters: MapFilters) -> None:
+        self.filters = filters
+        self.reload()
+
+    def _on_my_ties_toggled(self, checked: bool) -> None:
+        self.canvas.set_show_my_ties(checked)
+
+    def _on_colour_changed(self) -> None:
+        colour_by, goal_id = self.colour_combo.currentData() or ("circle", None)
+        if colour_by == "check_in":
+            self._colour_by_check_in()
+            return
+        if colour_by != "goal" or goal_id is None:
+            self._goal_keys, self._goal_title = set(), ""
+            self._restyle()
+            return
+        db, shown = self.workspace.db, self.canvas.snapshot
+        title = self.colour_combo.currentText().removeprefix("Colour: goal ").strip("“”")
+
+        def members() -> set[str]:
+            people, organizations = goal_links(db, goal_id)
+            return goal_members(shown, people, organizations)
+
+        def apply(keys: set[str]) -> None:
+            self._goal_keys, self._goal_title = keys, title
+            self._restyle()
+
+        run_in_background(members, apply, self._show_banner, self)
+
+    def _colour_by_check_in(self) -> None:
+        """Read everyone's keep-in-touch state off the UI thread, then restyle."""
+        db = self.workspace.db
+
+        def states() -> dict[str, CheckInState]:
+            from desktop_app.services.reminders import check_in_states
+
+            return {person_key(pid): state for pid, state in check_in_states(db).items()}
+
+        def apply(found: dict[str, CheckInState]) -> None:
+            self._goal_keys, self._goal_title = set(), ""
+            self._check_in = found
+            self._restyle()
+
+        run_in_background(states, apply, self._show_banner, self)
+
+    # -- path finder ---------------------------------------------------------------------
+
+    def find_paths(self, key: str) -> None:
+        node = self.canvas.node(key) or self.snapshot.node(key)
+        name = self.path_panel.label_of(key, node.label if node is not None else key)
+        self.path_panel.show_busy(f"Looking for ways to {name}…")
+        finder, db = self._finder, self.workspace.db
+
+        def work() -> tuple[PathFinder, list[object]]:
+            built = finder or PathFinder.from_database(db)
+            return built, list(built.paths_to(key))
+
+        def done(result: tuple[PathFinder, list[object]]) -> None:
+            self._finder = result[0]
+            self.path_panel.show_paths(name, result[1])  # type: ignore[arg-type]
+
+        run_in_background(work, done, self._show_banner, self)
+
+    def _on_path_chosen(self, keys: tuple[str, ...]) -> None:
+        self.canvas.highlight_path(keys)
+        if keys:
+            self.canvas.ensure_visible(keys[-1])
+
+    def _on_reach_requested(self, goal_id: int) -> None:
+        db = self.workspace.db
+        run_in_background(
+            lambda: goal_reach(db, goal_id), self.path_panel.show_reach, self._show_banner, self
+        )
+
+    # -- misc ----------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        """Edit ▸ Find (Ctrl+F) on the map: type a name to find on it."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def closeEvent(self, event: object) -> None:
+        self.cancel_layout()
+        super().closeEvent(event)  # type: ignore[arg-type]
