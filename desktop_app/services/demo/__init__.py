@@ -115,7 +115,7 @@ class _Generator:
         return self.rows
 
     def _events(self) -> None:
-        from desktop_app.services.demo_events import add_events
+        from desktop_app.services.demo.events import add_events
 
         self.rows.tables = add_events(self.rows.tables, self.rng, self.today, self._interaction)
 

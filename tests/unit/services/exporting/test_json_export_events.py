@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.services.json_export import build_export
+from desktop_app.services.exporting.json_export import build_export
 from desktop_app.storage.database import Database
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from desktop_app.services import events
 from desktop_app.services.events import GroupFields
-from desktop_app.services.network_graph import person_key
-from desktop_app.services.path_finder import PathFinder
+from desktop_app.services.map.network_graph import person_key
+from desktop_app.services.map.path_finder import PathFinder
 from desktop_app.storage.database import Database
 from tests.network_builder import NetworkBuilder
 
