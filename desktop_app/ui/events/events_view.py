@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from desktop_app.services.prep_sheet import prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.events.events_commands import EventsEditCommand
+from desktop_app.ui.events.groups_panel import GroupsPanel
 from desktop_app.ui.window.workspace import Workspace
 
 CAPTURE_HINT = "One person a line: name, where they work, one line about them"
@@ -80,7 +82,12 @@ class EventsView(QWidget):
         self.workspace = workspace
         self._choices: dict[str, int] = {}
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._build_events())
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.addTab(self._build_events(), "&Events")
+        self.groups = GroupsPanel(workspace, self._person, self)
+        self.left_tabs.addTab(self.groups, "Gro&ups")
+        self.left_tabs.setMinimumWidth(300)
+        splitter.addWidget(self.left_tabs)
         splitter.addWidget(self._build_sheet())
         splitter.addWidget(self._build_pipeline())
         splitter.setSizes([300, 520, 480])
@@ -95,7 +102,6 @@ class EventsView(QWidget):
     def _build_events(self) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
-        layout.addWidget(PlainLabel("Events", box))
         self.event_list = QListWidget(box)
         self.event_list.setAccessibleName("Events")
         self.event_list.currentItemChanged.connect(self._on_event_list_current_changed)
@@ -234,6 +240,8 @@ class EventsView(QWidget):
         for group in events.groups(db):
             self.group_combo.addItem(group.name, group.id)
         self._choices = {c.label: c.id for c in person_choices(db)}
+        self.groups.set_completer(sorted(self._choices))
+        self.groups.refresh()
         for edit in (self.going_edit, self.idea_edit):
             completer = QCompleter(sorted(self._choices), edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -18,6 +18,7 @@ def _open(window: MainWindow, qtbot: QtBot) -> EventsView:
     qtbot.waitUntil(lambda: "events" in window.views)
     view = window.views["events"]
     assert isinstance(view, EventsView)
+    qtbot.waitUntil(lambda: view.add_event_button.isVisible() and view.width() > 600)
     return view
 
 
@@ -88,3 +89,33 @@ def test_next_stage_moves_an_interview_along_and_undo_moves_it_back(
     assert interviews.interview(db, interview_id).stage is InterviewStage.ASKED
     window.workspace.undo_stack.undo()
     assert interviews.interview(db, interview_id).stage is InterviewStage.IDEA
+
+
+def test_a_group_is_added_its_member_once_and_undo_removes_the_group(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = _open(window, qtbot)
+    view.left_tabs.setCurrentWidget(view.groups)
+    panel = view.groups
+    before = panel.group_list.count()
+    qtbot.keyClicks(panel.name_edit, "Rust Berlin")
+    qtbot.keyClicks(panel.kind_edit, "Meetup group")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.group_list.count() == before + 1
+    row = next(
+        r
+        for r in range(panel.group_list.count())
+        if panel.group_list.item(r).text().startswith("Rust Berlin")
+    )
+    panel.group_list.setCurrentRow(row)
+    name = next(iter(view._choices))  # a contact's label, as the completer offers it
+    messages: list[str] = []
+    window.workspace.error_raised.connect(messages.append)
+    for _ in range(2):
+        qtbot.keyClicks(panel.member_edit, name)
+        qtbot.keyClick(panel.member_edit, Qt.Key.Key_Return)
+    assert panel.member_list.count() == 1
+    assert messages and "already a member of Rust Berlin" in messages[-1]
+    window.workspace.undo_stack.undo()  # the member
+    window.workspace.undo_stack.undo()  # the group
+    assert panel.group_list.count() == before
