@@ -119,3 +119,18 @@ def test_a_group_is_added_its_member_once_and_undo_removes_the_group(
     window.workspace.undo_stack.undo()  # the member
     window.workspace.undo_stack.undo()  # the group
     assert panel.group_list.count() == before
+
+
+def test_today_lists_what_the_pipeline_and_the_last_event_wait_on_me_for(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from desktop_app.domain.cadence import DueReason
+
+    window.show_view([s.key for s in window.view_specs].index("today"))
+    qtbot.waitUntil(lambda: "today" in window.views)
+    model = window.views["today"].due.model
+    texts = {(model.index(r, 2).data(), model.index(r, 3).data()) for r in range(model.rowCount())}
+    assert ("Informational interview", "Send the request") in texts
+    assert ("Informational interview", "Send thanks within 24 hours") in texts
+    follow_ups = {i.detail for i in model.items if i.reason is DueReason.FOLLOW_UP}
+    assert "Met at PyData Berlin — November meetup" in follow_ups
