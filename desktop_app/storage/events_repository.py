@@ -486,3 +486,28 @@ def goal_organizations_of(session: Session, person_ids: list[int]) -> list[tuple
         )
     )
     return [(str(r[0]), str(r[1])) for r in rows]
+
+
+# -- the map ------------------------------------------------------------------------------
+
+
+def map_groups(session: Session) -> list[tuple[int, str, bool, tuple[int, ...]]]:
+    """(id, name, I am a member, current member ids) of every group."""
+    members: dict[int, list[int]] = {}
+    for group_id, person_id in session.execute(
+        text('SELECT group_id, person_id FROM group_members WHERE "until" IS NULL ORDER BY 1, 2')
+    ):
+        members.setdefault(int(group_id), []).append(int(person_id))
+    rows = session.execute(text("SELECT id, name, i_am_member FROM groups ORDER BY id"))
+    return [(int(r[0]), str(r[1]), bool(r[2]), tuple(members.get(int(r[0]), ()))) for r in rows]
+
+
+def map_events(session: Session) -> list[tuple[int, str, tuple[int, ...]]]:
+    """(id, title, ids of people going or met) of every event."""
+    people: dict[int, list[int]] = {}
+    for event_id, person_id in session.execute(
+        text("SELECT DISTINCT event_id, person_id FROM event_people ORDER BY 1, 2")
+    ):
+        people.setdefault(int(event_id), []).append(int(person_id))
+    rows = session.execute(text("SELECT id, title FROM events ORDER BY starts_at, id"))
+    return [(int(r[0]), str(r[1]), tuple(people.get(int(r[0]), ()))) for r in rows]
