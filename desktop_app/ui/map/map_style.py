@@ -118,7 +118,7 @@ def _size(kind: str, strength: int, degree: int, size_by: str) -> float:
     if kind == "organization":
         return min(30.0, 9.0 + 2.0 * math.sqrt(degree))
     if kind in ("group", "event"):
-        return min(22.0, 8.0 + 1.5 * math.sqrt(degree))
+        return min(26.0, 14.0 + 1.5 * math.sqrt(degree))
     if size_by == "degree":
         return min(24.0, 6.0 + 3.0 * math.sqrt(degree))
     return 6.0 + 2.0 * strength
@@ -229,6 +229,8 @@ def label_priority(snapshot: NetworkSnapshot) -> tuple[float, ...]:
             result.append(1e9)
         elif node.kind == "organization":
             result.append(50.0 + degree[node.key])
+        elif node.kind in ("group", "event"):  # few, and named nowhere else on the map
+            result.append(60.0 + degree[node.key])
         else:
             result.append(10.0 * node.strength + min(degree[node.key], 9))
     return tuple(result)
