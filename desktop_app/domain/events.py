@@ -178,6 +178,21 @@ class MonthFunnel:
     referrals: int = 0
     offers: int = 0
 
+    @property
+    def text(self) -> str:
+        """ "Nov 2026: 3 asked, 2 held, 1 referral, 0 offers"."""
+
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}" if n == 1 or word.endswith("held") else f"{n} {word}s"
+
+        parts = (
+            f"{self.asked} asked",
+            f"{self.held} held",
+            count(self.referrals, "referral"),
+            count(self.offers, "offer"),
+        )
+        return f"{self.month:%b %Y}: " + ", ".join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class PipelineFunnel:

@@ -27,6 +27,7 @@ class PrepSheet:
     pitch_title: str
     pitch: str
     questions: tuple[str, ...]
+    conversations: tuple[str, ...] = ()  # the interactions belonging to the event
 
     @property
     def when(self) -> str:
@@ -60,6 +61,11 @@ class PrepSheet:
                 [self.pitch] if self.pitch else ["No pitch written yet (Pitch & resume)."],
             ),
             ("Questions to ask", list(self.questions)),
+            *(
+                [("Conversations at this event", list(self.conversations))]
+                if self.conversations
+                else []
+            ),
         ]
 
     def html(self) -> str:
@@ -87,6 +93,7 @@ def prep_sheet(db: Database, event_id: int) -> PrepSheet:
         introductions = er.one_hop_from(session, ids)
         goal_orgs = er.goal_organizations_of(session, ids)
         pitch = er.latest_pitch(session)
+        talks = er.event_interactions(session, event_id)
     title, _number, body = pitch if pitch is not None else ("", 0, "")
     return PrepSheet(
         event=event,
@@ -96,4 +103,9 @@ def prep_sheet(db: Database, event_id: int) -> PrepSheet:
         pitch_title=title,
         pitch=body.strip(),
         questions=interview_questions()[0][:QUESTIONS_ON_SHEET],
+        conversations=tuple(
+            f"{day.isoformat()} · {kind.replace('_', ' ')} with {names}"
+            + (f": {note}" if note else "")
+            for day, kind, names, note in talks
+        ),
     )

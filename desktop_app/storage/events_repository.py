@@ -511,3 +511,24 @@ def map_events(session: Session) -> list[tuple[int, str, tuple[int, ...]]]:
         people.setdefault(int(event_id), []).append(int(person_id))
     rows = session.execute(text("SELECT id, title FROM events ORDER BY starts_at, id"))
     return [(int(r[0]), str(r[1]), tuple(people.get(int(r[0]), ()))) for r in rows]
+
+
+def event_interactions(session: Session, event_id: int) -> list[tuple[date, str, str, str]]:
+    """(date, kind, participant names, note) of the interactions belonging to an event."""
+    rows = session.execute(
+        text(
+            """SELECT i.occurred_on, i.kind, (
+                   SELECT GROUP_CONCAT(full_name, ', ') FROM (
+                       SELECT p.full_name FROM interaction_participants ip
+                       JOIN people p ON p.id = ip.person_id
+                       WHERE ip.interaction_id = i.id ORDER BY p.full_name)), i.note
+               FROM interactions i WHERE i.event_id = :e ORDER BY i.occurred_on, i.id"""
+        ),
+        {"e": event_id},
+    )
+    result = []
+    for day, kind, names, note in rows:
+        occurred = as_date(day)
+        assert occurred is not None
+        result.append((occurred, str(kind), str(names or ""), str(note or "")))
+    return result

@@ -41,6 +41,7 @@ from desktop_app.ui.events.events_commands import EventsEditCommand
 from desktop_app.ui.events.groups_panel import GroupsPanel
 from desktop_app.ui.window.workspace import Workspace
 
+FUNNEL_MONTHS_SHOWN = 4
 CAPTURE_HINT = "One person a line: name, where they work, one line about them"
 
 
@@ -283,7 +284,9 @@ class EventsView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, interview.id)
                 self.pipeline.setItem(row, column, item)
         self.pipeline.resizeColumnsToContents()
-        self.funnel_label.setText(interviews.funnel(self.workspace.db).comparison())
+        funnel = interviews.funnel(self.workspace.db)
+        months = [m.text for m in funnel.months[-FUNNEL_MONTHS_SHOWN:]]
+        self.funnel_label.setText("\n".join([funnel.comparison(), *months]))
 
     def _selected_interview(self) -> int | None:
         item = self.pipeline.item(self.pipeline.currentRow(), 0)

@@ -134,3 +134,15 @@ def test_today_lists_what_the_pipeline_and_the_last_event_wait_on_me_for(
     assert ("Informational interview", "Send thanks within 24 hours") in texts
     follow_ups = {i.detail for i in model.items if i.reason is DueReason.FOLLOW_UP}
     assert "Met at PyData Berlin — November meetup" in follow_ups
+
+
+def test_a_past_events_page_lists_the_conversations_that_belong_to_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = _open(window, qtbot)
+    event_id = _select_event(view, "PyData Berlin — November meetup")
+    text = view.sheet.toPlainText()
+    assert "Conversations at this event" in text
+    for attendee in events.event(window.workspace.db, event_id).met:
+        assert f"meetup with {attendee.name}: Met at PyData Berlin" in text
+    assert "held" in view.funnel_label.text() and "1 in 12" in view.funnel_label.text()

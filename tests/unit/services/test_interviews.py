@@ -86,6 +86,10 @@ def test_funnel_counts_per_month_and_compares_with_1_in_12(
     funnel = interviews.funnel(db)
     months = {(m.month, m.asked, m.held, m.referrals, m.offers) for m in funnel.months}
     assert months == {(date(2026, 10, 1), 3, 2, 0, 0), (date(2026, 11, 1), 0, 1, 1, 1)}
+    assert [m.text for m in funnel.months] == [
+        "Oct 2026: 3 asked, 2 held, 0 referrals, 0 offers",
+        "Nov 2026: 0 asked, 1 held, 1 referral, 1 offer",
+    ]
     assert funnel.comparison() == (
         "You: 3 held, 1 offer (1 in 3). At 1 in 12 you could expect about 0.2."
     )
