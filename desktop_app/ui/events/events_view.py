@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -82,6 +82,7 @@ class EventsView(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self._choices: dict[str, int] = {}
+        self._stale = False
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.left_tabs = QTabWidget(self)
         self.left_tabs.addTab(self._build_events(), "&Events")
@@ -307,7 +308,24 @@ class EventsView(QWidget):
     # -- slots ------------------------------------------------------------------------------
 
     def _on_workspace_changed(self, change: ChangeSet) -> None:
-        if change.events_changed or change.interactions_changed or change.people_added:
+        relevant = (
+            change.events_changed
+            or change.interactions_changed
+            or change.people_added
+            or change.people_removed
+            or change.documents_changed
+        )
+        if not relevant:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:  # read once, when the view is shown again (an import may change much)
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def _on_event_list_current_changed(self, *_args: object) -> None:
