@@ -28,6 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "restore",
     "path_cmd",
     "sync_cmd",
+    "events_cmd",
+    "prep_cmd",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -61,6 +61,7 @@ class DueReason(StrEnum):
     CADENCE = "cadence"
     FOLLOW_UP = "follow_up"
     THANK_YOU = "thank_you"
+    INTERVIEW = "interview"  # a step of an informational interview waits on me
 
     @property
     def label(self) -> str:
@@ -71,6 +72,7 @@ _REASON_LABELS = {
     DueReason.CADENCE: "Check in",
     DueReason.FOLLOW_UP: "Follow up",
     DueReason.THANK_YOU: "Thank them",
+    DueReason.INTERVIEW: "Informational interview",
 }
 
 
@@ -298,8 +300,20 @@ def due_items(
                 action.snoozed_until,
             )
         )
-    order = {DueReason.FOLLOW_UP: 0, DueReason.THANK_YOU: 1, DueReason.CADENCE: 2}
-    items.sort(key=lambda i: (i.due, i.name.casefold(), i.person_id, order[i.reason]))
+    return sort_due(items)
+
+
+_REASON_ORDER = {
+    DueReason.FOLLOW_UP: 0,
+    DueReason.THANK_YOU: 1,
+    DueReason.INTERVIEW: 2,
+    DueReason.CADENCE: 3,
+}
+
+
+def sort_due(items: list[DueItem]) -> list[DueItem]:
+    """Earliest first; one person's items of a day by reason (follow-ups first)."""
+    items.sort(key=lambda i: (i.due, i.name.casefold(), i.person_id, _REASON_ORDER[i.reason]))
     return items
 
 

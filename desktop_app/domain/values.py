@@ -178,6 +178,7 @@ class ChangeSet:
     interactions_changed: bool = False
     goals_changed: bool = False
     documents_changed: bool = False
+    events_changed: bool = False
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -189,6 +190,7 @@ class ChangeSet:
             self.interactions_changed or other.interactions_changed,
             self.goals_changed or other.goals_changed,
             self.documents_changed or other.documents_changed,
+            self.events_changed or other.events_changed,
         )
 
     @property

@@ -18,8 +18,8 @@ RESOURCE_FOLDER = "documents"
 DEFAULT_WORDS_PER_MINUTE = 130
 
 
-def _load(name: str) -> Any:
-    path = resource_path(f"{RESOURCE_FOLDER}/{name}")
+def _load(name: str, folder: str = RESOURCE_FOLDER) -> Any:
+    path = resource_path(f"{folder}/{name}")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -97,4 +97,26 @@ def _kind_from_json(entry: dict[str, Any]) -> DocumentKindSpec:
         max_chars=optional_int("max_chars"),
         long_sentence_words=int(entry.get("long_sentence_words", 30)),
         checks=frozenset(str(c) for c in entry.get("checks", ())),
+    )
+
+
+# The informational-interview request and question bank sit beside the documents' data.
+INTERVIEW_FOLDER = "interviews"
+
+
+@cache
+def interview_request_template() -> tuple[str, str]:
+    """(subject, body) of the informational-interview request, with `{first_name}`,
+    `{organization}`, `{learn}` and `{my_name}` to fill in."""
+    data = _load("request.json", INTERVIEW_FOLDER)
+    return str(data["subject"]), "\n".join(str(line) for line in data["body"])
+
+
+@cache
+def interview_questions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(questions to ask at an event, questions for an informational interview)."""
+    data = _load("questions.json", INTERVIEW_FOLDER)
+    return (
+        tuple(str(q) for q in data["event_questions"]),
+        tuple(str(q) for q in data["interview_questions"]),
     )

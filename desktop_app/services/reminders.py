@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from desktop_app.domain.cadence import (
     CheckIn,
@@ -16,6 +16,7 @@ from desktop_app.domain.cadence import (
     due_items,
     first_per_person,
     overall_state,
+    sort_due,
 )
 from desktop_app.domain.dates import UnconfirmedDateError, question_snooze
 from desktop_app.domain.enums import Circle
@@ -33,7 +34,28 @@ def due_list(db: Database, today: date | None = None, *, within_days: int = 0) -
         per_circle = q.cadence_per_circle(session)
         people = q.cadence_facts(session)
         pending = q.pending_actions(session)
-    return due_items(people, pending, today, within_days=within_days, per_circle=per_circle)
+    items = due_items(people, pending, today, within_days=within_days, per_circle=per_circle)
+    return sort_due(items + interview_steps_due(db, today, within_days))
+
+
+def interview_steps_due(db: Database, today: date, within_days: int) -> list[DueItem]:
+    """Steps of informational interviews that wait on me, due by `today + within_days`."""
+    from desktop_app.services.interviews import waiting
+
+    horizon = today + timedelta(days=max(0, within_days))
+    return [
+        DueItem(
+            step.person_id,
+            step.name,
+            step.due,
+            DueReason.INTERVIEW,
+            step.action,
+            None,
+            CheckInState.ON_TRACK if step.due > today else CheckInState.DUE,
+        )
+        for step in waiting(db)
+        if step.due <= horizon
+    ]
 
 
 def due_people(db: Database, today: date | None = None, *, within_days: int = 0) -> list[DueItem]:

@@ -198,3 +198,61 @@ def criterion_feedback(conn: sqlite3.Connection) -> dict[int, list[Row]]:
         " LEFT JOIN people p ON p.id = r.reviewer_id ORDER BY cf.item_id, date",
         "item_id",
     )
+
+
+# -- groups, events and informational interviews (schema 0004) --------------------------
+
+
+def groups(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(conn, "SELECT id, name, kind, url, note, i_am_member FROM groups ORDER BY id")
+
+
+def group_members(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        'SELECT group_id, person_id, since, "until" FROM group_members'
+        " ORDER BY group_id, person_id",
+        "group_id",
+    )
+
+
+def events(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT id, title, starts_at, ends_at, place, group_id, notes FROM events"
+        " ORDER BY starts_at, id",
+    )
+
+
+def event_people(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    return _grouped(
+        conn,
+        "SELECT event_id, person_id, role FROM event_people ORDER BY event_id, person_id",
+        "event_id",
+    )
+
+
+def interaction_events(conn: sqlite3.Connection) -> dict[int, int]:
+    rows = conn.execute("SELECT id, event_id FROM interactions WHERE event_id IS NOT NULL")
+    return {int(i): int(e) for i, e in rows}
+
+
+def heard_versions(conn: sqlite3.Connection) -> dict[int, list[Row]]:
+    """interaction id → [{document_id, number}] of the versions current when it happened."""
+    return _grouped(
+        conn,
+        "SELECT idv.interaction_id, v.document_id, v.number"
+        " FROM interaction_document_versions idv"
+        " JOIN document_versions v ON v.id = idv.version_id"
+        " ORDER BY idv.interaction_id, v.document_id",
+        "interaction_id",
+    )
+
+
+def informational_interviews(conn: sqlite3.Connection) -> Iterator[Row]:
+    return _dicts(
+        conn,
+        "SELECT id, person_id, stage, learn, note, idea_on, asked_on, scheduled_for, held_on,"
+        " thanked_on, followed_up_on, outcome, interaction_id"
+        " FROM informational_interviews ORDER BY idea_on, id",
+    )

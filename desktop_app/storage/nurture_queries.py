@@ -207,7 +207,19 @@ def insert_interaction(
     rows = [{"interaction_id": interaction_id, "person_id": pid} for pid in participant_ids]
     if rows:
         session.execute(insert(interaction_participants), rows)
+    from desktop_app.storage.events_repository import record_current_versions
+
+    record_current_versions(session, interaction_id)  # who heard which pitch version
     return interaction_id
+
+
+# An interaction's own rows, parent first; what an undo of its delete puts back.
+_INTERACTION_TABLES = (
+    "interactions",
+    "interaction_participants",
+    "shared_resources",
+    "interaction_document_versions",
+)
 
 
 def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[dict[str, object]]]:
@@ -215,7 +227,7 @@ def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[di
     "links", the rows whose reference to it (`ON DELETE SET NULL`: the feedback round or mock
     interview that logged it) a delete will blank."""
     result: dict[str, list[dict[str, object]]] = {}
-    for table in ("interactions", "interaction_participants", "shared_resources"):
+    for table in _INTERACTION_TABLES:
         key = "id" if table == "interactions" else "interaction_id"
         rows = session.execute(
             text(f"SELECT * FROM {table} WHERE {key} = :id"), {"id": interaction_id}
@@ -231,7 +243,7 @@ def interaction_rows(session: Session, interaction_id: int) -> dict[str, list[di
 
 def restore_interaction_rows(session: Session, rows: dict[str, list[dict[str, object]]]) -> None:
     """Put back what `interaction_rows` read, ids and links included."""
-    for table in ("interactions", "interaction_participants", "shared_resources"):
+    for table in _INTERACTION_TABLES:
         for row in rows.get(table, []):
             columns = ", ".join(row)
             marks = ", ".join(f":{c}" for c in row)

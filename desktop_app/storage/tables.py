@@ -244,6 +244,9 @@ class Interaction(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
 
     participants: Mapped[list[Person]] = relationship(secondary=interaction_participants)
     resource: Mapped[SharedResource | None] = relationship(
@@ -519,3 +522,92 @@ class SyncConflict(Base):
     remote_etag: Mapped[str] = mapped_column(String, default="")
     fields: Mapped[str] = mapped_column(String, default="")  # comma-separated field names
     found_at: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+
+
+class Group(Base):
+    """A professional association, meetup group, alumni network or online community."""
+
+    __tablename__ = "groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String, default="")
+    url: Mapped[str] = mapped_column(String, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    i_am_member: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class GroupMember(Base):
+    """A contact's membership of a group; a person is a member of a group once."""
+
+    __tablename__ = "group_members"
+    __table_args__ = (UniqueConstraint("group_id", "person_id", name="uq_group_members_pair"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    since: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+
+
+class Event(Base):
+    """A meetup, conference, talk or lunch: something to plan for and follow up after."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="ends_after_start"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String, default="")
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventPerson(Base):
+    """Someone I know is going to an event ('going') or whom I met there ('met')."""
+
+    __tablename__ = "event_people"
+    __table_args__ = (CheckConstraint("role IN ('going', 'met')", name="role"),)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String, primary_key=True)
+
+
+class InformationalInterview(Base):
+    """An informational interview from idea to follow-up; each stage keeps its date."""
+
+    __tablename__ = "informational_interviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(String, default="idea", index=True)
+    learn: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    idea_on: Mapped[date] = mapped_column(Date)
+    asked_on: Mapped[date | None] = mapped_column(Date)
+    scheduled_for: Mapped[date | None] = mapped_column(Date)
+    held_on: Mapped[date | None] = mapped_column(Date)
+    thanked_on: Mapped[date | None] = mapped_column(Date)
+    followed_up_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String, default="")
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
+
+
+class InteractionDocumentVersion(Base):
+    """Which version of each pitch/brand/resume document was current at an interaction."""
+
+    __tablename__ = "interaction_document_versions"
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

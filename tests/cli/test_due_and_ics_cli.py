@@ -112,7 +112,7 @@ def test_due_on_a_demo_network_is_ordered_and_consistent(tmp_path: Path) -> None
     today = date.today()
     for row in rows:
         assert set(row) == {"id", "name", "due", "reason", "overdue_days"}
-        assert row["reason"] in {"cadence", "follow_up", "thank_you"}
+        assert row["reason"] in {"cadence", "follow_up", "thank_you", "interview"}
         assert row["overdue_days"] == max(0, (today - date.fromisoformat(row["due"])).days)
 
 

@@ -111,7 +111,13 @@ class _Generator:
         self._interactions()
         self._goals(orgs)
         self._documents()
+        self._events()
         return self.rows
+
+    def _events(self) -> None:
+        from desktop_app.services.demo.events import add_events
+
+        self.rows.tables = add_events(self.rows.tables, self.rng, self.today, self._interaction)
 
     def _date_back(self, max_days: int, min_days: int = 0) -> date:
         return self.today - timedelta(days=self.rng.randint(min_days, max_days))

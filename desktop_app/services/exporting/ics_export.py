@@ -23,6 +23,7 @@ _SUMMARIES = {
     DueReason.CADENCE: "Check in with {name}",
     DueReason.FOLLOW_UP: "Follow up with {name}",
     DueReason.THANK_YOU: "Thank {name}",
+    DueReason.INTERVIEW: "Informational interview: {name}",
 }
 
 

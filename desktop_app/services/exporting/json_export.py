@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from desktop_app.storage import export_queries as q
 from desktop_app.storage.database import Database
+from desktop_app.storage.handles import Connection
 
 FORMAT_VERSION = 1
 
@@ -68,6 +69,7 @@ def build_export(db: Database) -> dict[str, Any]:
         )
     participants = q.participants(conn)
     sources = q.interaction_sources(conn)
+    event_of, heard = q.interaction_events(conn), q.heard_versions(conn)
     interactions = [
         {
             **row,
@@ -75,6 +77,8 @@ def build_export(db: Database) -> dict[str, Any]:
             "sources": [
                 {"channel": s["channel"], "key": s["key"]} for s in sources.get(row["id"], [])
             ],
+            "event_id": event_of.get(row["id"]),
+            "heard_versions": heard.get(row["id"], []),
         }
         for row in q.interactions(conn)
     ]
@@ -121,6 +125,29 @@ def build_export(db: Database) -> dict[str, Any]:
         "goals": goals,
         "documents": documents,
         "mock_interviews": mock_interviews,
+        **_groups_and_events(conn),
+    }
+
+
+def _groups_and_events(conn: Connection) -> dict[str, Any]:
+    """The keys added with schema 0004: groups, events, informational interviews."""
+    members, people = q.group_members(conn), q.event_people(conn)
+    groups = [
+        {**row, "i_am_member": bool(row["i_am_member"]), "members": members.get(row["id"], [])}
+        for row in q.groups(conn)
+    ]
+    events = [
+        {
+            **row,
+            "going": [p["person_id"] for p in people.get(row["id"], []) if p["role"] == "going"],
+            "met": [p["person_id"] for p in people.get(row["id"], []) if p["role"] == "met"],
+        }
+        for row in q.events(conn)
+    ]
+    return {
+        "groups": groups,
+        "events": events,
+        "informational_interviews": list(q.informational_interviews(conn)),
     }
 
 

@@ -313,7 +313,7 @@ def organization_layout(snapshot: NetworkSnapshot) -> Positions:
         groups[key] = []
     loose = "~"
     for node in snapshot.nodes:
-        if node.kind == "person":
+        if node.kind in ("person", "group", "event"):  # groups and events join the loose
             groups[org_of.get(node.key, loose)].append(node.key)
     labels = {n.key: n.label.casefold() for n in snapshot.nodes}
     order = sorted(

@@ -24,8 +24,8 @@ from desktop_app.storage.network_queries import (
 )
 
 ME = "me"
-NODE_KINDS = ("me", "person", "organization")
-EDGE_KINDS = ("relationship", "current_job", "past_job")
+NODE_KINDS = ("me", "person", "organization", "group", "event")
+EDGE_KINDS = ("relationship", "current_job", "past_job", "member", "attended")
 MAX_STRENGTH = 5
 
 
@@ -37,15 +37,24 @@ def organization_key(organization_id: int) -> str:
     return f"o:{organization_id}"
 
 
+def group_key(group_id: int) -> str:
+    return f"g:{group_id}"
+
+
+def event_key(event_id: int) -> str:
+    return f"e:{event_id}"
+
+
+_KEY_KINDS = {"p": "person", "o": "organization", "g": "group", "e": "event"}
+
+
 def parse_key(key: str) -> tuple[str, int | None]:
-    """('me', None), ('person', id) or ('organization', id) for a node key."""
+    """('me', None), or (kind, id) for a person, organisation, group or event node key."""
     if key == ME:
         return "me", None
     prefix, _, number = key.partition(":")
-    if prefix == "p" and number.isdigit():
-        return "person", int(number)
-    if prefix == "o" and number.isdigit():
-        return "organization", int(number)
+    if prefix in _KEY_KINDS and number.isdigit():
+        return _KEY_KINDS[prefix], int(number)
     raise ValueError(f"not a map node key: {key!r}")
 
 
@@ -84,6 +93,8 @@ class MapFilters:
     organization_ids: frozenset[int] = field(default_factory=frozenset)
     show_past_employment: bool = True
     min_strength: int = 1
+    show_groups: bool = False  # groups as nodes, linked to their shown current members
+    show_events: bool = False  # events as nodes, linked to who went or is going
 
     @property
     def is_default(self) -> bool:
@@ -113,7 +124,48 @@ def load_network(db: Database, filters: MapFilters | None = None) -> NetworkSnap
     with db.transaction() as session:
         rows = read_network_rows(session)
         goal = read_goal_members(session, filters.goal_id) if filters.goal_id is not None else None
-    return build_snapshot(rows, filters, goal)
+        snapshot = build_snapshot(rows, filters, goal)
+        if filters.show_groups or filters.show_events:
+            from desktop_app.storage import events_repository as er
+
+            me_id = next((p.id for p in rows.people if p.is_me), None)
+            groups = er.map_groups(session) if filters.show_groups else []
+            events = er.map_events(session) if filters.show_events else []
+            snapshot = with_groups_and_events(snapshot, me_id, groups, events)
+    return snapshot
+
+
+MapGroup = tuple[int, str, bool, tuple[int, ...]]  # id, name, I am a member, current members
+MapEvent = tuple[int, str, tuple[int, ...]]  # id, title, people going or met
+
+
+def with_groups_and_events(
+    snapshot: NetworkSnapshot,
+    me_id: int | None,
+    groups: Iterable[MapGroup],
+    events: Iterable[MapEvent],
+) -> NetworkSnapshot:
+    """`snapshot` with a node per group and event that links to someone shown (me
+    included for a group I belong to), drawn apart from people and organisations."""
+    shown = {node.key for node in snapshot.nodes}
+    nodes, edges = list(snapshot.nodes), list(snapshot.edges)
+
+    def key_of(person_id: int) -> str:
+        return ME if person_id == me_id else person_key(person_id)
+
+    for group_id, name, mine, members in groups:
+        linked = [key_of(pid) for pid in members if key_of(pid) in shown]
+        if mine and ME in shown:
+            linked.insert(0, ME)
+        if linked:
+            nodes.append(MapNode(group_key(group_id), "group", name or "(no name)"))
+            edges.extend(MapEdge(k, group_key(group_id), "member") for k in dict.fromkeys(linked))
+    for event_id, title, people in events:
+        linked = [key_of(pid) for pid in people if key_of(pid) in shown]
+        if linked:
+            nodes.append(MapNode(event_key(event_id), "event", title or "(no title)"))
+            edges.extend(MapEdge(k, event_key(event_id), "attended") for k in dict.fromkeys(linked))
+    return NetworkSnapshot(tuple(nodes), tuple(edges))
 
 
 def build_snapshot(

@@ -110,6 +110,7 @@ class PathFinder:
         last_contacts: Mapping[int, date],
         today: date | None = None,
         organization_names: Mapping[int, str] | None = None,
+        shared_groups: Mapping[int, str] | None = None,
     ) -> None:
         import networkx as nx
 
@@ -150,10 +151,17 @@ class PathFinder:
             for key in map(person_key, last_contacts)
             if key in self._nodes and key not in self._me_ties
         }
+        # A group I belong to is a weak link to its members: someone I could approach
+        # there, priced as the weakest tie, and said so ("Ana (both in PyData Berlin)").
+        self._groups = {
+            key: name
+            for key, name in ((person_key(pid), n) for pid, n in (shared_groups or {}).items())
+            if key in self._nodes and key not in self._me_ties
+        }
 
     def _introducers(self) -> set[str]:
         """Everyone a path may start with: my ties and the people I have talked to."""
-        return self._me_ties.keys() | self._talked_to
+        return self._me_ties.keys() | self._talked_to | self._groups.keys()
 
     def _note_my_edge(self, edge: MapEdge) -> None:
         other = edge.b if edge.a == ME else edge.a
@@ -165,10 +173,13 @@ class PathFinder:
     @classmethod
     def from_database(cls, db: Database, today: date | None = None) -> PathFinder:
         """The finder over the whole network (filters would hide ways in)."""
+        from desktop_app.storage.events_repository import shared_groups
+
         with db.transaction() as session:
             rows = read_network_rows(session)
             last = read_last_contacts(session)
-        return cls(build_snapshot(rows, MapFilters()), last, today, rows.organizations)
+            groups = dict(reversed(shared_groups(session)))  # the first group by name wins
+        return cls(build_snapshot(rows, MapFilters()), last, today, rows.organizations, groups)
 
     def targets(self, *, include_me: bool = False) -> list[MapTarget]:
         """Everyone and every organisation one can ask for, each with a label of its own."""
@@ -176,7 +187,8 @@ class PathFinder:
 
     def first_hop_cost(self, key: str) -> float:
         """The cost of asking someone I know directly."""
-        strength = self._me_ties.get(key, 1 if key in self._talked_to else 0)
+        weak = key in self._talked_to or key in self._groups
+        strength = self._me_ties.get(key, 1 if weak else 0)
         if strength == 0:
             return math.inf
         return tie_cost(strength) * recency_factor(self._last_contact(key), self.today)
@@ -246,7 +258,9 @@ class PathFinder:
             if node.kind == "organization":
                 continue  # said on the people either side of it
             notes: list[str] = []
-            if i == 1:
+            if i == 1 and key in self._groups and key not in self._talked_to:
+                notes.append(f"both in {self._groups[key]}")
+            elif i == 1:
                 strength = self._me_ties.get(key, 0)
                 talked = "no tie yet" if key in self._talked_to else "known"
                 notes.append(STRENGTH_WORDS.get(strength, talked))

@@ -62,6 +62,12 @@ class MapFilterPanel(QGroupBox):
         self.past_jobs.setChecked(True)
         self.past_jobs.toggled.connect(self._emit)
         form.addRow("", self.past_jobs)
+        self.groups_box = QCheckBox("Groups")
+        self.groups_box.toggled.connect(self._emit)
+        form.addRow("", self.groups_box)
+        self.events_box = QCheckBox("Events")
+        self.events_box.toggled.connect(self._emit)
+        form.addRow("", self.events_box)
         self.min_strength = QSpinBox()
         self.min_strength.setRange(1, 5)
         self.min_strength.setToolTip("Hide ties weaker than this (1 weak … 5 strong)")
@@ -97,6 +103,8 @@ class MapFilterPanel(QGroupBox):
             organization_ids=frozenset({organization}) if organization is not None else frozenset(),
             show_past_employment=self.past_jobs.isChecked(),
             min_strength=self.min_strength.value(),
+            show_groups=self.groups_box.isChecked(),
+            show_events=self.events_box.isChecked(),
         )
 
     def set_filters(self, filters: MapFilters) -> None:
@@ -109,6 +117,8 @@ class MapFilterPanel(QGroupBox):
             _select(self.organization_combo, next(iter(filters.organization_ids), None))
             self.past_jobs.setChecked(filters.show_past_employment)
             self.min_strength.setValue(filters.min_strength)
+            self.groups_box.setChecked(filters.show_groups)
+            self.events_box.setChecked(filters.show_events)
         finally:
             self._quiet = False
         self._emit()

@@ -86,9 +86,30 @@ def node_style(
         _size(node.kind, node.strength, degree[node.key], size_by) for node in snapshot.nodes
     )
     symbols = tuple(
-        {"me": "star", "organization": "s"}.get(node.kind, "o") for node in snapshot.nodes
+        {"me": "star", "organization": "s", "group": "t", "event": "d"}.get(node.kind, "o")
+        for node in snapshot.nodes
     )
+    colours, legend = _with_group_and_event_colours(snapshot, colours, legend)
     return NodeStyle(colours, sizes, symbols, legend)
+
+
+GROUP_COLOUR = "#B07AA1"
+EVENT_COLOUR = "#EDC948"
+_KIND_COLOURS = {"group": (GROUP_COLOUR, "Group"), "event": (EVENT_COLOUR, "Event")}
+
+
+def _with_group_and_event_colours(
+    snapshot: NetworkSnapshot, colours: tuple[str, ...], legend: tuple[LegendEntry, ...]
+) -> tuple[tuple[str, ...], tuple[LegendEntry, ...]]:
+    """Groups and events keep their own colour in every colour mode, with a legend entry
+    when the map shows any."""
+    kinds = [node.kind for node in snapshot.nodes]
+    colours = tuple(
+        _KIND_COLOURS[kind][0] if kind in _KIND_COLOURS else colour
+        for kind, colour in zip(kinds, colours, strict=True)
+    )
+    extra = tuple(LegendEntry(*_KIND_COLOURS[k]) for k in ("group", "event") if k in kinds)
+    return colours, legend + extra
 
 
 def _size(kind: str, strength: int, degree: int, size_by: str) -> float:
@@ -96,6 +117,8 @@ def _size(kind: str, strength: int, degree: int, size_by: str) -> float:
         return 22.0
     if kind == "organization":
         return min(30.0, 9.0 + 2.0 * math.sqrt(degree))
+    if kind in ("group", "event"):
+        return min(26.0, 14.0 + 1.5 * math.sqrt(degree))
     if size_by == "degree":
         return min(24.0, 6.0 + 3.0 * math.sqrt(degree))
     return 6.0 + 2.0 * strength
@@ -206,6 +229,8 @@ def label_priority(snapshot: NetworkSnapshot) -> tuple[float, ...]:
             result.append(1e9)
         elif node.kind == "organization":
             result.append(50.0 + degree[node.key])
+        elif node.kind in ("group", "event"):  # few, and named nowhere else on the map
+            result.append(60.0 + degree[node.key])
         else:
             result.append(10.0 * node.strength + min(degree[node.key], 9))
     return tuple(result)

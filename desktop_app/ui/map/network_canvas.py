@@ -317,7 +317,7 @@ class NetworkCanvas(pg.GraphicsView):
             self._nodes.setData([])
             return
         # Draw order: people, then organisations, then me on top of everyone.
-        rank = {"person": 0, "organization": 1, "me": 2}
+        rank = {"person": 0, "organization": 1, "group": 1, "event": 1, "me": 2}
         order = sorted(range(len(self.keys)), key=lambda i: rank[self.snapshot.nodes[i].kind])
         self._nodes.setData(
             pos=self.positions_array[order],
@@ -446,6 +446,8 @@ class NetworkCanvas(pg.GraphicsView):
         links = len(self._adjacency.get(node.key, ()))
         if node.kind == "organization":
             lines.append(f"Organisation · {links} people linked")
+        elif node.kind in ("group", "event"):
+            lines.append(f"{node.kind.capitalize()} · {links} people you know")
         elif node.kind == "me":
             lines.append(f"You · {links} links")
         else:
@@ -890,6 +892,10 @@ def _edge_pen(key: tuple[str, int], background: QColor) -> QPen:
     if kind == "tie":
         colour = _blend(QColor(95, 105, 125), background, 0.35 + 0.12 * strength)
         return pg.mkPen(colour, width=edge_widths(strength))
+    if kind in ("member", "attended"):  # groups and events: a light dotted line
+        pen = pg.mkPen(_blend(QColor(176, 122, 161), background, 0.6), width=1)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        return pen
     pen = pg.mkPen(_blend(QColor(89, 161, 79), background, 0.7), width=1)
     if kind == "past_job":
         pen.setStyle(Qt.PenStyle.DashLine)

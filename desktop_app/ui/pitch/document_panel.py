@@ -36,6 +36,7 @@ from desktop_app.ui.pitch import document_commands as commands
 from desktop_app.ui.pitch.checklist_editor import ChecklistEditor
 from desktop_app.ui.pitch.feedback_rounds import FeedbackRounds
 from desktop_app.ui.pitch.file_text import FileTextLoader
+from desktop_app.ui.pitch.heard_panel import HeardPanel
 from desktop_app.ui.pitch.review_editor import ReviewEditor
 from desktop_app.ui.pitch.version_compare import VersionCompare
 from desktop_app.ui.window.workspace import Workspace
@@ -162,6 +163,8 @@ class DocumentPanel(QWidget):
         self.tabs.addTab(self.checklist, "Checklist")
         self.tabs.addTab(self.rounds, "Feedback")
         self.tabs.addTab(self.compare, "Compare versions")
+        self.heard = HeardPanel(workspace)
+        self.tabs.addTab(self.heard, "Who heard it")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
         layout = QVBoxLayout(self)
@@ -189,6 +192,7 @@ class DocumentPanel(QWidget):
             self.progress_label.setText("")
             self.checklist.show_detail(None)
             self.rounds.show_detail(None)
+            self.heard.show_detail(None)
             self.versions.clear()
             self.editor.set_text("")
             self._update_compare_tab(None)
@@ -217,6 +221,7 @@ class DocumentPanel(QWidget):
             self._load(detail, latest_text)
         self.checklist.show_detail(detail)
         self.rounds.show_detail(detail)
+        self.heard.show_detail(detail)
         self._update_compare_tab(detail)
         if self.tabs.currentWidget() is self.compare:
             self.compare.set_versions(detail.versions)

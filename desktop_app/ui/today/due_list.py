@@ -178,6 +178,7 @@ class DueListWidget(QWidget):
             or change.people_added
             or change.people_removed
             or (change.interactions_changed)
+            or change.events_changed  # interview steps and event follow-ups
         ):
             self._reload_timer.start(0)
 

@@ -33,4 +33,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("map", "Network map", "desktop_app.ui.map.network_map_view:NetworkMapView", "Ctrl+2"),
     ViewSpec("pitch", "Pitch && resume", "desktop_app.ui.pitch.pitch_view:PitchView", "Ctrl+3"),
     ViewSpec("today", "Today", "desktop_app.ui.today.today_view:TodayView", "Ctrl+4"),
+    ViewSpec(
+        "events", "Events && interviews", "desktop_app.ui.events.events_view:EventsView", "Ctrl+5"
+    ),
 )
