@@ -18,7 +18,7 @@ from collections.abc import Collection
 from desktop_app.domain.enums import Circle
 from desktop_app.services.map.network_graph import NetworkSnapshot
 
-LOD_ABOVE = 300  # people: a map this small shows everyone from the start
+LOD_ABOVE = 150  # people: a map this small shows everyone from the start
 DEEPEST = 3
 CIRCLE_LEVEL = {Circle.INNER: 0, Circle.CLOSE: 0, Circle.FAMILIAR: 1, Circle.ACQUAINTANCE: 2}
 STRONG_TIE = 4  # a tie this strong to me is level 1 whatever the circle
