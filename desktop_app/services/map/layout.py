@@ -383,7 +383,7 @@ def _organizations(snapshot: NetworkSnapshot) -> tuple[Positions, tuple[Cluster,
     row_height = 0.0
     if me is not None:
         positions[me] = (0.0, 0.0)
-        x = RING_SPACING * 2
+        x = RING_SPACING * 4  # apart, so the first cluster's name does not cover me
     for group in order:
         r = radii[group]
         if x > 0 and x + 2 * r > row_width:

@@ -103,8 +103,18 @@ class CanvasNavigation:
         """Everything in view."""
         if len(self.keys) == 0:
             return
-        lo = self.positions_array.min(axis=0)
-        hi = self.positions_array.max(axis=0)
+        self._fit_points(self.positions_array)
+        shown = self.fit_shown()
+        if shown is not None and len(shown):
+            self._fit_points(shown)  # a big map: what it shows, not what it hides
+
+    def fit_shown(self) -> np.ndarray | None:
+        """The positions a fit should frame once everything was framed (None: all)."""
+        return None
+
+    def _fit_points(self, points: np.ndarray) -> None:
+        lo = points.min(axis=0)
+        hi = points.max(axis=0)
         span = np.maximum(hi - lo, 1.0)
         self.viewbox.setRange(
             QRectF(lo[0], lo[1], span[0], span[1]), padding=0.06, disableAutoRange=True

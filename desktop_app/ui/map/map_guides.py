@@ -6,6 +6,8 @@ Imports pyqtgraph: load this module only when the map is first shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
@@ -87,26 +89,38 @@ class GuideLayer(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setFont(self._font)
+        box_of_view = self.getViewBox()  # what the view box shows, in device pixels
+        shown = box_of_view.viewRect() if box_of_view is not None else self._bounds
+        viewport = transform.mapRect(shown).intersected(QRectF(painter.viewport()))
+        self.painted_names = self.name_boxes(transform.map, viewport)
+        for text, box in self.painted_names:
+            painter.fillRect(box, self._backdrop)
+            painter.setPen(self._text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def name_boxes(
+        self, to_pixels: Callable[[QPointF], QPointF], viewport: QRectF
+    ) -> list[tuple[str, QRectF]]:
+        """Each name drawn and where, in pixels: biggest first, none over another, none
+        outside `viewport`. The canvas keeps node labels off these boxes."""
         metrics = QFontMetricsF(self._font)
-        viewport = QRectF(painter.viewport())
-        taken: list[QRectF] = []
-        self.painted_names = []
         names: list[tuple[float, QPointF, str]] = []
         for ring in self._guides.rings:
             # The name sits on the ring's top, where the layout starts each ring.
-            top = transform.map(QPointF(0, ring.radius))
-            centre = transform.map(QPointF(0, 0))
+            top = to_pixels(QPointF(0, ring.radius))
+            centre = to_pixels(QPointF(0, 0))
             if abs(top.y() - centre.y()) < metrics.height():
                 continue
             names.append((1e9, top, f"{ring.label} ({ring.count})"))
         for c in self._guides.clusters:
-            centre = transform.map(QPointF(c.x, c.y))
-            rim = transform.map(QPointF(c.x, c.y + c.radius))
-            pixels = abs(centre.y() - rim.y())
-            if pixels < CLUSTER_LABEL_MIN_PX:
+            centre = to_pixels(QPointF(c.x, c.y))
+            rim = to_pixels(QPointF(c.x, c.y + c.radius))
+            if abs(centre.y() - rim.y()) < CLUSTER_LABEL_MIN_PX:
                 continue
             names.append((c.people, QPointF(centre.x(), rim.y()), f"{c.label} · {c.people}"))
         names.sort(key=lambda item: -item[0])
+        placed: list[tuple[str, QRectF]] = []
         for _rank, point, text in names:
             width = metrics.horizontalAdvance(text)
             box = QRectF(
@@ -118,11 +132,7 @@ class GuideLayer(pg.GraphicsObject):
             # Keep names inside the view rather than cut at its edge.
             box.moveLeft(max(viewport.left(), min(box.left(), viewport.right() - box.width())))
             box.moveTop(max(viewport.top(), min(box.top(), viewport.bottom() - box.height())))
-            if any(box.intersects(other) for other in taken):
+            if any(box.intersects(other) for _text, other in placed):
                 continue
-            taken.append(box)
-            self.painted_names.append((text, box))
-            painter.fillRect(box, self._backdrop)
-            painter.setPen(self._text)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+            placed.append((text, box))
+        return placed

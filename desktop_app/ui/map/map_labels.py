@@ -34,13 +34,15 @@ def choose_labels(
     radius: Callable[[int], float],
     metrics: QFontMetricsF,
     shown: np.ndarray | None = None,
+    reserved: Sequence[Box] = (),
 ) -> list[int]:
     """Indices of the nodes to label, most important first.
 
     `must` are always labelled (me, selection, path, hover) and no other label may hide
     them; the others in view (and `shown`, a mask, when given) follow `priority` while there
-    is room and budget. A label that would stick out of the view is kept inside it
-    (`label_box`), so no name is ever cut at the edge."""
+    is room and budget, off the `reserved` boxes (names of rings and clusters). A label
+    that would stick out of the view is kept inside it (`label_box`), so no name is ever
+    cut at the edge."""
     px_w, px_h = pixel_size
     p = positions
     mask = (
@@ -59,7 +61,7 @@ def choose_labels(
     order = in_view[np.argsort(-priority[in_view], kind="stable")]
     everyone = len(in_view) <= ALL_LABELS_BELOW
     chosen: list[int] = []
-    taken: list[Box] = []
+    taken: list[Box] = list(reserved)
     height = metrics.height() + LABEL_MARGIN_PX
     for i in must:  # no label may hide me, the selection or the path
         cx = (p[i, 0] - rect.left()) / px_w
@@ -131,7 +133,11 @@ class LabelLayer(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setPen(self._text)
-        view = QRectF(painter.viewport())
+        # The visible part of the map in device pixels: the painter's own viewport may be
+        # larger than what the view box shows (a real window's view under a splitter).
+        box_of_view = self.getViewBox()
+        shown = box_of_view.viewRect() if box_of_view is not None else self._bounds
+        view = transform.mapRect(shown).intersected(QRectF(painter.viewport()))
         self.painted = []
         for x, y, static, radius in self._labels:
             point = transform.map(QPointF(x, y))

@@ -26,7 +26,7 @@ from desktop_app.ui.map.map_style import goal_members
 if TYPE_CHECKING:
     from desktop_app.storage.database import Database
 
-MAX_DRAWN_NODES = 12_000  # beyond this a map is a blur: draw a filtered part instead
+MAX_DRAWN_NODES = 25_000  # beyond this even the level of detail cannot help: draw a part
 NARROWER = (
     frozenset({Circle.INNER, Circle.CLOSE, Circle.FAMILIAR}),
     frozenset({Circle.INNER, Circle.CLOSE}),

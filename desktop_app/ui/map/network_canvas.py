@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QKeyEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QLabel, QWidget
 from shiboken6 import isValid
 
 from desktop_app.services.map.layout import LayoutGuides
@@ -130,6 +130,13 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
 
         self.hover_card = HoverCard(self)
         self.hover_card.hide()
+        self._detail_note = QLabel(self)
+        self._detail_note.setTextFormat(Qt.TextFormat.PlainText)
+        self._detail_note.setAutoFillBackground(True)
+        self._detail_note.setBackgroundRole(QPalette.ColorRole.Base)
+        self._detail_note.setMargin(4)
+        self._detail_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._detail_note.hide()
 
         self._label_timer = QTimer(self, singleShot=True, interval=40)
         self._label_timer.timeout.connect(self.update_labels)
@@ -249,13 +256,48 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
             self._restyle_job_lines()
         return changed
 
-    def _refresh_detail(self) -> None:
+    def fit_shown(self) -> np.ndarray | None:
+        self._apply_detail()  # what the whole map in view shows
+        if not self._detail.has_hidden:
+            return None
+        return self.positions_array[self._detail.visible]
+
+    def _apply_detail(self) -> None:
+        """Update what is shown for the present view, redrawing what that changed."""
         if self._update_detail():
             self._draw_nodes()
             self._draw_edges()
             self._draw_overlays()
             self.detail_changed.emit()
-        self.update_labels()
+
+    def _refresh_detail(self) -> None:
+        self.update_labels()  # which redraws what the level of detail changed
+
+    def detail_note(self) -> str:
+        """What the corner of a big map says about the nodes it does not show yet."""
+        return self._detail_note.text() if self._detail_note.isVisible() else ""
+
+    def _show_detail_note(self) -> None:
+        shown, total = int(np.count_nonzero(self._detail.visible)), len(self.keys)
+        if shown >= total:
+            self._detail_note.hide()
+            return
+        self._detail_note.setText(
+            f"Showing {shown:,} of {total:,}: zoom in, or double-click a node, to see more"
+        )
+        self._detail_note.adjustSize()
+        self._place_detail_note()
+        self._detail_note.show()
+
+    def _place_detail_note(self) -> None:
+        note = getattr(self, "_detail_note", None)  # pyqtgraph resizes during __init__
+        if note is None:
+            return
+        note.move(6, max(0, self.height() - note.height() - 6))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_detail_note()
 
     def _restyle_job_lines(self) -> None:
         background = self.palette().color(self.palette().ColorRole.Window)
@@ -610,11 +652,7 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
     def update_labels(self) -> None:
         if not isValid(self._label_layer):  # the scene is being torn down
             return
-        if self._update_detail():
-            self._draw_nodes()
-            self._draw_edges()
-            self._draw_overlays()
-            self.detail_changed.emit()
+        self._apply_detail()
         self._fit_sizes_to_crowding()
         self._place_photos()
         chosen = self._choose_labels()
@@ -634,6 +672,7 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
             self.viewbox.viewRect(),
         )
         self._labelled = chosen
+        self._show_detail_note()
 
     def _choose_labels(self) -> list[int]:
         if not self.keys or self._style is None:
@@ -666,4 +705,20 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
             lambda i: self._radius(i, sizes),
             QFontMetricsF(self.font()),
             self._detail.visible,
+            self._guide_name_boxes(rect, (px_w, px_h)),
         )
+
+    def _guide_name_boxes(
+        self, rect: QRectF, pixel_size: tuple[float, float]
+    ) -> list[tuple[float, float, float, float]]:
+        """Where the rings' and clusters' names go, in view pixels (no label covers them)."""
+        px_w, px_h = pixel_size
+
+        def to_pixels(point: QPointF) -> QPointF:
+            return QPointF((point.x() - rect.left()) / px_w, (rect.bottom() - point.y()) / px_h)
+
+        view = QRectF(0, 0, rect.width() / px_w, rect.height() / px_h)
+        return [
+            (box.left(), box.top(), box.right(), box.bottom())
+            for _text, box in self._guides.name_boxes(to_pixels, view)
+        ]

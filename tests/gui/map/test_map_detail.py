@@ -91,6 +91,7 @@ def test_a_big_map_opens_on_what_matters_and_reveals_the_rest_as_you_zoom(
     level = level_of(snapshot)
     shown = set(canvas.shown_keys())
     assert shown == {k for k, lv in level.items() if lv == 0}  # me, inner and close circles
+    assert canvas.detail_note().startswith(f"Showing {len(shown):,} of {len(canvas.keys):,}")
     assert set(canvas.labelled_keys()) <= shown  # no label for a node not drawn
     assert canvas.node_at(QPointF(*canvas.positions_array[canvas.index["p:13"]])) is None
 
@@ -139,6 +140,7 @@ def test_a_small_map_shows_everyone_and_double_click_still_opens(qtbot: QtBot) -
     snapshot = clustered()
     canvas = open_canvas(qtbot, snapshot, compute_layout(snapshot, "radial"))
     assert set(canvas.shown_keys()) == set(canvas.keys)
+    assert canvas.detail_note() == ""
     point = viewport_point(canvas, "p:7")
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     send_mouse(canvas, QEvent.Type.MouseButtonPress, point, left)
@@ -222,3 +224,44 @@ def test_radial_rings_and_organisation_clusters_are_named_on_the_map(qtbot: QtBo
     view = QRectF(canvas.viewport().rect())
     assert all(view.contains(box) for _text, box in canvas._guides.painted_names)
     assert np.isfinite(canvas.positions_array).all()
+
+
+def test_fit_frames_what_a_big_map_shows(qtbot: QtBot) -> None:
+    snapshot = big_network(600)
+    level = level_of(snapshot)
+    rnd = random.Random(8)
+    # What matters in the middle (40..60), the rest all around (0..100), as a force
+    # layout puts my closest people near me.
+    positions = {
+        key: (rnd.uniform(40, 60), rnd.uniform(40, 60))
+        if lv == 0
+        else (rnd.uniform(0, 100), rnd.uniform(0, 100))
+        for key, lv in level.items()
+    }
+    canvas = open_canvas(qtbot, snapshot, positions)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_0)  # fit, as the Fit button does
+    rect = canvas.viewbox.viewRect()
+    assert max(rect.width(), rect.height()) < 40  # the middle fills the view
+    shown = canvas.positions_array[[canvas.index[k] for k in canvas.shown_keys()]]
+    assert all(rect.contains(QPointF(x, y)) for x, y in shown.tolist())
+
+
+def test_no_label_covers_the_name_of_a_cluster(qtbot: QtBot) -> None:
+    snapshot = clustered()
+    positions = compute_layout(snapshot, "organizations")
+    canvas = open_canvas(qtbot, snapshot, positions)
+    canvas.set_network(
+        snapshot, positions, node_style(snapshot), guides=layout_guides(snapshot, "organizations")
+    )
+    canvas.fit()
+    canvas.zoom(2.0)  # a few clusters in view: everyone in them is labelled
+    canvas.update_labels()
+    canvas.grab()
+    assert len(canvas.labelled_keys()) > 20
+    names = [box for _text, box in canvas._guides.painted_names]
+    assert names
+    labels = canvas._label_layer.painted
+    assert labels
+    for label in labels:
+        assert not any(label.intersects(name) for name in names), label
