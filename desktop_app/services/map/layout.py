@@ -382,8 +382,8 @@ def _organizations(snapshot: NetworkSnapshot) -> tuple[Positions, tuple[Cluster,
     x = y = 0.0
     row_height = 0.0
     if me is not None:
-        positions[me] = (0.0, 0.0)
-        x = RING_SPACING * 4  # apart, so the first cluster's name does not cover me
+        # Apart, up and to the left: the clusters' names sit along the top of each row.
+        positions[me] = (-RING_SPACING * 3, RING_SPACING * 3)
     for group in order:
         r = radii[group]
         if x > 0 and x + 2 * r > row_width:

@@ -29,6 +29,8 @@ class CommunityPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Bridges between communities")
         self.list.setMinimumHeight(160)
+        self.list.setWordWrap(True)  # long names wrap rather than run under the edge
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._on_item)
         self.list.itemClicked.connect(self._on_item)
         layout = QVBoxLayout(self)

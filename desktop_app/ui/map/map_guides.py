@@ -25,7 +25,8 @@ class GuideLayer(pg.GraphicsObject):
         super().__init__()
         self._guides = LayoutGuides()
         self._bounds = QRectF()
-        self.painted_names: list[tuple[str, QRectF]] = []  # the last paint's, in pixels
+        # The names go in an item of their own, above nodes and lines (add it to the view).
+        self.names = GuideNames(self)
         self._font = QFont(font)
         self._font.setBold(True)
         self.set_palette(palette)
@@ -62,6 +63,7 @@ class GuideLayer(pg.GraphicsObject):
         margin = max(rect.width(), rect.height()) * 0.1 + 1
         self._bounds = rect.adjusted(-margin, -margin, margin, margin)
         self.update()
+        self.names.refresh()
 
     def guides(self) -> LayoutGuides:
         return self._guides
@@ -82,9 +84,13 @@ class GuideLayer(pg.GraphicsObject):
         painter.setBrush(self._cluster_fill)
         for c in guides.clusters:
             painter.drawEllipse(QPointF(c.x, c.y), c.radius, c.radius)
-        self._paint_names(painter)
 
-    def _paint_names(self, painter: QPainter) -> None:
+    @property
+    def painted_names(self) -> list[tuple[str, QRectF]]:
+        """Each name the last paint drew and where, in pixels."""
+        return self.names.painted
+
+    def paint_names(self, painter: QPainter) -> list[tuple[str, QRectF]]:
         transform = painter.transform()
         painter.save()
         painter.resetTransform()
@@ -92,12 +98,13 @@ class GuideLayer(pg.GraphicsObject):
         box_of_view = self.getViewBox()  # what the view box shows, in device pixels
         shown = box_of_view.viewRect() if box_of_view is not None else self._bounds
         viewport = transform.mapRect(shown).intersected(QRectF(painter.viewport()))
-        self.painted_names = self.name_boxes(transform.map, viewport)
-        for text, box in self.painted_names:
+        placed = self.name_boxes(transform.map, viewport)
+        for text, box in placed:
             painter.fillRect(box, self._backdrop)
             painter.setPen(self._text)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+        return placed
 
     def name_boxes(
         self, to_pixels: Callable[[QPointF], QPointF], viewport: QRectF
@@ -136,3 +143,23 @@ class GuideLayer(pg.GraphicsObject):
                 continue
             placed.append((text, box))
         return placed
+
+
+class GuideNames(pg.GraphicsObject):
+    """The names of a `GuideLayer`'s rings and clusters, drawn over nodes and lines."""
+
+    def __init__(self, layer: GuideLayer) -> None:
+        super().__init__()
+        self._layer = layer
+        self.painted: list[tuple[str, QRectF]] = []
+
+    def refresh(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._layer.boundingRect()
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        guides = self._layer.guides()
+        self.painted = self._layer.paint_names(painter) if guides.rings or guides.clusters else []

@@ -18,13 +18,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QKeyEvent, QPalette, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QLabel, QWidget
+from PySide6.QtGui import QFontMetricsF, QImage, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
 from desktop_app.services.map.layout import LayoutGuides
 from desktop_app.services.map.network_graph import MapNode, NetworkSnapshot, neighbours
 from desktop_app.ui.map.canvas_detail import DetailState, job_line_fade
+from desktop_app.ui.map.canvas_faces import PHOTO_PX, PHOTOS_BELOW, FaceLayer
 from desktop_app.ui.map.canvas_input import CanvasNavigation, NodesItem, OverlayPoints
 from desktop_app.ui.map.hover_card import HoverCard, card_text
 from desktop_app.ui.map.map_guides import GuideLayer
@@ -36,14 +37,11 @@ from desktop_app.ui.map.map_pens import (
     brush,
     edge_pen,
     node_pen,
-    round_face,
 )
 from desktop_app.ui.map.map_style import NodeStyle, label_priority
 
 __all__ = ["LABEL_BUDGET", "NetworkCanvas"]
 
-PHOTOS_BELOW = 60  # nodes in view under which people with a photo show their face
-PHOTO_PX = 36
 NODE_COVERAGE = 0.12  # crowded views shrink nodes until they cover about this share
 SIZE_STEPS = (1.0, 0.7, 0.5, 0.35)
 
@@ -87,7 +85,9 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         self._job_fade = 1.0
         self._guides = GuideLayer(self.palette(), self.font())
         self._guides.setZValue(-5)
+        self._guides.names.setZValue(19)  # over nodes and lines, under node labels
         self.viewbox.addItem(self._guides)
+        self.viewbox.addItem(self._guides.names)
 
         self._nodes = NodesItem(self)
         self._nodes.setZValue(10)
@@ -119,10 +119,8 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
             self._flash_ring,
         ):
             self.viewbox.addItem(item)
-        self._photos: dict[str, QPixmap] = {}
-        self._faces: set[int] = set()
+        self._faces = FaceLayer(self.viewbox)
         self._scale = 1.0  # node sizes shrink when the view is crowded (see SIZE_STEPS)
-        self._photo_items: list[QGraphicsPixmapItem] = []
         self._label_layer = LabelLayer(self.palette())
         self._label_layer.setZValue(20)
         self.viewbox.addItem(self._label_layer)
@@ -178,7 +176,7 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         self._texts = [node.label for node in snapshot.nodes]
         self._show_my_ties = show_my_ties
         self._pinned = set(pinned or ())
-        self._photos.clear()  # the view fetches faces again as they come into view
+        self._faces.forget()  # the view fetches faces again as they come into view
         self._group_edges()
         self.positions_array = np.zeros((len(self.keys), 2))
         self._hovered = None
@@ -604,18 +602,15 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
 
     def photo_keys_wanted(self) -> list[str]:
         """People with a photo, in view, zoomed in enough for faces, whose photo is not here."""
-        shown = self._faces_in_view()
-        return [self.keys[i] for i in shown if self.keys[i] not in self._photos]
+        return self._faces.missing(self.keys, self._faces_in_view())
 
     def set_photos(self, images: Mapping[str, QImage]) -> None:
         """Faces for nodes (round-cropped here); shown once zoomed in."""
-        for key, image in images.items():
-            if not image.isNull():
-                self._photos[key] = round_face(image, PHOTO_PX)
+        self._faces.add(images)
         self._place_photos()
 
     def faces_shown(self) -> list[str]:
-        return [item.data(0) for item in self._photo_items if item.isVisible()]
+        return self._faces.keys_shown()
 
     def _faces_in_view(self) -> list[int]:
         if not self.keys:
@@ -627,27 +622,12 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
 
     def _radius(self, index: int, sizes: np.ndarray) -> float:
         """Half the drawn size of a node in pixels (its face, when one is shown)."""
-        if index in self._faces:
+        if index in self._faces.shown:
             return PHOTO_PX / 2
         return float(sizes[index]) / 2
 
     def _place_photos(self) -> None:
-        faces = [i for i in self._faces_in_view() if self.keys[i] in self._photos]
-        self._faces = set(faces)
-        while len(self._photo_items) < len(faces):
-            item = QGraphicsPixmapItem()
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-            item.setOffset(-PHOTO_PX / 2, -PHOTO_PX / 2)
-            item.setZValue(15)
-            self.viewbox.addItem(item)
-            self._photo_items.append(item)
-        for item, i in zip(self._photo_items, faces, strict=False):
-            item.setPixmap(self._photos[self.keys[i]])
-            item.setPos(float(self.positions_array[i, 0]), float(self.positions_array[i, 1]))
-            item.setData(0, self.keys[i])
-            item.setVisible(True)
-        for item in self._photo_items[len(faces) :]:
-            item.setVisible(False)
+        self._faces.place(self.keys, self.positions_array, self._faces_in_view())
 
     def update_labels(self) -> None:
         if not isValid(self._label_layer):  # the scene is being torn down

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.cadence import CheckInState
 from desktop_app.services.map import map_positions
-from desktop_app.services.map.communities import Communities, CommunitiesJob
+from desktop_app.services.map.communities import Communities
 from desktop_app.services.map.layout import compute_layout, layout_guides, starting_positions
 from desktop_app.services.map.level_of_detail import detail_levels
 from desktop_app.services.map.map_search import map_targets, match_targets
@@ -32,7 +31,6 @@ from desktop_app.services.map.network_graph import (
     MapFilters,
     NameCounts,
     NetworkSnapshot,
-    goal_links,
     parse_key,
     person_key,
     photos,
@@ -40,9 +38,10 @@ from desktop_app.services.map.network_graph import (
 from desktop_app.ui.common.background import run_in_background
 from desktop_app.ui.map.community_panel import CommunityPanel
 from desktop_app.ui.map.layout_runner import LayoutRunner
+from desktop_app.ui.map.map_colouring import MapColouring
 from desktop_app.ui.map.map_filters import MapFilterPanel, MapLegend
 from desktop_app.ui.map.map_loading import LoadedMap, load_map
-from desktop_app.ui.map.map_style import NodeStyle, goal_members, node_style
+from desktop_app.ui.map.map_style import NodeStyle, node_style
 from desktop_app.ui.map.map_toolbar import MapToolbar
 from desktop_app.ui.map.network_canvas import NetworkCanvas
 from desktop_app.ui.map.path_panel import PathFinderPanel
@@ -80,18 +79,12 @@ class NetworkMapView(QWidget):
         self._seed = 0
         self._loading = False
         self._reload_pending = False
-        self._goal_keys: set[str] = set()
-        self._goal_title = ""
-        self._check_in: dict[str, CheckInState] = {}
+        self.colouring = MapColouring(self._show_banner, self)
+        self.colouring.ready.connect(self._on_colouring_ready)
         self._name_counts = NameCounts()
         self._fit_after_layout = False
         self._me_id: int | None = None
         self._goal_named: frozenset[str] = frozenset()
-        self._communities: Communities | None = None
-        self._community_job: CommunitiesJob | None = None
-        self._community_shown = NetworkSnapshot((), ())
-        self._community_poll = QTimer(self, interval=50)
-        self._community_poll.timeout.connect(self._on_community_poll)
         self._build()
         self._change_timer = QTimer(self, singleShot=True, interval=300)
         self._change_timer.timeout.connect(self.reload)
@@ -169,6 +162,7 @@ class NetworkMapView(QWidget):
         self.community_panel = CommunityPanel()
         self.community_panel.hide()
         self.community_panel.bridge_chosen.connect(self._on_bridge_chosen)
+        self.colouring.communities_found.connect(self.community_panel.set_communities)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         for panel in (self.path_panel, self.community_panel, self.filter_panel, self.legend):
@@ -228,7 +222,7 @@ class NetworkMapView(QWidget):
         self.pinned = set(result.pinned)
         self.snapshot = result.snapshot
         self._goal_named = result.goal_named
-        self._communities = None  # the network changed: found again if coloured by them
+        self.colouring.forget_communities()
         self._name_counts = result.counts
         self.canvas.set_goal_titles(result.serves)
         self._faces_requested.clear()  # a photo may have changed: fetch again when shown
@@ -250,7 +244,7 @@ class NetworkMapView(QWidget):
         self.my_ties.blockSignals(False)
         self._draw(fit=first_time)
         colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
-        if self._goal_title or colour_by in ("check_in", "community"):
+        if self.colouring.needs_refresh(colour_by):
             self._on_colour_changed()
         self.loaded.emit()
 
@@ -306,11 +300,11 @@ class NetworkMapView(QWidget):
             shown,
             colour_by,
             self.size_combo.currentData() or "strength",
-            self._goal_keys,
-            self._goal_title,
-            self._check_in,
+            self.colouring.goal_keys,
+            self.colouring.goal_title,
+            self.colouring.check_in,
             self._name_counts,
-            self._communities,
+            self.colouring.communities,
         )
 
     def _restyle(self) -> None:
@@ -565,83 +559,21 @@ class NetworkMapView(QWidget):
     def _on_colour_changed(self) -> None:
         colour_by, goal_id = self.colour_combo.currentData() or ("circle", None)
         self.community_panel.setVisible(colour_by == "community")
-        if colour_by == "check_in":
-            self._colour_by_check_in()
-            return
         if colour_by == "community":
-            self._colour_by_community()
-            return
-        if colour_by != "goal" or goal_id is None:
-            self._goal_keys, self._goal_title = set(), ""
-            self._restyle()
-            return
-        db, shown = self.workspace.db, self.canvas.snapshot
+            self.community_panel.show_busy()
         title = self.colour_combo.currentText().removeprefix("Colour: goal ").strip("“”")
+        self.colouring.choose(colour_by, goal_id, title, self.canvas.snapshot, self.workspace.db)
 
-        def members() -> set[str]:
-            people, organizations = goal_links(db, goal_id)
-            return goal_members(shown, people, organizations)
-
-        def apply(keys: set[str]) -> None:
-            self._goal_keys, self._goal_title = keys, title
-            self._restyle()
-
-        run_in_background(members, apply, self._show_banner, self)
-
-    def _colour_by_check_in(self) -> None:
-        """Read everyone's keep-in-touch state off the UI thread, then restyle."""
-        db = self.workspace.db
-
-        def states() -> dict[str, CheckInState]:
-            from desktop_app.services.reminders import check_in_states
-
-            return {person_key(pid): state for pid, state in check_in_states(db).items()}
-
-        def apply(found: dict[str, CheckInState]) -> None:
-            self._goal_keys, self._goal_title = set(), ""
-            self._check_in = found
-            self._restyle()
-
-        run_in_background(states, apply, self._show_banner, self)
-
-    def _colour_by_community(self) -> None:
-        """Find the communities of what is drawn in a child process, then restyle."""
-        self._cancel_communities()
-        self.community_panel.show_busy()
-        self._community_job = CommunitiesJob(self.canvas.snapshot)
-        self._community_shown = self.canvas.snapshot
-        self._community_poll.start()
-
-    def _on_community_poll(self) -> None:
-        job = self._community_job
-        if job is None:
-            self._community_poll.stop()
-            return
-        result = job.poll()
-        if result is None and not job.finished:
-            return
-        self._cancel_communities()
-        if isinstance(result, str) or result is None:
-            self._show_banner(result or "The search for communities stopped.")
-            self.community_panel.set_communities(Communities())
-            return
-        if self.canvas.snapshot is not self._community_shown:
+    def _on_colouring_ready(self) -> None:
+        found = self.colouring.communities
+        if found is not None and self.canvas.snapshot is not self.colouring.searched():
             return  # redrawn meanwhile: the reload asks again
-        self._goal_keys, self._goal_title = set(), ""
-        self._communities = result
-        self.community_panel.set_communities(result)
         self._restyle()
-
-    def _cancel_communities(self) -> None:
-        if self._community_job is not None:
-            self._community_job.cancel()
-            self._community_job = None
-        self._community_poll.stop()
 
     @property
     def communities(self) -> Communities | None:
         """The communities coloured now (None until found, or when not coloured by them)."""
-        return self._communities
+        return self.colouring.communities
 
     def _on_bridge_chosen(self, key: str) -> None:
         self._on_canvas_node_clicked(key)
@@ -668,5 +600,5 @@ class NetworkMapView(QWidget):
 
     def closeEvent(self, event: object) -> None:
         self.cancel_layout()
-        self._cancel_communities()
+        self.colouring.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]
