@@ -1,8 +1,11 @@
 """Which nodes of a big map the canvas shows at the present zoom (level of detail).
 
 The levels come from `services.map.level_of_detail`; this decides, after each pan or
-zoom, the deepest level whose nodes in view stay within `REVEAL_BUDGET`, adds what the user
-expanded, selected or follows on a path, and how strongly job lines are drawn. Plain numpy,
+zoom, the deepest level whose nodes in view stay within `REVEAL_BUDGET`; zoomed in, it fills
+what is left of the budget with the most important nodes of the next level (so zooming in
+reveals a few at a time, not a whole level at once; the whole map opens on what matters
+only); it adds what the user expanded, selected or follows on
+a path, and how strongly job lines are drawn. Plain numpy,
 no Qt: the canvas asks, then redraws only when the answer changes.
 """
 
@@ -12,9 +15,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
-REVEAL_BUDGET = 300  # nodes in view the canvas is willing to show at once (deeper levels wait)
-JOB_LINES_FULL_BELOW = 250  # nodes in view under which job lines are fully drawn
-JOB_LINES_GONE_ABOVE = 1400  # ... above which they are not drawn at all
+REVEAL_BUDGET = 150  # nodes in view the canvas is willing to show at once (deeper levels wait)
+ZOOMED_IN = 0.6  # a view narrower than this share of the map is zoomed in (fills the budget)
+JOB_LINES_FULL_BELOW = 80  # nodes in view under which job lines are fully drawn
+JOB_LINES_GONE_ABOVE = 600  # ... above which they are not drawn at all
 FADE_STEPS = 4  # job line strength changes in this many steps (a restyle is not free)
 
 
@@ -23,14 +27,23 @@ class DetailState:
 
     def __init__(self) -> None:
         self.levels = np.zeros(0, dtype=int)
+        self.rank = np.zeros(0, dtype=int)  # 0 = the most important node
         self.expanded: set[int] = set()
         self.level = 0
         self.visible = np.zeros(0, dtype=bool)
 
-    def reset(self, levels: Sequence[int] | None, count: int) -> None:
+    def reset(
+        self, levels: Sequence[int] | None, count: int, priority: np.ndarray | None = None
+    ) -> None:
+        """New nodes: their levels and (optional) importance, higher first."""
         self.levels = (
             np.zeros(count, dtype=int) if levels is None else np.asarray(levels, dtype=int)
         )
+        self.rank = np.arange(count)
+        if priority is not None and len(priority) == count:
+            self.rank[np.argsort(-np.asarray(priority, dtype=float), kind="stable")] = np.arange(
+                count
+            )
         self.expanded = set()
         self.level = int(self.levels.max()) if count else 0
         self.visible = np.ones(count, dtype=bool)
@@ -44,6 +57,7 @@ class DetailState:
         in_view: np.ndarray,
         forced: Iterable[int],
         adjacency: Mapping[int, Collection[int]],
+        zoomed_in: bool = False,
     ) -> bool:
         """Recompute `visible` for the nodes `in_view` (a mask); True when it changed."""
         levels = self.levels
@@ -56,6 +70,11 @@ class DetailState:
                 level = candidate
                 break
         visible = levels <= level
+        room = REVEAL_BUDGET - int(np.count_nonzero(in_view & visible))
+        if zoomed_in and level < deepest and room > 0:
+            following = np.flatnonzero(in_view & (levels == level + 1))
+            first = following[np.argsort(self.rank[following], kind="stable")][:room]
+            visible[first] = True
         for i in self.expanded:
             visible[i] = True
             for j in adjacency.get(i, ()):

@@ -27,7 +27,9 @@ def edge_pen(key: tuple[str, int], background: QColor, fade: float = 1.0) -> QPe
     if kind == "tie":
         colour = blend(QColor(95, 105, 125), background, (0.35 + 0.12 * strength) * fade)
         return pg.mkPen(colour, width=edge_widths(strength))
-    pen = pg.mkPen(blend(QColor(89, 161, 79), background, 0.7 * fade), width=1)
+    # A past job is history: fainter than a current one, and dashed.
+    opacity = 0.7 if kind == "current_job" else 0.4
+    pen = pg.mkPen(blend(QColor(89, 161, 79), background, opacity * fade), width=1)
     if kind == "past_job":
         pen.setStyle(Qt.PenStyle.DashLine)
     return pen

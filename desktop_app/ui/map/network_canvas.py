@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from desktop_app.services.map.layout import LayoutGuides
 from desktop_app.services.map.network_graph import MapNode, NetworkSnapshot, neighbours
-from desktop_app.ui.map.canvas_detail import DetailState, job_line_fade
+from desktop_app.ui.map.canvas_detail import ZOOMED_IN, DetailState, job_line_fade
 from desktop_app.ui.map.canvas_faces import PHOTO_PX, PHOTOS_BELOW, FaceLayer
 from desktop_app.ui.map.canvas_input import CanvasNavigation, NodesItem, OverlayPoints
 from desktop_app.ui.map.hover_card import HoverCard, card_text
@@ -170,9 +170,9 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
             for key, others in self._adjacency.items()
             if key in self.index
         }
-        self._detail.reset(levels, len(self.keys))
         self._guides.set_guides(guides or LayoutGuides())
         self._priority = np.array(label_priority(snapshot), dtype=float)
+        self._detail.reset(levels, len(self.keys), self._priority)
         self._texts = [node.label for node in snapshot.nodes]
         self._show_my_ties = show_my_ties
         self._pinned = set(pinned or ())
@@ -247,7 +247,7 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         forced = {self.index[k] for k in self._path if k in self.index}
         if self._selected is not None:
             forced.add(self.index[self._selected])
-        changed = self._detail.update(in_view, forced, self._linked)
+        changed = self._detail.update(in_view, forced, self._linked, self._zoomed_in())
         fade = job_line_fade(int(np.count_nonzero(in_view & self._detail.visible)))
         if fade != self._job_fade:
             self._job_fade = fade
@@ -258,7 +258,14 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         self._apply_detail()  # what the whole map in view shows
         if not self._detail.has_hidden:
             return None
-        return self.positions_array[self._detail.visible]
+        # The levels shown whole: a few nodes of the next one may lie anywhere.
+        return self.positions_array[self._detail.levels <= self._detail.level]
+
+    def _zoomed_in(self) -> bool:
+        """True when the view shows a good deal less than the whole map."""
+        span = float(np.ptp(self.positions_array, axis=0).max()) if len(self.keys) > 1 else 0.0
+        rect = self.viewbox.viewRect()
+        return span > 0 and max(rect.width(), rect.height()) < ZOOMED_IN * span
 
     def _apply_detail(self) -> None:
         """Update what is shown for the present view, redrawing what that changed."""
