@@ -172,7 +172,9 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         }
         self._guides.set_guides(guides or LayoutGuides())
         self._priority = np.array(label_priority(snapshot), dtype=float)
-        self._detail.reset(levels, len(self.keys), self._priority)
+        # Zooming in reveals people first: an organisation brings lines to all its staff.
+        hubs = np.array([node.kind == "organization" for node in snapshot.nodes], dtype=bool)
+        self._detail.reset(levels, len(self.keys), self._priority - 100.0 * hubs)
         self._texts = [node.label for node in snapshot.nodes]
         self._show_my_ties = show_my_ties
         self._pinned = set(pinned or ())
