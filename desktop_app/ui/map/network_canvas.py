@@ -254,6 +254,7 @@ class NetworkCanvas(CanvasNavigation, pg.GraphicsView):
         if fade != self._job_fade:
             self._job_fade = fade
             self._restyle_job_lines()
+        self._show_detail_note()
         return changed
 
     def fit_shown(self) -> np.ndarray | None:
