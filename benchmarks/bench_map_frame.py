@@ -5,7 +5,12 @@ times a synchronous render of the widget (`grab()`, as in docs/platform-notes.md
 labels, which the view redoes once a move settles, is timed apart. Baseline, same run and
 same positions: the same graph drawn as a single pyqtgraph `GraphItem` (the plain way).
 
-    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/bench_map_frame.py
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python benchmarks/bench_map_frame.py [--contacts 20000]
+
+By default every node is drawn, as on a map without level of detail (the worst case);
+`--detail` draws what the map view draws (services/map/level_of_detail.py: above 300
+people the closer circles first, the rest as the user zooms in) and says how many nodes
+that is.
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ STEPS = 40
 
 
 def main() -> int:
-    args = arguments(__doc__ or "")
+    args = arguments(__doc__ or "", detail=True)
 
     import numpy as np
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.services.map.layout import compute_layout
+    from desktop_app.services.map.level_of_detail import detail_levels
     from desktop_app.ui.map.map_style import node_style
     from desktop_app.ui.map.network_canvas import NetworkCanvas
 
@@ -39,9 +45,12 @@ def main() -> int:
     canvas = NetworkCanvas()
     canvas.resize(1280, 800)
     canvas.show()
-    canvas.set_network(snapshot, positions, node_style(snapshot), show_my_ties=False)
+    levels = detail_levels(snapshot) if args.detail else None
+    canvas.set_network(snapshot, positions, node_style(snapshot), show_my_ties=False, levels=levels)
     canvas.fit()
     app.processEvents()
+    canvas.update_labels()
+    print(f"nodes drawn at fit: {len(canvas.shown_keys()):,} of {len(snapshot.nodes):,}")
 
     def frames(widget, viewbox, relabel) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
         paint, labels = [], []

@@ -9,10 +9,23 @@ from pathlib import Path
 from desktop_app.services.map.network_graph import NetworkSnapshot
 
 
-def arguments(description: str) -> argparse.Namespace:
+def arguments(
+    description: str, baseline_iterations: bool = False, detail: bool = False
+) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
+    if baseline_iterations:
+        parser.add_argument(
+            "--baseline-iterations",
+            type=int,
+            default=0,
+            help="run fewer networkx iterations and scale the time (for 20,000 contacts)",
+        )
+    if detail:
+        parser.add_argument(
+            "--detail", action="store_true", help="draw what the map view draws (level of detail)"
+        )
     return parser.parse_args()
 
 

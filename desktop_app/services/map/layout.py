@@ -14,6 +14,7 @@ import random
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import Circle
@@ -252,9 +253,51 @@ def _as_positions(keys: list[str], layout: npt.NDArray[np.float64]) -> Positions
 # --- radial ego ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Ring:
+    """A ring of the radial layout: its title and radius (layout units), centred on me."""
+
+    label: str
+    radius: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """An organisation's cluster in the layout by organisation: its centre and radius."""
+
+    key: str  # the organisation's node key ("" for people without a current job)
+    label: str
+    x: float
+    y: float
+    radius: float
+    people: int  # the people I know there
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutGuides:
+    """What a computed layout draws behind its nodes: rings or clusters, with names."""
+
+    rings: tuple[Ring, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
+
+
+def layout_guides(snapshot: NetworkSnapshot, kind: str) -> LayoutGuides:
+    """The rings of the radial layout, the clusters of the layout by organisation."""
+    if kind == "radial":
+        return LayoutGuides(rings=_radial(snapshot)[1])
+    if kind == "organizations":
+        return LayoutGuides(clusters=_organizations(snapshot)[1])
+    return LayoutGuides()
+
+
 def radial_layout(snapshot: NetworkSnapshot) -> Positions:
     """Me at the centre, one ring per circle (inner first), then people without a circle,
     then organisations; colleagues sit side by side, facing their organisation."""
+    return _radial(snapshot)[0]
+
+
+def _radial(snapshot: NetworkSnapshot) -> tuple[Positions, tuple[Ring, ...]]:
     rings: dict[int, list[str]] = defaultdict(list)
     org_of: dict[str, str] = {}
     for edge in snapshot.edges:
@@ -272,6 +315,10 @@ def radial_layout(snapshot: NetworkSnapshot) -> Positions:
             rings[node.circle.rank if node.circle else outer_people].append(node.key)
     positions: Positions = {n.key: (0.0, 0.0) for n in snapshot.nodes if n.kind == "me"}
     radius = 0.0
+    titles = {c.rank: c.label for c in Circle}
+    titles[outer_people] = "No circle"
+    titles[outer_people + 1] = "Organisations"
+    guides: list[Ring] = []
     for ring in sorted(rings):
 
         def place(key: str) -> tuple[int, str, str]:
@@ -283,7 +330,8 @@ def radial_layout(snapshot: NetworkSnapshot) -> Positions:
         for i, key in enumerate(members):
             angle = 2 * math.pi * i / len(members) - math.pi / 2
             positions[key] = (radius * math.cos(angle), radius * math.sin(angle))
-    return positions
+        guides.append(Ring(titles.get(ring, ""), radius, len(members)))
+    return positions, tuple(guides)
 
 
 def _organization_order(snapshot: NetworkSnapshot, org_of: Mapping[str, str]) -> dict[str, int]:
@@ -303,6 +351,10 @@ def organization_layout(snapshot: NetworkSnapshot) -> Positions:
     """One cluster per organisation (its node at the centre, current staff around it),
     clusters packed in rows, largest first; people without a current job form their own
     cluster and me stands apart at the top left."""
+    return _organizations(snapshot)[0]
+
+
+def _organizations(snapshot: NetworkSnapshot) -> tuple[Positions, tuple[Cluster, ...]]:
     org_of: dict[str, str] = {}
     for edge in snapshot.edges:
         if edge.kind == "current_job":
@@ -316,6 +368,8 @@ def organization_layout(snapshot: NetworkSnapshot) -> Positions:
         if node.kind in ("person", "group", "event"):  # groups and events join the loose
             groups[org_of.get(node.key, loose)].append(node.key)
     labels = {n.key: n.label.casefold() for n in snapshot.nodes}
+    names = {n.key: n.label for n in snapshot.nodes}
+    clusters: list[Cluster] = []
     order = sorted(
         (g for g in groups if g != loose or groups[g]),
         key=lambda g: (g == loose, -len(groups[g]), labels.get(g, ""), g),
@@ -328,8 +382,8 @@ def organization_layout(snapshot: NetworkSnapshot) -> Positions:
     x = y = 0.0
     row_height = 0.0
     if me is not None:
-        positions[me] = (0.0, 0.0)
-        x = RING_SPACING * 2
+        # Apart, up and to the left: the clusters' names sit along the top of each row.
+        positions[me] = (-RING_SPACING * 3, RING_SPACING * 3)
     for group in order:
         r = radii[group]
         if x > 0 and x + 2 * r > row_width:
@@ -340,9 +394,11 @@ def organization_layout(snapshot: NetworkSnapshot) -> Positions:
             positions[group] = (cx, cy)
         members = sorted(groups[group], key=lambda k: (labels[k], k))
         positions.update(_sunflower(members, cx, cy, skip_centre=group != loose))
+        title = names.get(group, "") if group != loose else "No current job"
+        clusters.append(Cluster("" if group == loose else group, title, cx, cy, r, len(members)))
         x += 2 * r + RING_SPACING
         row_height = max(row_height, 2 * r)
-    return positions
+    return positions, tuple(clusters)
 
 
 def _cluster_radius(members: int) -> float:

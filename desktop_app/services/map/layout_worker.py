@@ -2,7 +2,8 @@
 
 Input: one pickle, `layout_job.encode_work(...)`. Output: a pickle per message,
 ("progress", (done, total)), ("partial", positions), then ("done", positions) or
-("failed", message).
+("failed", message). The kind "communities" sends ("done", `Communities`) instead
+(`communities.CommunitiesJob`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from typing import IO, Any
 
 from desktop_app.domain.enums import Circle
+from desktop_app.services.map.communities import COMMUNITIES_KIND, find_communities
 from desktop_app.services.map.layout import Positions, compute_layout
 from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 
@@ -47,6 +49,9 @@ def run(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     try:
         nodes, edges, kind, previous, seed, pinned = pickle.load(stdin)
+        if kind == COMMUNITIES_KIND:
+            send("done", find_communities(decode_snapshot(nodes, edges), seed))
+            return 0
         positions = compute_layout(
             decode_snapshot(nodes, edges),
             kind,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.cadence import CheckInState
 from desktop_app.domain.enums import Circle
+from desktop_app.services.map.communities import Communities
 from desktop_app.services.map.network_graph import NameCounts, NetworkSnapshot
 from desktop_app.ui.common.check_in_colours import state_hex
 
@@ -39,7 +40,7 @@ CIRCLE_COLOURS = {
     Circle.FAMILIAR: "#4E79A7",
     Circle.ACQUAINTANCE: "#76B7B2",
 }
-COLOUR_MODES = ("circle", "organization", "tag", "goal", "check_in")
+COLOUR_MODES = ("circle", "organization", "tag", "goal", "check_in", "community")
 CHECK_IN_STATES = (CheckInState.ON_TRACK, CheckInState.DUE, CheckInState.OVERDUE)
 SIZE_MODES = ("strength", "degree")
 
@@ -68,18 +69,22 @@ def node_style(
     goal_title: str = "",
     check_in: Mapping[str, CheckInState] | None = None,
     counts: NameCounts | None = None,
+    communities: Communities | None = None,
 ) -> NodeStyle:
     """The look of every node; `goal_keys` are the nodes serving the goal (colour by goal),
     `check_in` each person's keep-in-touch state by node key (colour by check-in).
 
     `counts` ranks tags and organisations for their colours over the whole network, so a
-    name keeps its colour whatever a filter hides; without it, the snapshot is counted."""
+    name keeps its colour whatever a filter hides; without it, the snapshot is counted.
+    `communities` (services.map.communities) colour each community, largest first."""
     degree: Counter[str] = Counter()
     for edge in snapshot.edges:
         degree[edge.a] += 1
         degree[edge.b] += 1
     if colour_by == "check_in":
         colours, legend = _check_in_colours(snapshot, check_in or {})
+    elif colour_by == "community":
+        colours, legend = _community_colours(snapshot, communities or Communities())
     else:
         colours, legend = _colours(snapshot, colour_by, set(goal_keys), goal_title, counts)
     sizes = tuple(
@@ -204,6 +209,31 @@ def _check_in_colours(
         LegendEntry(ORGANIZATION_COLOUR, "Organisation"),
     )
     return colours, legend
+
+
+def _community_colours(
+    snapshot: NetworkSnapshot, found: Communities
+) -> tuple[tuple[str, ...], tuple[LegendEntry, ...]]:
+    """The nine largest communities a colour each (by their number, so the same network
+    always gets the same colours); smaller ones share grey."""
+
+    def colour(key: str, kind: str) -> str:
+        if kind == "me":
+            return ME_COLOUR
+        number = found.of(key)
+        if number is None:
+            return NONE
+        return PALETTE[number] if number < len(PALETTE) else OTHER
+
+    colours = tuple(colour(n.key, n.kind) for n in snapshot.nodes)
+    named = {c.number: c for c in found.communities}
+    entries = [
+        LegendEntry(PALETTE[number], f"{named[number].name} ({named[number].size})")
+        for number in range(len(PALETTE))
+        if number in named
+    ]
+    entries += [LegendEntry(OTHER, "Smaller communities"), LegendEntry(NONE, "Not linked")]
+    return colours, tuple(entries)
 
 
 def _top_colours(shown: Counter[str], everyone: Mapping[str, int] | None) -> dict[str, str]:

@@ -7,21 +7,14 @@ the Workspace, and reloads only when a change set touches what it draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -29,108 +22,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.cadence import CheckInState
-from desktop_app.domain.enums import Circle
-from desktop_app.services import goals as goal_service
 from desktop_app.services.map import map_positions
-from desktop_app.services.map.layout import compute_layout, starting_positions
-from desktop_app.services.map.layout_job import (
-    LayoutDone,
-    LayoutFailed,
-    LayoutJob,
-    LayoutPartial,
-    LayoutProgress,
-)
+from desktop_app.services.map.communities import Communities
+from desktop_app.services.map.layout import compute_layout, layout_guides, starting_positions
+from desktop_app.services.map.level_of_detail import detail_levels
 from desktop_app.services.map.map_search import map_targets, match_targets
 from desktop_app.services.map.network_graph import (
     MapFilters,
     NameCounts,
     NetworkSnapshot,
-    filter_choices,
-    goal_links,
-    load_network,
-    name_counts,
     parse_key,
     person_key,
     photos,
 )
-from desktop_app.services.map.path_finder import PathFinder, goal_reach
 from desktop_app.ui.common.background import run_in_background
+from desktop_app.ui.map.community_panel import CommunityPanel
+from desktop_app.ui.map.layout_runner import LayoutRunner
+from desktop_app.ui.map.map_colouring import MapColouring
 from desktop_app.ui.map.map_filters import MapFilterPanel, MapLegend
-from desktop_app.ui.map.map_style import NodeStyle, goal_members, node_style
+from desktop_app.ui.map.map_loading import LoadedMap, load_map
+from desktop_app.ui.map.map_style import NodeStyle, node_style
+from desktop_app.ui.map.map_toolbar import MapToolbar
 from desktop_app.ui.map.network_canvas import NetworkCanvas
 from desktop_app.ui.map.path_panel import PathFinderPanel
+from desktop_app.ui.map.path_wiring import MapPathFinder
 
 if TYPE_CHECKING:
     from desktop_app.domain.values import ChangeSet
     from desktop_app.services.printing.job import MapPrintSource
-    from desktop_app.storage.database import Database
     from desktop_app.ui.window.workspace import Workspace
 
-MAX_DRAWN_NODES = 12_000  # beyond this a map is a blur: draw a filtered part instead
 MY_TIES_UP_TO = 150  # draw every line to me only in small networks (else a starburst)
-LAYOUTS = (
-    ("force", "Force-directed"),
-    ("radial", "Levels (radial)"),
-    ("organizations", "By organisation"),
-)
-NARROWER = (
-    frozenset({Circle.INNER, Circle.CLOSE, Circle.FAMILIAR}),
-    frozenset({Circle.INNER, Circle.CLOSE}),
-    frozenset({Circle.INNER}),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    snapshot: NetworkSnapshot
-    filters: MapFilters
-    positions: dict[str, tuple[float, float]]
-    pinned: set[str]
-    tags: list[str]
-    organizations: list[tuple[int, str]]
-    goals: list[tuple[int, str]]
-    message: str
-    serves: dict[str, tuple[str, ...]]  # node key → titles of the goals it serves
-    counts: NameCounts  # over the whole network: tag and organisation colours rank by it
-
-
-def _load(db: Database, filters: MapFilters) -> _Loaded:
-    """Everything the view needs, read off the UI thread."""
-    snapshot = load_network(db, filters)
-    message = ""
-    if len(snapshot.nodes) > MAX_DRAWN_NODES and filters.is_default:
-        total = sum(1 for n in snapshot.nodes if n.kind == "person")
-        for circles in NARROWER:
-            narrowed = replace(filters, circles=circles)
-            snapshot = load_network(db, narrowed)
-            if len(snapshot.nodes) <= MAX_DRAWN_NODES:
-                break
-        filters = narrowed
-        shown = sum(1 for n in snapshot.nodes if n.kind == "person")
-        message = (
-            f"Your network has {total:,} people, too many to draw legibly: showing the "
-            f"{shown:,} in your closer circles. Use the filters to choose another part."
-        )
-    positions, pinned = map_positions.load_positions(db)
-    tags, organizations = filter_choices(db)
-    goals = [(g.id, g.title) for g in goal_service.goals(db)]
-    serves: dict[str, tuple[str, ...]] = {}
-    for goal_id, title in goals:
-        for key in goal_members(snapshot, *goal_links(db, goal_id)):
-            serves[key] = (*serves.get(key, ()), title)
-    return _Loaded(
-        snapshot,
-        filters,
-        positions,
-        pinned,
-        tags,
-        organizations,
-        goals,
-        message,
-        serves,
-        name_counts(db),
-    )
 
 
 class NetworkMapView(QWidget):
@@ -154,20 +76,16 @@ class NetworkMapView(QWidget):
         # Saved positions are written in the order they were made: one writer thread.
         self._position_writes = QThreadPool(self)
         self._position_writes.setMaxThreadCount(1)
-        self._job: LayoutJob | None = None
         self._seed = 0
         self._loading = False
         self._reload_pending = False
-        self._finder: PathFinder | None = None
-        self._goal_keys: set[str] = set()
-        self._goal_title = ""
-        self._check_in: dict[str, CheckInState] = {}
+        self.colouring = MapColouring(self._show_banner, self)
+        self.colouring.ready.connect(self._on_colouring_ready)
         self._name_counts = NameCounts()
         self._fit_after_layout = False
         self._me_id: int | None = None
+        self._goal_named: frozenset[str] = frozenset()
         self._build()
-        self._poll = QTimer(self, interval=40)
-        self._poll.timeout.connect(self._on_poll_layout)
         self._change_timer = QTimer(self, singleShot=True, interval=300)
         self._change_timer.timeout.connect(self.reload)
         self.log_interaction_requested.connect(self._on_log_interaction_requested)
@@ -179,67 +97,29 @@ class NetworkMapView(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find on map…")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find on map")
-        self._search_completer = QCompleter([], self)
-        self._search_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._search_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.search.setCompleter(self._search_completer)
+        self.toolbar = MapToolbar()
+        bar = self.toolbar
+        self.search, self.layout_combo = bar.search, bar.layout_combo
+        self.relayout_button, self.colour_combo = bar.relayout_button, bar.colour_combo
+        self.size_combo, self.my_ties = bar.size_combo, bar.my_ties
+        self.fit_button, self.show_hidden_button = bar.fit_button, bar.show_hidden_button
         self.search.returnPressed.connect(self._on_search)
-        self.layout_combo = QComboBox()
-        for key, title in LAYOUTS:
-            self.layout_combo.addItem(title, key)
         self.layout_combo.currentIndexChanged.connect(self._on_layout_kind_changed)
-        self.layout_combo.setAccessibleName("Layout")
-        self.relayout_button = QPushButton("Re-run layout")
-        self.relayout_button.setToolTip("Lay the map out afresh (pinned nodes stay put)")
         self.relayout_button.clicked.connect(self.relayout)
-        self.colour_combo = QComboBox()
-        self.colour_combo.setAccessibleName("Colour by")
-        self.size_combo = QComboBox()
-        self.size_combo.setAccessibleName("Size by")
-        self.size_combo.addItem("Size: tie strength", "strength")
-        self.size_combo.addItem("Size: links", "degree")
         self.colour_combo.currentIndexChanged.connect(self._on_colour_changed)
         self.size_combo.currentIndexChanged.connect(self._restyle)
-        self.my_ties = QCheckBox("Lines to me")
         self.my_ties.toggled.connect(self._on_my_ties_toggled)
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Fit the whole map in view (0)")
-        self.show_hidden_button = QPushButton("")
-        self.show_hidden_button.hide()
         self.show_hidden_button.clicked.connect(self.show_hidden)
-        bar = QHBoxLayout()
-        for widget in (
-            self.search,
-            self.layout_combo,
-            self.relayout_button,
-            self.colour_combo,
-            self.size_combo,
-            self.my_ties,
-            self.fit_button,
-            self.show_hidden_button,
-        ):
-            bar.addWidget(widget)
-        bar.setStretch(0, 1)
+        bar.panel_button.toggled.connect(self._on_panel_toggled)
 
         self.banner = QLabel("")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_layout)
-        self.progress_row = QWidget()
-        progress_layout = QHBoxLayout(self.progress_row)
-        progress_layout.setContentsMargins(0, 0, 0, 0)
-        progress_layout.addWidget(QLabel("Laying out the map…"))
-        progress_layout.addWidget(self.progress, 1)
-        progress_layout.addWidget(self.cancel_button)
-        self.progress_row.hide()
+        self.layout_runner = LayoutRunner()
+        self.layout_runner.partial.connect(self._on_layout_partial)
+        self.layout_runner.done.connect(self._on_layout_done)
+        self.layout_runner.failed.connect(self._show_banner)
 
         self.canvas = NetworkCanvas()
         self.canvas.setAccessibleName("Network map")
@@ -271,45 +151,39 @@ class NetworkMapView(QWidget):
         self.filter_panel.filters_changed.connect(self._on_filters_changed)
         self.legend = MapLegend()
         self.path_panel = PathFinderPanel()
-        self.path_panel.search_requested.connect(self.find_paths)
-        self.path_panel.path_chosen.connect(self._on_path_chosen)
-        self.path_panel.reach_requested.connect(self._on_reach_requested)
+        self.path_finder = MapPathFinder(
+            self.workspace,
+            self.path_panel,
+            self.canvas,
+            lambda key: self.canvas.node(key) or self.snapshot.node(key),
+            self._show_banner,
+            self,
+        )
+        self.community_panel = CommunityPanel()
+        self.community_panel.hide()
+        self.community_panel.bridge_chosen.connect(self._on_bridge_chosen)
+        self.colouring.communities_found.connect(self.community_panel.set_communities)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        for panel in (self.path_panel, self.filter_panel, self.legend):
+        for panel in (self.path_panel, self.community_panel, self.filter_panel, self.legend):
             side_layout.addWidget(panel)
         side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        scroll.setMinimumWidth(280)
+        self.side_panel = QScrollArea()
+        self.side_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        self.side_panel.setWidgetResizable(True)
+        self.side_panel.setWidget(side)
+        self.side_panel.setMinimumWidth(280)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([900, 320])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.banner)
-        layout.addWidget(self.progress_row)
+        layout.addWidget(self.layout_runner)
         layout.addWidget(self.splitter, 1)
-        self._refill_colour_modes([])
-
-    def _refill_colour_modes(self, goals: list[tuple[int, str]]) -> None:
-        current = self.colour_combo.currentData()
-        self.colour_combo.blockSignals(True)
-        self.colour_combo.clear()
-        self.colour_combo.addItem("Colour: circle", ("circle", None))
-        self.colour_combo.addItem("Colour: organisation", ("organization", None))
-        self.colour_combo.addItem("Colour: tag", ("tag", None))
-        self.colour_combo.addItem("Colour: keep in touch", ("check_in", None))
-        for goal_id, title in goals:
-            self.colour_combo.addItem(f"Colour: goal “{title}”", ("goal", goal_id))
-        index = self.colour_combo.findData(current) if current is not None else 0
-        self.colour_combo.setCurrentIndex(max(0, index))
-        self.colour_combo.blockSignals(False)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -321,7 +195,7 @@ class NetworkMapView(QWidget):
         self._loading = True
         db, filters = self.workspace.db, self.filters
         run_in_background(
-            lambda: _load(db, filters), self._on_loaded, self._on_load_failed, context=self
+            lambda: load_map(db, filters), self._on_loaded, self._on_load_failed, context=self
         )
 
     def _on_load_failed(self, message: str) -> None:
@@ -329,7 +203,7 @@ class NetworkMapView(QWidget):
         self._show_banner(f"The map could not be read: {message}")
         self.stack.setCurrentWidget(self.empty)
 
-    def _on_loaded(self, result: _Loaded) -> None:
+    def _on_loaded(self, result: LoadedMap) -> None:
         self._loading = False
         if self._reload_pending:
             self._reload_pending = False
@@ -342,18 +216,20 @@ class NetworkMapView(QWidget):
             self.filter_panel.blockSignals(False)
         self.filter_panel.set_choices(result.tags, result.goals, result.organizations)
         self.path_panel.set_goals(result.goals)
-        self._refill_colour_modes(result.goals)
+        self.toolbar.refill_colour_modes(result.goals)
         self._show_banner(result.message)
         self.force_positions.update(result.positions)
         self.pinned = set(result.pinned)
         self.snapshot = result.snapshot
+        self._goal_named = result.goal_named
+        self.colouring.forget_communities()
         self._name_counts = result.counts
         self.canvas.set_goal_titles(result.serves)
         self._faces_requested.clear()  # a photo may have changed: fetch again when shown
         self._me_id = self.workspace.contacts.me_id()
         targets = map_targets(result.snapshot.nodes)
         labels = sorted((t.label for t in targets), key=str.casefold)
-        self._search_completer.model().setStringList(labels)  # type: ignore[attr-defined]
+        self.toolbar.set_search_names(labels)
         self.path_panel.set_targets(targets)
         if result.snapshot.is_empty:
             self.stack.setCurrentWidget(self.empty)
@@ -368,7 +244,7 @@ class NetworkMapView(QWidget):
         self.my_ties.blockSignals(False)
         self._draw(fit=first_time)
         colour_by, _goal = self.colour_combo.currentData() or ("circle", None)
-        if self._goal_title or colour_by == "check_in":
+        if self.colouring.needs_refresh(colour_by):
             self._on_colour_changed()
         self.loaded.emit()
 
@@ -407,8 +283,10 @@ class NetworkMapView(QWidget):
             style,
             pinned=self.pinned if self.layout_kind == "force" else set(),
             show_my_ties=self.my_ties.isChecked(),
+            levels=detail_levels(shown, self._goal_named),
+            guides=layout_guides(shown, self.layout_kind),
         )
-        self._update_hidden_button()
+        self.toolbar.set_hidden_count(len(self.hidden))
         if self.workspace.current_person is not None:
             self.canvas.select(self._key_of_person(self.workspace.current_person))
         if missing:
@@ -422,10 +300,11 @@ class NetworkMapView(QWidget):
             shown,
             colour_by,
             self.size_combo.currentData() or "strength",
-            self._goal_keys,
-            self._goal_title,
-            self._check_in,
+            self.colouring.goal_keys,
+            self.colouring.goal_title,
+            self.colouring.check_in,
             self._name_counts,
+            self.colouring.communities,
         )
 
     def _restyle(self) -> None:
@@ -441,11 +320,8 @@ class NetworkMapView(QWidget):
         self.cancel_layout()
         shown = self.canvas.snapshot
         known = {k: p for k, p in self.force_positions.items() if not fresh or k in self.pinned}
-        self._job = LayoutJob(shown, "force", known, seed=self._seed, pinned=self.pinned)
         self._fit_after_layout = fresh or len(known) < len(shown.nodes) / 2
-        self.progress.setRange(0, 0)
-        self.progress_row.show()
-        self._poll.start()
+        self.layout_runner.start(shown, known, self._seed, self.pinned)
 
     def relayout(self) -> None:
         if self.layout_kind != "force":
@@ -455,35 +331,14 @@ class NetworkMapView(QWidget):
         self._start_layout(fresh=True)
 
     def cancel_layout(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
-        self._poll.stop()
-        self.progress_row.hide()
+        self.layout_runner.cancel()
 
     @property
     def layout_running(self) -> bool:
-        return self._job is not None
+        return self.layout_runner.running
 
-    def _on_poll_layout(self) -> None:
-        job = self._job
-        if job is None:
-            self._poll.stop()
-            return
-        for message in job.poll():
-            if isinstance(message, LayoutProgress):
-                self.progress.setRange(0, message.total)
-                self.progress.setValue(message.done)
-            elif isinstance(message, LayoutPartial):
-                self.canvas.set_positions(message.positions)
-            elif isinstance(message, LayoutDone):
-                self._on_layout_done(message.positions)
-            elif isinstance(message, LayoutFailed):
-                self._show_banner(message.message)
-        if job.finished:
-            self._job = None
-            self._poll.stop()
-            self.progress_row.hide()
+    def _on_layout_partial(self, positions: dict[str, tuple[float, float]]) -> None:
+        self.canvas.set_positions(positions)
 
     def _on_layout_done(self, positions: dict[str, tuple[float, float]]) -> None:
         self.force_positions.update(positions)
@@ -509,7 +364,7 @@ class NetworkMapView(QWidget):
     # -- workspace -----------------------------------------------------------------------
 
     def _on_workspace_changed(self, change: ChangeSet) -> None:
-        self._finder = None  # recency and ties may have changed
+        self.path_finder.forget()  # recency and ties may have changed
         if (
             change.people_added
             or change.people_changed
@@ -626,6 +481,8 @@ class NetworkMapView(QWidget):
                     replace(self.filters, organization_ids=frozenset({org_id}))
                 ),
             )
+        if hidden := self.canvas.hidden_links(key):
+            menu.addAction(f"Show its links ({hidden} hidden)", lambda: self.canvas.expand(key))
         if key in self.pinned and self.layout_kind == "force":
             menu.addAction("Unpin", lambda: self.unpin(key))
         if node.kind != "me":
@@ -677,10 +534,6 @@ class NetworkMapView(QWidget):
             pool=self._position_writes,
         )
 
-    def _update_hidden_button(self) -> None:
-        self.show_hidden_button.setVisible(bool(self.hidden))
-        self.show_hidden_button.setText(f"Show hidden ({len(self.hidden)})")
-
     # -- toolbar -------------------------------------------------------------------------
 
     def _on_search(self) -> None:
@@ -705,70 +558,34 @@ class NetworkMapView(QWidget):
 
     def _on_colour_changed(self) -> None:
         colour_by, goal_id = self.colour_combo.currentData() or ("circle", None)
-        if colour_by == "check_in":
-            self._colour_by_check_in()
-            return
-        if colour_by != "goal" or goal_id is None:
-            self._goal_keys, self._goal_title = set(), ""
-            self._restyle()
-            return
-        db, shown = self.workspace.db, self.canvas.snapshot
+        self.community_panel.setVisible(colour_by == "community")
+        if colour_by == "community":
+            self.community_panel.show_busy()
         title = self.colour_combo.currentText().removeprefix("Colour: goal ").strip("“”")
+        self.colouring.choose(colour_by, goal_id, title, self.canvas.snapshot, self.workspace.db)
 
-        def members() -> set[str]:
-            people, organizations = goal_links(db, goal_id)
-            return goal_members(shown, people, organizations)
+    def _on_colouring_ready(self) -> None:
+        found = self.colouring.communities
+        if found is not None and self.canvas.snapshot is not self.colouring.searched():
+            return  # redrawn meanwhile: the reload asks again
+        self._restyle()
 
-        def apply(keys: set[str]) -> None:
-            self._goal_keys, self._goal_title = keys, title
-            self._restyle()
+    @property
+    def communities(self) -> Communities | None:
+        """The communities coloured now (None until found, or when not coloured by them)."""
+        return self.colouring.communities
 
-        run_in_background(members, apply, self._show_banner, self)
+    def _on_bridge_chosen(self, key: str) -> None:
+        self._on_canvas_node_clicked(key)
+        self.canvas.flash(key)
 
-    def _colour_by_check_in(self) -> None:
-        """Read everyone's keep-in-touch state off the UI thread, then restyle."""
-        db = self.workspace.db
-
-        def states() -> dict[str, CheckInState]:
-            from desktop_app.services.reminders import check_in_states
-
-            return {person_key(pid): state for pid, state in check_in_states(db).items()}
-
-        def apply(found: dict[str, CheckInState]) -> None:
-            self._goal_keys, self._goal_title = set(), ""
-            self._check_in = found
-            self._restyle()
-
-        run_in_background(states, apply, self._show_banner, self)
+    def _on_panel_toggled(self, shown: bool) -> None:
+        self.side_panel.setVisible(shown)
 
     # -- path finder ---------------------------------------------------------------------
 
     def find_paths(self, key: str) -> None:
-        node = self.canvas.node(key) or self.snapshot.node(key)
-        name = self.path_panel.label_of(key, node.label if node is not None else key)
-        self.path_panel.show_busy(f"Looking for ways to {name}…")
-        finder, db = self._finder, self.workspace.db
-
-        def work() -> tuple[PathFinder, list[object]]:
-            built = finder or PathFinder.from_database(db)
-            return built, list(built.paths_to(key))
-
-        def done(result: tuple[PathFinder, list[object]]) -> None:
-            self._finder = result[0]
-            self.path_panel.show_paths(name, result[1])  # type: ignore[arg-type]
-
-        run_in_background(work, done, self._show_banner, self)
-
-    def _on_path_chosen(self, keys: tuple[str, ...]) -> None:
-        self.canvas.highlight_path(keys)
-        if keys:
-            self.canvas.ensure_visible(keys[-1])
-
-    def _on_reach_requested(self, goal_id: int) -> None:
-        db = self.workspace.db
-        run_in_background(
-            lambda: goal_reach(db, goal_id), self.path_panel.show_reach, self._show_banner, self
-        )
+        self.path_finder.find_paths(key)
 
     # -- misc ----------------------------------------------------------------------------
 
@@ -783,4 +600,5 @@ class NetworkMapView(QWidget):
 
     def closeEvent(self, event: object) -> None:
         self.cancel_layout()
+        self.colouring.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]

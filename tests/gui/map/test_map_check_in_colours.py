@@ -45,9 +45,9 @@ def test_the_map_view_offers_keep_in_touch_colours(qtbot: QtBot, workspace: Work
     index = view.colour_combo.findText("Colour: keep in touch")
     assert index >= 0
     view.colour_combo.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: bool(view._check_in), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(view.colouring.check_in), timeout=30_000)
     qtbot.waitUntil(lambda: view.legend.labels()[0] == CheckInState.ON_TRACK.label)
     style = view._style(view.canvas.snapshot)
-    expected = {state_hex(s) for s in view._check_in.values()} - {None}
+    expected = {state_hex(s) for s in view.colouring.check_in.values()} - {None}
     assert expected
     assert expected <= set(style.colours)

@@ -15,7 +15,7 @@ from desktop_app.domain.values import ChangeSet, NewPerson, PersonFields
 from desktop_app.services.map import map_positions
 from desktop_app.services.map.network_graph import MapFilters, load_network, person_key
 from desktop_app.storage.database import open_database
-from desktop_app.ui.map import network_map_view
+from desktop_app.ui.map import map_loading
 from desktop_app.ui.map.network_map_view import NetworkMapView
 from desktop_app.ui.window.main_window import MainWindow
 from desktop_app.ui.window.workspace import Workspace
@@ -199,7 +199,7 @@ def test_empty_network_shows_a_helpful_page(qtbot: QtBot, tmp_path: Path) -> Non
 def test_a_network_too_big_to_draw_is_narrowed_with_a_message(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(network_map_view, "MAX_DRAWN_NODES", 40)
+    monkeypatch.setattr(map_loading, "MAX_DRAWN_NODES", 40)
     view = make_view(qtbot, workspace)
     assert view.banner.isVisibleTo(view)
     assert "too many to draw legibly" in view.banner.text()

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from desktop_app.domain.enums import Circle
-from desktop_app.services.map.layout import compute_layout
+from desktop_app.services.map.layout import LayoutGuides, compute_layout, layout_guides
 from desktop_app.services.map.network_graph import MapEdge, MapNode, NetworkSnapshot
 
 
@@ -178,3 +178,35 @@ def test_starting_positions_keep_the_known_and_place_the_new_near_neighbours() -
     others = sorted(distance(start["p:3"], p) for k, p in known.items())
     neighbours = [distance(start["p:3"], known[k]) for k in ("o:3", "me")]
     assert min(neighbours) < others[len(others) // 2]
+
+
+def test_radial_rings_are_named_and_pass_through_their_people() -> None:
+    snapshot = clustered()
+    positions = compute_layout(snapshot, "radial")
+    rings = layout_guides(snapshot, "radial").rings
+    assert [r.label for r in rings] == [*(c.label for c in Circle), "Organisations"]
+    by_label = {r.label: r for r in rings}
+    for node in snapshot.nodes:
+        if node.circle is not None:
+            ring = by_label[node.circle.label]
+            assert math.hypot(*positions[node.key]) == pytest.approx(ring.radius)
+    assert sum(r.count for r in rings) == len(snapshot.nodes) - 1  # everyone but me
+
+
+def test_organisation_clusters_are_named_sized_and_hold_their_staff() -> None:
+    snapshot = clustered(people=100, orgs=4)
+    # Org 3 gets 10 more people: its cluster is bigger.
+    extra = [MapNode(f"p:x{i}", "person", f"Extra {i}") for i in range(10)]
+    jobs = [MapEdge(f"p:x{i}", "o:3", "current_job") for i in range(10)]
+    snapshot = NetworkSnapshot(snapshot.nodes + tuple(extra), snapshot.edges + tuple(jobs))
+    positions = compute_layout(snapshot, "organizations")
+    clusters = {c.key: c for c in layout_guides(snapshot, "organizations").clusters}
+    assert {c.label for c in clusters.values()} == {f"Org {o}" for o in range(4)}
+    assert clusters["o:3"].people == 35 and clusters["o:0"].people == 25
+    assert clusters["o:3"].radius > clusters["o:0"].radius
+    for edge in snapshot.edges:
+        if edge.kind == "current_job":
+            cluster = clusters[edge.b]
+            x, y = positions[edge.a]
+            assert math.hypot(x - cluster.x, y - cluster.y) <= cluster.radius
+    assert layout_guides(snapshot, "force") == LayoutGuides()
