@@ -61,6 +61,7 @@ _KIND_LABELS = {
     "forgotten_job": "Forgotten jobs",
     "unserved_goal": "Goals not served",
     "filler_word": "Fillers",
+    "buzzword": "Buzzwords",
     "repeated_word": "Repeated words",
     "long_sentence": "Long sentences",
 }
@@ -77,6 +78,7 @@ _HUES = {
     "char_count": _AMBER,
     "long_sentence": _ORANGE,
     "filler_word": _MAGENTA,
+    "buzzword": _MAGENTA,
     "forgotten_job": _ORANGE,
 }
 TINT = 0.22  # how much of the hue goes into the text's background
