@@ -56,6 +56,10 @@ ADVICE: dict[str, Advice] = {
         "Fillers make you sound unsure and use up your time.",
         "leave it out; a short pause sounds surer.",
     ),
+    "buzzword": Advice(
+        "Words every applicant uses claim a quality without showing it; readers skip them.",
+        "show it instead: one result with a number, or what you did and what changed.",
+    ),
     "spelling": Advice(
         "A misspelt word is the first thing a recruiter notices, and some stop reading there.",
         "choose one of the suggestions, or add the word to the dictionary if it is a name.",

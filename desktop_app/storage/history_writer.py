@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import Circle
+from desktop_app.storage import not_contacts
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -136,6 +137,11 @@ class HistoryWriter:
             " WHERE id = ? AND circle IS NULL AND is_me = 0",
             [(circle, now, person_id) for person_id, circle in circles],
         )
+
+    def remember_not_contacts(self, entries: Sequence[dict[str, Any]]) -> None:
+        """Keep the people of this import who are not contacts (storage/not_contacts.py)."""
+        if not self.dry_run:
+            not_contacts.remember(self._raw, entries)
 
     def allocate_id(self) -> int:
         self.next_id += 1

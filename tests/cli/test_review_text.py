@@ -69,3 +69,14 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     findings = json.loads(result.stdout)["findings"]
     [finding] = [f for f in findings if f["kind"] == "repeated_word"]
     assert finding["message"] == "“très” repeated"
+
+
+def test_json_shows_buzzwords_with_their_advice(tmp_path: Path) -> None:
+    text = "I am a passionate team player who can leverage data."
+    source = tmp_path / "resume.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_cli("review-text", str(source), "--kind", "resume", "--json")
+    assert result.returncode == 0, result.stderr
+    buzz = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "buzzword"]
+    assert [text[f["start"] : f["end"]] for f in buzz] == ["passionate", "team player", "leverage"]
+    assert all(f["why"] and f["instead"] and f["message"].startswith("Buzzword") for f in buzz)

@@ -305,6 +305,8 @@ class HistoryRun:
         )
         report.unmatched_total = len(ranked)
         report.unmatched = ranked[:UNMATCHED_SHOWN]
+        if not self.dry_run:  # kept, so they can be added later (Network ▸ People you…)
+            self.writer.remember_not_contacts([u.as_json() for u in ranked])
         report.ties = [
             TieSuggestion(a, b, count)
             for (a, b), count in sorted(self._ties.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -2,10 +2,10 @@
 
 Pure functions over a string. Every finding carries `start`/`end` offsets into the text
 (Python string indices, i.e. code points) so an editor can highlight it. One module per kind
-of check: `basic` (length, repeats, spacing, sentences, fillers), `spelling`, `punctuation`,
-`forgotten` (my jobs and goals the text leaves out). What they need beyond the text (the
-speller, my jobs, my goals) comes in a `ReviewContext`; `context.load_context` reads it from
-a database.
+of check: `basic` (length, repeats, spacing, sentences, fillers), `buzzwords`, `spelling`,
+`punctuation`, `forgotten` (my jobs and goals the text leaves out). What they need beyond
+the text (the speller, my jobs, my goals) comes in a `ReviewContext`; `context.load_context`
+reads it from a database.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from desktop_app.domain.review_advice import advice_for
 from desktop_app.services import document_resources
 from desktop_app.services.text_review import basic, forgotten, punctuation
 from desktop_app.services.text_review.basic import count_words
+from desktop_app.services.text_review.buzzwords import buzzword_findings
 from desktop_app.services.text_review.spelling import Speller, misspellings
 
 __all__ = ["ReviewContext", "count_words", "review_as_json", "review_text"]
@@ -85,6 +86,8 @@ def review_text(
     if "spoken_filler" in checks:
         spoken_fillers = document_resources.spoken_filler_words()
         findings.extend(basic.spoken_filler_findings(text, spoken_fillers))
+    if "buzzword" in checks:
+        findings.extend(buzzword_findings(text))
     findings.extend(_context_checks(text, checks, context))
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     return TextReview(words, spoken, tuple(findings), spec.target_seconds)

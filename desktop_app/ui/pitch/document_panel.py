@@ -4,6 +4,7 @@ feedback rounds, a side-by-side comparison, and export to PDF or Markdown.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -142,7 +143,7 @@ class DocumentPanel(QWidget):
 
         self.editor = ReviewEditor(document_resources.kind_spec("pitch"))
         self.editor.text_edited.connect(self._on_editor_text_edited)
-        self.editor.set_review_facts(read_facts(workspace.db))
+        self.editor.set_review_source(partial(read_facts, workspace.db))
         self.editor.word_added.connect(self._on_editor_word_added)
         self.file_text = FileTextLoader(self)
         self.file_text.loaded.connect(self._on_file_text_loaded)
@@ -358,7 +359,7 @@ class DocumentPanel(QWidget):
             or change.organizations_changed
             or change.goals_changed
         ):
-            self.editor.set_review_facts(read_facts(self.workspace.db))
+            self.editor.set_review_source(partial(read_facts, self.workspace.db))
 
     def _on_editor_word_added(self, word: str) -> None:
         self.workspace.execute(

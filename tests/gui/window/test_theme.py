@@ -81,7 +81,7 @@ def test_dark_theme_chosen_from_the_view_menu_is_applied_remembered_and_used_at_
     system_style = app.style().name()
     system_base = app.palette().color(Role.Base)
     _choose_theme_with_keys(qtbot, window, Qt.Key.Key_D)
-    assert app.style().name().lower() == "fusion"
+    assert app.style().baseStyle().name().lower() == "fusion"
     dark = palette(Theme.DARK)
     assert app.palette().color(Role.Base) == dark.color(Role.Base)
     qtbot.waitUntil(lambda: window.palette().color(Role.Window) == dark.color(Role.Window))
@@ -114,3 +114,75 @@ def test_today_plots_follow_a_theme_chosen_while_they_show(
     _choose_theme_with_keys(qtbot, window, Qt.Key.Key_D)
     dark = palette(Theme.DARK).color(Role.Base)
     qtbot.waitUntil(lambda: plot.backgroundBrush().color() == dark)
+
+
+def _outline_contrast(qtbot: QtBot, theme: Theme) -> tuple[float, float]:
+    """An unticked QCheckBox rendered in `theme`: the contrast of the indicator's outline
+    (its most visible pixel on the box's edge) with the field inside and the window around."""
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme)
+    box = QCheckBox("Sent to a reviewer")
+    qtbot.addWidget(box)
+    box.resize(box.sizeHint())
+    image = QImage(box.size(), QImage.Format.Format_ARGB32)
+    window = palette(theme).color(Role.Window)
+    base = palette(theme).color(Role.Base)
+    image.fill(window)
+    box.render(image)
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    edge = [QColor(image.pixel(x, rect.center().y())) for x in (rect.left(), rect.right())]
+    edge += [QColor(image.pixel(rect.center().x(), y)) for y in (rect.top(), rect.bottom())]
+    inside = QColor(image.pixel(rect.center()))
+    assert contrast_ratio(inside, base) < 1.1  # the field of the box is the Base colour
+    return (
+        min(contrast_ratio(colour, base) for colour in edge),
+        min(contrast_ratio(colour, window) for colour in edge),
+    )
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_an_unticked_check_box_is_outlined_visibly(qtbot: QtBot, theme: Theme) -> None:
+    against_field, against_window = _outline_contrast(qtbot, theme)
+    assert against_field >= 3.0, f"{theme.name}: outline on the field {against_field:.2f}:1"
+    assert against_window >= 3.0, f"{theme.name}: outline on the window {against_window:.2f}:1"
+
+
+def test_item_view_check_boxes_are_outlined_visibly_in_the_dark(qtbot: QtBot) -> None:
+    """As the pitch checklist shows its criteria: a list of checkable items."""
+    from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, Theme.DARK)
+    model = QStandardItemModel()
+    item = QStandardItem("Under 60 seconds aloud")
+    item.setCheckable(True)
+    model.appendRow(item)
+    view = QListView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(300, 80)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    base = palette(Theme.DARK).color(Role.Base)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(model.index(0, 0))
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    assert box.width() > 6
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    }
+    best = max(contrast_ratio(QColor(c), base) for c in colours)
+    assert best >= 3.0, f"the check box's outline is {best:.2f}:1 on the field"

@@ -42,6 +42,7 @@ def test_checks_named_in_the_data_are_checks_the_reviewer_knows() -> None:
         "final_punctuation",
         "long_sentence",
         "filler_word",
+        "buzzword",
         "spoken_filler",
         "spelling",
         "bullet_punctuation",
