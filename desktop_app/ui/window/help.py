@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QProxyStyle,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -124,7 +125,11 @@ class ShortcutsWindow(QDialog):
 def diagnostics(db_path: str) -> str:
     """What a bug report needs, and nothing personal beyond where the data is."""
     app = QApplication.instance()
-    style = app.style().name() if isinstance(app, QApplication) else "?"
+    style = "?"
+    if isinstance(app, QApplication):
+        current = app.style()
+        base = current.baseStyle() if isinstance(current, QProxyStyle) else None
+        style = current.name() or (base.name() if base is not None else "") or "?"
     from desktop_app.ui.window.theme import saved_theme
 
     return "\n".join(

@@ -132,3 +132,17 @@ def test_about_shows_version_licence_data_folder_and_copies_diagnostics(
         str(path),
     ):
         assert expected in copied, expected
+    assert "style ," not in copied and "style ?" not in copied  # the theme's base style named
+
+
+def test_diagnostics_name_the_style_under_the_dark_theme(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop_app.ui.window.help import diagnostics
+    from desktop_app.ui.window.theme import Theme, apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, Theme.DARK)
+    try:
+        assert ", style fusion," in diagnostics(str(window.workspace.db.path)).lower()
+    finally:
+        apply_theme(app, Theme.SYSTEM)
