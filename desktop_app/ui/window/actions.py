@@ -186,6 +186,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     actions["sort_circles"].setEnabled(not read_only)
     network_menu.addAction(actions["sort_circles"])
+    actions["not_contacts"] = _action(
+        window,
+        "People I talked to who are &not contacts…",
+        lambda _checked=False: _open_not_contacts(window),
+        tip="Add people from your imported mail, LinkedIn messages and calendar as contacts",
+    )
+    network_menu.addAction(actions["not_contacts"])
 
     help_menu = bar.addMenu("&Help")
     actions["user_guide"] = _action(
@@ -269,3 +276,9 @@ def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
         bar.addAction(action)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     return bar
+
+
+def _open_not_contacts(window: MainWindow) -> None:
+    from desktop_app.ui.importing.not_contacts_dialog import open_not_contacts
+
+    open_not_contacts(window.workspace, window)
