@@ -4,6 +4,7 @@ capture whom I met right after it, and move informational interviews along their
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, Signal
@@ -37,6 +38,12 @@ from desktop_app.services.interactions import person_choices
 from desktop_app.services.prep_sheet import prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
 from desktop_app.ui.common.plain_label import PlainLabel
+from desktop_app.ui.events.event_dialogs import (
+    EventDialog,
+    confirm_delete,
+    event_delete_question,
+    list_keys,
+)
 from desktop_app.ui.events.events_commands import EventsEditCommand
 from desktop_app.ui.events.groups_panel import GroupsPanel
 from desktop_app.ui.window.workspace import Workspace
@@ -108,6 +115,17 @@ class EventsView(QWidget):
         self.event_list.setAccessibleName("Events")
         self.event_list.currentItemChanged.connect(self._on_event_list_current_changed)
         layout.addWidget(self.event_list, 1)
+        edit_row = QHBoxLayout()
+        self.edit_event_button = QPushButton("Edit e&vent…", box)
+        self.edit_event_button.setToolTip("Change the title, time, place, group or notes (F2)")
+        self.edit_event_button.clicked.connect(self._on_edit_event_clicked)
+        self.delete_event_button = QPushButton("Delete event", box)
+        self.delete_event_button.setToolTip("Delete the event selected above (Delete)")
+        self.delete_event_button.clicked.connect(self._on_delete_event_clicked)
+        edit_row.addWidget(self.edit_event_button)
+        edit_row.addWidget(self.delete_event_button)
+        layout.addLayout(edit_row)
+        list_keys(self.event_list, self._on_edit_event_clicked, self._on_delete_event_clicked)
         form = QFormLayout()
         self.title_edit = QLineEdit(box)
         self.title_edit.setPlaceholderText("PyData Berlin meetup")
@@ -348,6 +366,36 @@ class EventsView(QWidget):
         if self.workspace.execute(command):
             self.title_edit.clear()
             self.place_edit.clear()
+
+    def _on_edit_event_clicked(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        db = self.workspace.db
+        dialog = EventDialog(events.event(db, event_id), events.groups(db), self)
+        while dialog.exec():
+            fields = dialog.fields()
+            command = EventsEditCommand(
+                self.workspace,
+                f"Edit {fields.title.strip()}",
+                partial(events.update_event, db, event_id, fields),
+            )
+            if self.workspace.execute(command):
+                return
+            # refused (the message is shown): the dialog opens again with what was typed
+
+    def _on_delete_event_clicked(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        db = self.workspace.db
+        event = events.event(db, event_id)
+        if not confirm_delete(self, event_delete_question(event)):
+            return
+        command = EventsEditCommand(
+            self.workspace, f"Delete {event.title}", lambda: events.delete_event(db, event_id)
+        )
+        self.workspace.execute(command)
 
     def _on_going_clicked(self) -> None:
         event_id = self.current_event_id()
