@@ -184,6 +184,23 @@ def agenda(db: Database, now: datetime, within_days: int) -> list[EventSummary]:
     return upcoming + sorted(past, key=lambda e: e.starts_at, reverse=True)
 
 
+EVENT_CHOICE_DAYS = 60  # how far back and ahead the Log dialog offers events
+
+
+def event_choices(
+    db: Database, today: date | None = None, keep: int | None = None
+) -> list[EventSummary]:
+    """Events an interaction may belong to: those within `EVENT_CHOICE_DAYS` of today,
+    nearest first (the one `keep` names too, however far)."""
+    today = today or date.today()
+    near = [
+        e
+        for e in events(db)
+        if abs((e.starts_at.date() - today).days) <= EVENT_CHOICE_DAYS or e.id == keep
+    ]
+    return sorted(near, key=lambda e: (abs((e.starts_at.date() - today).days), e.starts_at))
+
+
 def group_members(db: Database, group_id: int) -> list[Attendee]:
     with db.transaction() as session:
         return [Attendee(r["person_id"], r["name"]) for r in er.member_rows(session, group_id)]

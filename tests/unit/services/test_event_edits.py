@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 import pytest
 
+from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.services import events
 from desktop_app.services.events import EventFields, GroupFields, MetPerson
+from desktop_app.services.interactions import NewInteraction, interaction_entry, log_interaction
 from desktop_app.storage.database import Database
 from tests.unit.services.conftest import AddPerson
 from tests.unit.services.test_events import NOW, TODAY, _rows
@@ -126,3 +128,46 @@ def test_a_membership_gets_an_until_date_that_cannot_precede_its_start(
     assert _rows(db) == before
     with pytest.raises(MissingError, match="no longer a member"):
         events.set_member_until(db, group_id, add_person("Bo Chen"), None)
+
+
+def test_an_interaction_logged_for_an_event_belongs_to_it_and_editing_moves_it(
+    db: Database, add_person: AddPerson
+) -> None:
+    from desktop_app.services import interactions
+    from desktop_app.services.prep_sheet import prep_sheet
+
+    ana = add_person("Ana Lima")
+    lunch, _u, _ = events.create_event(db, EventFields("Lunch", datetime(2026, 12, 1, 12)))
+    talk, _u, _ = events.create_event(db, EventFields("Talk", datetime(2026, 12, 20, 19)))
+    entry = NewInteraction(
+        date(2026, 12, 1),
+        InteractionKind.COFFEE,
+        Direction.MUTUAL,
+        (ana,),
+        "asked about her team",
+        event_id=lunch,
+    )
+    interaction_id, change = log_interaction(db, entry, today=TODAY)
+    assert change.events_changed
+    assert events.event(db, lunch).interaction_ids == (interaction_id,)
+    assert "asked about her team" in prep_sheet(db, lunch).html()
+    assert interaction_entry(db, interaction_id).event_id == lunch
+    moved = NewInteraction(
+        date(2026, 12, 1), InteractionKind.COFFEE, Direction.MUTUAL, (ana,), "x", event_id=talk
+    )
+    snapshot, _ = interactions.edit_interaction(db, interaction_id, moved, today=TODAY)
+    assert events.event(db, lunch).interaction_ids == ()
+    assert events.event(db, talk).interaction_ids == (interaction_id,)
+    interactions.revert_edit(db, snapshot)
+    assert interaction_entry(db, interaction_id).event_id == lunch
+    events.delete_event(db, talk)
+    with pytest.raises(MissingError, match="deleted meanwhile"):
+        log_interaction(db, moved, today=TODAY)
+
+
+def test_the_events_offered_are_the_near_ones_nearest_first(db: Database) -> None:
+    far, _u, _ = events.create_event(db, EventFields("Old", datetime(2026, 6, 1, 19)))
+    past, _u, _ = events.create_event(db, EventFields("Lunch", datetime(2026, 12, 1, 12)))
+    soon, _u, _ = events.create_event(db, EventFields("Talk", datetime(2026, 12, 9, 19)))
+    assert [e.id for e in events.event_choices(db, TODAY)] == [soon, past]
+    assert [e.id for e in events.event_choices(db, TODAY, keep=far)] == [soon, past, far]
