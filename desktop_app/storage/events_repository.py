@@ -603,3 +603,20 @@ def event_interactions(session: Session, event_id: int) -> list[tuple[date, str,
         assert occurred is not None
         result.append((occurred, str(kind), str(names or ""), str(note or "")))
     return result
+
+
+# -- the user's own interview request and question bank ----------------------------------
+
+
+def setting_value(session: Session, key: str) -> str | None:
+    value = session.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": key}).scalar()
+    return None if value is None else str(value)
+
+
+def set_setting_value(session: Session, key: str, value: str | None) -> None:
+    """Store `value` under `key` (None deletes the setting)."""
+    session.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+    if value is not None:
+        session.execute(
+            text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+        )

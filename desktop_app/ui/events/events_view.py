@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.events import InterviewOutcome, InterviewStage, waiting_on_me
+from desktop_app.domain.events import InterviewOutcome, InterviewStage
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import events, interviews
 from desktop_app.services.events import EventFields, MetPerson
 from desktop_app.services.interactions import person_choices
+from desktop_app.services.interview_template import current_template
 from desktop_app.services.prep_sheet import prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
 from desktop_app.ui.common.plain_label import PlainLabel
@@ -44,8 +44,10 @@ from desktop_app.ui.events.event_dialogs import (
     event_delete_question,
     list_keys,
 )
-from desktop_app.ui.events.events_commands import EventsEditCommand
+from desktop_app.ui.events.events_commands import EventsEditCommand, InterviewTemplateCommand
 from desktop_app.ui.events.groups_panel import GroupsPanel
+from desktop_app.ui.events.pipeline_model import PipelineModel
+from desktop_app.ui.events.template_dialog import TemplateDialog
 from desktop_app.ui.window.workspace import Workspace
 
 FUNNEL_MONTHS_SHOWN = 4
@@ -191,13 +193,16 @@ class EventsView(QWidget):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.addWidget(PlainLabel("Informational interviews", box))
-        self.pipeline = QTableWidget(0, 4, box)
-        self.pipeline.setHorizontalHeaderLabels(["Person", "Stage", "By", "Waiting on me"])
+        self.pipeline_model = PipelineModel(self)
+        self.pipeline = QTableView(box)
+        self.pipeline.setModel(self.pipeline_model)
         self.pipeline.setAccessibleName("Informational interviews")
-        self.pipeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.pipeline.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.pipeline.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.pipeline.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.pipeline.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.pipeline.horizontalHeader().setStretchLastSection(True)
         self.pipeline.verticalHeader().hide()
+        self.pipeline.selectionModel().currentRowChanged.connect(self._on_pipeline_current_changed)
         layout.addWidget(self.pipeline, 1)
         self.funnel_label = PlainLabel("", box)
         self.funnel_label.setWordWrap(True)
@@ -233,6 +238,22 @@ class EventsView(QWidget):
         add.addWidget(self.learn_edit, 1)
         add.addWidget(self.idea_button)
         layout.addLayout(add)
+        self.questions_label = PlainLabel("Questions to ask", box)
+        layout.addWidget(self.questions_label)
+        self.questions = QListWidget(box)
+        self.questions.setAccessibleName("Questions to ask")
+        self.questions.setToolTip("Tick the questions you want; Copy questions copies those")
+        layout.addWidget(self.questions, 1)
+        row = QHBoxLayout()
+        self.copy_questions_button = QPushButton("Copy &questions", box)
+        self.copy_questions_button.setToolTip("Copies the ticked questions (all if none is)")
+        self.copy_questions_button.clicked.connect(self._on_copy_questions_clicked)
+        self.template_button = QPushButton("Edit request && questions…", box)
+        self.template_button.setToolTip("Your own request text and question bank, for this network")
+        self.template_button.clicked.connect(self._on_template_clicked)
+        row.addWidget(self.copy_questions_button)
+        row.addWidget(self.template_button)
+        layout.addLayout(row)
         return box
 
     # -- reading ---------------------------------------------------------------------------
@@ -288,28 +309,32 @@ class EventsView(QWidget):
         self.sheet.setHtml(prep_sheet(self.workspace.db, event_id).html())
 
     def _fill_pipeline(self) -> None:
-        facts = interviews.interviews(self.workspace.db)
-        self.pipeline.setRowCount(len(facts))
-        for row, interview in enumerate(facts):
-            step = waiting_on_me(interview)
-            cells = (
-                interview.name,
-                interview.stage.label,
-                step.due.isoformat() if step else "",
-                step.action if step else "—",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, interview.id)
-                self.pipeline.setItem(row, column, item)
+        current = self._selected_interview()
+        self.pipeline_model.set_interviews(interviews.interviews(self.workspace.db))
+        row = self.pipeline_model.row_of(current)
+        if row is not None:
+            self.pipeline.selectRow(row)
         self.pipeline.resizeColumnsToContents()
         funnel = interviews.funnel(self.workspace.db)
         months = [m.text for m in funnel.months[-FUNNEL_MONTHS_SHOWN:]]
         self.funnel_label.setText("\n".join([funnel.comparison(), *months]))
+        self._show_questions()
 
     def _selected_interview(self) -> int | None:
-        item = self.pipeline.item(self.pipeline.currentRow(), 0)
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        return self.pipeline_model.interview_id(self.pipeline.currentIndex().row())
+
+    def _show_questions(self) -> None:
+        interview_id = self._selected_interview()
+        self.questions.clear()
+        if interview_id is None:
+            self.questions_label.setText("Questions to ask (select an interview)")
+            return
+        facts = interviews.interview(self.workspace.db, interview_id)
+        self.questions_label.setText(f"Questions to ask {facts.name}")
+        for question in interviews.questions_for(self.workspace.db, interview_id):
+            item = QListWidgetItem(question, self.questions)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
 
     def _person(self, text: str) -> int | None:
         text = text.strip()
@@ -345,6 +370,24 @@ class EventsView(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+
+    def _on_pipeline_current_changed(self, *_args: object) -> None:
+        self._show_questions()
+
+    def _on_copy_questions_clicked(self) -> None:
+        items = [self.questions.item(r) for r in range(self.questions.count())]
+        ticked = [i for i in items if i.checkState() == Qt.CheckState.Checked] or items
+        if ticked:
+            lines = [f"{n}. {item.text()}" for n, item in enumerate(ticked, 1)]
+            QGuiApplication.clipboard().setText("\n".join(lines))
+
+    def _on_template_clicked(self) -> None:
+        dialog = TemplateDialog(current_template(self.workspace.db), self)
+        while dialog.exec():
+            command = InterviewTemplateCommand(self.workspace, dialog.template())
+            if self.workspace.execute(command):
+                return
+            # refused (the message is shown): the dialog opens again with what was typed
 
     def _on_event_list_current_changed(self, *_args: object) -> None:
         self._show_sheet()
