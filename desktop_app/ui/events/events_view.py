@@ -242,11 +242,17 @@ class EventsView(QWidget):
         layout.addWidget(self.questions_label)
         self.questions = QListWidget(box)
         self.questions.setAccessibleName("Questions to ask")
-        self.questions.setToolTip("Tick the questions you want; Copy questions copies those")
+        self.questions.setToolTip(
+            "Select the questions you want (Ctrl+click, Shift+click); Copy questions copies "
+            "those, or all of them when none is selected"
+        )
+        self.questions.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.questions.setWordWrap(True)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.questions, 1)
         row = QHBoxLayout()
         self.copy_questions_button = QPushButton("Copy &questions", box)
-        self.copy_questions_button.setToolTip("Copies the ticked questions (all if none is)")
+        self.copy_questions_button.setToolTip("Copies the selected questions (all if none is)")
         self.copy_questions_button.clicked.connect(self._on_copy_questions_clicked)
         self.template_button = QPushButton("Edit request && questions…", box)
         self.template_button.setToolTip("Your own request text and question bank, for this network")
@@ -331,10 +337,7 @@ class EventsView(QWidget):
             return
         facts = interviews.interview(self.workspace.db, interview_id)
         self.questions_label.setText(f"Questions to ask {facts.name}")
-        for question in interviews.questions_for(self.workspace.db, interview_id):
-            item = QListWidgetItem(question, self.questions)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        self.questions.addItems(interviews.questions_for(self.workspace.db, interview_id))
 
     def _person(self, text: str) -> int | None:
         text = text.strip()
@@ -376,9 +379,9 @@ class EventsView(QWidget):
 
     def _on_copy_questions_clicked(self) -> None:
         items = [self.questions.item(r) for r in range(self.questions.count())]
-        ticked = [i for i in items if i.checkState() == Qt.CheckState.Checked] or items
-        if ticked:
-            lines = [f"{n}. {item.text()}" for n, item in enumerate(ticked, 1)]
+        chosen = [i for i in items if i.isSelected()] or items
+        if chosen:
+            lines = [f"{n}. {item.text()}" for n, item in enumerate(chosen, 1)]
             QGuiApplication.clipboard().setText("\n".join(lines))
 
     def _on_template_clicked(self) -> None:

@@ -37,7 +37,7 @@ def _select_stage(view: EventsView, qtbot: QtBot, stage: InterviewStage) -> int:
     return interview_id
 
 
-def test_ticked_questions_for_a_scheduled_interview_are_copied_filled_in(
+def test_selected_questions_for_a_scheduled_interview_are_copied_filled_in(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     view = _open(window, qtbot)
@@ -47,17 +47,18 @@ def test_ticked_questions_for_a_scheduled_interview_are_copied_filled_in(
     shown = [view.questions.item(r).text() for r in range(view.questions.count())]
     assert shown == list(interviews.questions_for(window.workspace.db, interview_id))
     assert not any("{" in q for q in shown)
-    for row in (1, 3):
+    qtbot.mouseClick(view.copy_questions_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().splitlines() == [
+        f"{n}. {q}" for n, q in enumerate(shown, 1)
+    ]  # none selected: all of them
+    for row, keys in (
+        (1, Qt.KeyboardModifier.NoModifier),
+        (3, Qt.KeyboardModifier.ControlModifier),
+    ):
         rect = view.questions.visualItemRect(view.questions.item(row))
-        qtbot.mouseClick(view.questions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        view.questions.setFocus()
-        qtbot.keyClick(view.questions, Qt.Key.Key_Space)
-    ticked = [
-        view.questions.item(r).text()
-        for r in range(view.questions.count())
-        if view.questions.item(r).checkState() == Qt.CheckState.Checked
-    ]
-    assert ticked == [shown[1], shown[3]]
+        qtbot.mouseClick(view.questions.viewport(), Qt.MouseButton.LeftButton, keys, rect.center())
+    chosen = [i.text() for i in view.questions.selectedItems()]
+    assert sorted(chosen) == sorted([shown[1], shown[3]])
     qtbot.mouseClick(view.copy_questions_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == f"1. {shown[1]}\n2. {shown[3]}"
 
