@@ -184,9 +184,52 @@ def agenda(db: Database, now: datetime, within_days: int) -> list[EventSummary]:
     return upcoming + sorted(past, key=lambda e: e.starts_at, reverse=True)
 
 
+EVENT_CHOICE_DAYS = 60  # how far back and ahead the Log dialog offers events
+
+
+def event_choices(
+    db: Database, today: date | None = None, keep: int | None = None
+) -> list[EventSummary]:
+    """Events an interaction may belong to: those within `EVENT_CHOICE_DAYS` of today,
+    nearest first (the one `keep` names too, however far)."""
+    today = today or date.today()
+    near = [
+        e
+        for e in events(db)
+        if abs((e.starts_at.date() - today).days) <= EVENT_CHOICE_DAYS or e.id == keep
+    ]
+    return sorted(near, key=lambda e: (abs((e.starts_at.date() - today).days), e.starts_at))
+
+
 def group_members(db: Database, group_id: int) -> list[Attendee]:
     with db.transaction() as session:
         return [Attendee(r["person_id"], r["name"]) for r in er.member_rows(session, group_id)]
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    person_id: int
+    name: str
+    since: date | None
+    until: date | None
+
+
+def memberships(db: Database, group_id: int) -> list[Membership]:
+    """The group's members, current and past, with since/until."""
+    with db.transaction() as session:
+        rows = er.member_rows(session, group_id)
+    return [
+        Membership(r["person_id"], r["name"], q.as_date(r["since"]), q.as_date(r["until"]))
+        for r in rows
+    ]
+
+
+def group_links(db: Database, group_id: int) -> tuple[int, int]:
+    """(members, events) a delete of the group would touch."""
+    with db.transaction() as session:
+        if er.group_row(session, group_id) is None:
+            raise MissingError(f"No group with id {group_id}.")
+        return len(er.member_rows(session, group_id)), er.group_event_count(session, group_id)
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -230,6 +273,60 @@ def add_member(
     return EventsUndo(before), ChangeSet(people_changed=frozenset({person_id}), events_changed=True)
 
 
+def update_group(db: Database, group_id: int, fields: GroupFields) -> tuple[EventsUndo, ChangeSet]:
+    """Rename or re-describe a group (the same checks as creating one)."""
+    check_group_name(fields.name)
+    with db.transaction() as session:
+        if er.group_row(session, group_id) is None:
+            raise MissingError(f"No group with id {group_id}: it was deleted meanwhile.")
+        before = er.snapshot_rows(session)
+        er.update_group(
+            session,
+            group_id,
+            fields.name.strip(),
+            fields.kind.strip(),
+            fields.url.strip(),
+            fields.note,
+            fields.i_am_member,
+        )
+    return EventsUndo(before), _CHANGED
+
+
+def delete_group(db: Database, group_id: int) -> tuple[EventsUndo, ChangeSet]:
+    """Delete a group and its memberships; its events stay, without a group."""
+    with db.transaction() as session:
+        if er.group_row(session, group_id) is None:
+            raise MissingError(f"No group with id {group_id}: it was deleted meanwhile.")
+        members = frozenset(r["person_id"] for r in er.member_rows(session, group_id))
+        before = er.snapshot_rows(session)
+        er.delete_group(session, group_id)
+    return EventsUndo(before), ChangeSet(people_changed=members, events_changed=True)
+
+
+def set_member_until(
+    db: Database, group_id: int, person_id: int, until: date | None
+) -> tuple[EventsUndo, ChangeSet]:
+    """Say when a member left the group (None: still a member)."""
+    with db.transaction() as session:
+        group = er.group_row(session, group_id)
+        if group is None:
+            raise MissingError(f"No group with id {group_id}: it was deleted meanwhile.")
+        row = next(
+            (r for r in er.member_rows(session, group_id) if r["person_id"] == person_id), None
+        )
+        if row is None:
+            raise MissingError(f"That person is no longer a member of {group['name']}.")
+        since = q.as_date(row["since"])
+        if until is not None and since is not None and until < since:
+            raise RuleError(
+                f"{row['name']} joined {group['name']} on {since}; "
+                f"the membership cannot end before that ({until})."
+            )
+        before = er.snapshot_rows(session)
+        er.set_member_until(session, group_id, person_id, until)
+    return EventsUndo(before), ChangeSet(people_changed=frozenset({person_id}), events_changed=True)
+
+
 def create_event(db: Database, fields: EventFields) -> tuple[int, EventsUndo, ChangeSet]:
     """Plan an event; one that ends before it starts, or has no title, is refused."""
     check_event_times(fields.title, fields.starts_at, fields.ends_at)
@@ -247,6 +344,41 @@ def create_event(db: Database, fields: EventFields) -> tuple[int, EventsUndo, Ch
             fields.notes,
         )
     return event_id, EventsUndo(before), _CHANGED
+
+
+def update_event(db: Database, event_id: int, fields: EventFields) -> tuple[EventsUndo, ChangeSet]:
+    """Change an event's title, times, place, group or notes (the same checks as planning)."""
+    check_event_times(fields.title, fields.starts_at, fields.ends_at)
+    with db.transaction() as session:
+        _event_row(session, event_id)
+        if fields.group_id is not None and er.group_row(session, fields.group_id) is None:
+            raise MissingError(f"No group with id {fields.group_id}.")
+        before = er.snapshot_rows(session)
+        er.update_event(
+            session,
+            event_id,
+            fields.title.strip(),
+            fields.starts_at,
+            fields.ends_at,
+            fields.place.strip(),
+            fields.group_id,
+            fields.notes,
+        )
+    return EventsUndo(before), _CHANGED
+
+
+def delete_event(db: Database, event_id: int) -> tuple[EventsUndo, ChangeSet]:
+    """Delete an event with its going/met links; its interactions stay, under no event."""
+    with db.transaction() as session:
+        _event_row(session, event_id)
+        people = frozenset(
+            pid for role in er.event_people(session).get(event_id, {}).values() for pid, _ in role
+        )
+        before = er.snapshot_rows(session)
+        er.delete_event(session, event_id)
+    return EventsUndo(before), ChangeSet(
+        people_changed=people, interactions_changed=True, events_changed=True
+    )
 
 
 def mark_going(

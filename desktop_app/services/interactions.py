@@ -14,6 +14,7 @@ from desktop_app.domain.dates import UnconfirmedDateError, question_interaction_
 from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.errors import MissingError, RuleError
 from desktop_app.domain.values import ChangeSet
+from desktop_app.storage import events_repository as er
 from desktop_app.storage import nurture_queries as q
 from desktop_app.storage import reciprocity_queries as rq
 from desktop_app.storage.database import Database
@@ -41,6 +42,7 @@ class NewInteraction:
     note: str = ""
     follow_up_on: date | None = None
     resource: ResourceFields | None = None
+    event_id: int | None = None  # the event it belongs to (listed on the event's page)
 
 
 def check_dates(entry: NewInteraction, today: date | None = None) -> list[str]:
@@ -70,8 +72,11 @@ def log_interaction(
             participant_ids=participants,
         )
         _add_resource(session, interaction_id, entry.resource)
+        _set_event(session, interaction_id, entry.event_id)
     return interaction_id, ChangeSet(
-        people_changed=frozenset(participants), interactions_changed=True
+        people_changed=frozenset(participants),
+        interactions_changed=True,
+        events_changed=entry.event_id is not None,
     )
 
 
@@ -103,6 +108,7 @@ def _entry_of(rows: Snapshot) -> NewInteraction:
             if shared is not None
             else None
         ),
+        event_id=None if row.get("event_id") is None else int(str(row["event_id"])),
     )
 
 
@@ -134,8 +140,14 @@ def edit_interaction(
             participant_ids=participants,
         )
         _add_resource(session, interaction_id, entry.resource)
+        _set_event(session, interaction_id, entry.event_id)
     people = frozenset(before) | frozenset(participants)
-    return snapshot, ChangeSet(people_changed=people, interactions_changed=True)
+    old_event = snapshot["interactions"][0].get("event_id")
+    return snapshot, ChangeSet(
+        people_changed=people,
+        interactions_changed=True,
+        events_changed=entry.event_id is not None or old_event is not None,
+    )
 
 
 def revert_edit(db: Database, snapshot: Snapshot) -> ChangeSet:
@@ -158,8 +170,9 @@ def revert_edit(db: Database, snapshot: Snapshot) -> ChangeSet:
             follow_up_done=bool(row["follow_up_done"]),
         )
         _add_resource(session, interaction_id, old.resource)
+        er.set_interaction_event(session, interaction_id, old.event_id)
     people = frozenset(old.participant_ids) | frozenset(now)
-    return ChangeSet(people_changed=people, interactions_changed=True)
+    return ChangeSet(people_changed=people, interactions_changed=True, events_changed=True)
 
 
 def _checked_participants(
@@ -178,6 +191,12 @@ def _check_people_exist(session: Session, participants: tuple[int, ...]) -> None
     missing = set(participants) - q.existing_person_ids(session, participants)
     if missing:
         raise MissingError(f"No person with id {min(missing)}.")
+
+
+def _set_event(session: Session, interaction_id: int, event_id: int | None) -> None:
+    if event_id is not None and not er.event_rows(session, event_id):
+        raise MissingError("The event you chose was deleted meanwhile; choose another.")
+    er.set_interaction_event(session, interaction_id, event_id)
 
 
 def _add_resource(session: Session, interaction_id: int, resource: ResourceFields | None) -> None:

@@ -20,8 +20,8 @@ from desktop_app.domain.events import (
     waiting_on_me,
 )
 from desktop_app.domain.values import ChangeSet
-from desktop_app.services.document_resources import interview_request_template
 from desktop_app.services.events import EventsUndo
+from desktop_app.services.interview_template import current_template, fill, values_for
 from desktop_app.storage import events_repository as er
 from desktop_app.storage import nurture_queries as q
 from desktop_app.storage.database import Database
@@ -138,15 +138,18 @@ def request_for(db: Database, interview_id: int) -> Request:
     facts = interview(db, interview_id)
     with db.transaction() as session:
         my_name = er.my_name(session)
-    subject, body = interview_request_template()
-    values = {
-        "first_name": facts.name.split()[0] if facts.name.split() else facts.name,
-        "name": facts.name,
-        "organization": facts.organization or "your organisation",
-        "learn": facts.learn or "your field",
-        "my_name": my_name,
-    }
-    return Request(subject.format_map(values), body.format_map(values))
+    template = current_template(db)
+    values = values_for(facts, my_name)
+    return Request(fill(template.subject, values), fill(template.body, values))
+
+
+def questions_for(db: Database, interview_id: int) -> tuple[str, ...]:
+    """The question bank (the user's, if edited) filled in for this interview."""
+    facts = interview(db, interview_id)
+    with db.transaction() as session:
+        my_name = er.my_name(session)
+    values = values_for(facts, my_name)
+    return tuple(fill(q, values) for q in current_template(db).interview_questions)
 
 
 # -- who heard which version -------------------------------------------------------------

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from html import escape
 
 from desktop_app.services import events
-from desktop_app.services.document_resources import interview_questions
 from desktop_app.services.events import EventSummary
+from desktop_app.services.interview_template import current_template
 from desktop_app.storage import events_repository as er
 from desktop_app.storage.database import Database
 
@@ -102,7 +102,7 @@ def prep_sheet(db: Database, event_id: int) -> PrepSheet:
         goal_organizations=tuple(goal_orgs),
         pitch_title=title,
         pitch=body.strip(),
-        questions=interview_questions()[0][:QUESTIONS_ON_SHEET],
+        questions=current_template(db).event_questions[:QUESTIONS_ON_SHEET],
         conversations=tuple(
             f"{day.isoformat()} · {kind.replace('_', ' ')} with {names}"
             + (f": {note}" if note else "")

@@ -82,6 +82,39 @@ def insert_member(
     return _insert(session, "group_members", values)
 
 
+def update_group(
+    session: Session, group_id: int, name: str, kind: str, url: str, note: str, me: bool
+) -> None:
+    session.execute(
+        text(
+            "UPDATE groups SET name = :name, kind = :kind, url = :url, note = :note,"
+            " i_am_member = :me WHERE id = :id"
+        ),
+        {"name": name, "kind": kind, "url": url, "note": note, "me": me, "id": group_id},
+    )
+
+
+def delete_group(session: Session, group_id: int) -> None:
+    """Delete a group: its memberships go with it, its events stay without a group."""
+    session.execute(text("DELETE FROM group_members WHERE group_id = :g"), {"g": group_id})
+    session.execute(text("UPDATE events SET group_id = NULL WHERE group_id = :g"), {"g": group_id})
+    session.execute(text("DELETE FROM groups WHERE id = :g"), {"g": group_id})
+
+
+def group_event_count(session: Session, group_id: int) -> int:
+    value = session.execute(
+        text("SELECT COUNT(*) FROM events WHERE group_id = :g"), {"g": group_id}
+    ).scalar()
+    return int(value or 0)
+
+
+def set_member_until(session: Session, group_id: int, person_id: int, until: date | None) -> None:
+    session.execute(
+        text('UPDATE group_members SET "until" = :u WHERE group_id = :g AND person_id = :p'),
+        {"u": until, "g": group_id, "p": person_id},
+    )
+
+
 def member_rows(session: Session, group_id: int | None = None) -> list[Row]:
     """(group_id, person_id, name, since, until) of current and past members."""
     where = "" if group_id is None else "WHERE m.group_id = :g"
@@ -128,6 +161,44 @@ def insert_event(
         "notes": notes,
     }
     return _insert(session, "events", values)
+
+
+def update_event(
+    session: Session,
+    event_id: int,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    place: str,
+    group_id: int | None,
+    notes: str,
+) -> None:
+    values = {
+        "id": event_id,
+        "title": title,
+        "starts_at": starts_at.isoformat(sep=" "),
+        "ends_at": None if ends_at is None else ends_at.isoformat(sep=" "),
+        "place": place,
+        "group_id": group_id,
+        "notes": notes,
+    }
+    session.execute(
+        text(
+            "UPDATE events SET title = :title, starts_at = :starts_at, ends_at = :ends_at,"
+            " place = :place, group_id = :group_id, notes = :notes WHERE id = :id"
+        ),
+        values,
+    )
+
+
+def delete_event(session: Session, event_id: int) -> None:
+    """Delete an event: who was going and whom I met there go with it; its interactions
+    stay, belonging to no event."""
+    session.execute(text("DELETE FROM event_people WHERE event_id = :e"), {"e": event_id})
+    session.execute(
+        text("UPDATE interactions SET event_id = NULL WHERE event_id = :e"), {"e": event_id}
+    )
+    session.execute(text("DELETE FROM events WHERE id = :e"), {"e": event_id})
 
 
 def event_rows(session: Session, event_id: int | None = None) -> list[Row]:
@@ -532,3 +603,20 @@ def event_interactions(session: Session, event_id: int) -> list[tuple[date, str,
         assert occurred is not None
         result.append((occurred, str(kind), str(names or ""), str(note or "")))
     return result
+
+
+# -- the user's own interview request and question bank ----------------------------------
+
+
+def setting_value(session: Session, key: str) -> str | None:
+    value = session.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": key}).scalar()
+    return None if value is None else str(value)
+
+
+def set_setting_value(session: Session, key: str, value: str | None) -> None:
+    """Store `value` under `key` (None deletes the setting)."""
+    session.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+    if value is not None:
+        session.execute(
+            text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+        )

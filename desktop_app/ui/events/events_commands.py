@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop_app.domain.values import ChangeSet
-from desktop_app.services import events
+from desktop_app.services import events, interview_template
 from desktop_app.services.events import EventsUndo
+from desktop_app.services.interview_template import InterviewTemplate
 from desktop_app.ui.common.service_command import ServiceCommand
 from desktop_app.ui.window.workspace import Workspace
 
@@ -34,3 +35,18 @@ class EventsEditCommand(ServiceCommand):
         assert self._undo is not None
         self._redo, change = events.undo_change(self.workspace.db, self._undo)
         return change
+
+
+class InterviewTemplateCommand(ServiceCommand):
+    """Save the user's request and question bank (None: back to the shipped ones)."""
+
+    def __init__(self, workspace: Workspace, template: InterviewTemplate | None) -> None:
+        super().__init__(workspace, "Edit interview request and questions")
+        self.template = template
+        self.previous = interview_template.template_override(workspace.db)
+
+    def apply(self) -> ChangeSet:
+        return interview_template.set_template(self.workspace.db, self.template)
+
+    def revert(self) -> ChangeSet:
+        return interview_template.set_template(self.workspace.db, self.previous)

@@ -4,6 +4,7 @@ capture whom I met right after it, and move informational interviews along their
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, Signal
@@ -21,24 +22,32 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.events import InterviewOutcome, InterviewStage, waiting_on_me
+from desktop_app.domain.events import InterviewOutcome, InterviewStage
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import events, interviews
 from desktop_app.services.events import EventFields, MetPerson
 from desktop_app.services.interactions import person_choices
+from desktop_app.services.interview_template import current_template
 from desktop_app.services.prep_sheet import prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
 from desktop_app.ui.common.plain_label import PlainLabel
-from desktop_app.ui.events.events_commands import EventsEditCommand
+from desktop_app.ui.events.event_dialogs import (
+    EventDialog,
+    confirm_delete,
+    event_delete_question,
+    list_keys,
+)
+from desktop_app.ui.events.events_commands import EventsEditCommand, InterviewTemplateCommand
 from desktop_app.ui.events.groups_panel import GroupsPanel
+from desktop_app.ui.events.pipeline_model import PipelineModel
+from desktop_app.ui.events.template_dialog import TemplateDialog
 from desktop_app.ui.window.workspace import Workspace
 
 FUNNEL_MONTHS_SHOWN = 4
@@ -108,6 +117,17 @@ class EventsView(QWidget):
         self.event_list.setAccessibleName("Events")
         self.event_list.currentItemChanged.connect(self._on_event_list_current_changed)
         layout.addWidget(self.event_list, 1)
+        edit_row = QHBoxLayout()
+        self.edit_event_button = QPushButton("Edit e&vent…", box)
+        self.edit_event_button.setToolTip("Change the title, time, place, group or notes (F2)")
+        self.edit_event_button.clicked.connect(self._on_edit_event_clicked)
+        self.delete_event_button = QPushButton("Delete event", box)
+        self.delete_event_button.setToolTip("Delete the event selected above (Delete)")
+        self.delete_event_button.clicked.connect(self._on_delete_event_clicked)
+        edit_row.addWidget(self.edit_event_button)
+        edit_row.addWidget(self.delete_event_button)
+        layout.addLayout(edit_row)
+        list_keys(self.event_list, self._on_edit_event_clicked, self._on_delete_event_clicked)
         form = QFormLayout()
         self.title_edit = QLineEdit(box)
         self.title_edit.setPlaceholderText("PyData Berlin meetup")
@@ -173,13 +193,16 @@ class EventsView(QWidget):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.addWidget(PlainLabel("Informational interviews", box))
-        self.pipeline = QTableWidget(0, 4, box)
-        self.pipeline.setHorizontalHeaderLabels(["Person", "Stage", "By", "Waiting on me"])
+        self.pipeline_model = PipelineModel(self)
+        self.pipeline = QTableView(box)
+        self.pipeline.setModel(self.pipeline_model)
         self.pipeline.setAccessibleName("Informational interviews")
-        self.pipeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.pipeline.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.pipeline.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.pipeline.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.pipeline.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.pipeline.horizontalHeader().setStretchLastSection(True)
         self.pipeline.verticalHeader().hide()
+        self.pipeline.selectionModel().currentRowChanged.connect(self._on_pipeline_current_changed)
         layout.addWidget(self.pipeline, 1)
         self.funnel_label = PlainLabel("", box)
         self.funnel_label.setWordWrap(True)
@@ -215,6 +238,28 @@ class EventsView(QWidget):
         add.addWidget(self.learn_edit, 1)
         add.addWidget(self.idea_button)
         layout.addLayout(add)
+        self.questions_label = PlainLabel("Questions to ask", box)
+        layout.addWidget(self.questions_label)
+        self.questions = QListWidget(box)
+        self.questions.setAccessibleName("Questions to ask")
+        self.questions.setToolTip(
+            "Select the questions you want (Ctrl+click, Shift+click); Copy questions copies "
+            "those, or all of them when none is selected"
+        )
+        self.questions.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.questions.setWordWrap(True)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.questions, 1)
+        row = QHBoxLayout()
+        self.copy_questions_button = QPushButton("Copy &questions", box)
+        self.copy_questions_button.setToolTip("Copies the selected questions (all if none is)")
+        self.copy_questions_button.clicked.connect(self._on_copy_questions_clicked)
+        self.template_button = QPushButton("Edit request && questions…", box)
+        self.template_button.setToolTip("Your own request text and question bank, for this network")
+        self.template_button.clicked.connect(self._on_template_clicked)
+        row.addWidget(self.copy_questions_button)
+        row.addWidget(self.template_button)
+        layout.addLayout(row)
         return box
 
     # -- reading ---------------------------------------------------------------------------
@@ -270,28 +315,29 @@ class EventsView(QWidget):
         self.sheet.setHtml(prep_sheet(self.workspace.db, event_id).html())
 
     def _fill_pipeline(self) -> None:
-        facts = interviews.interviews(self.workspace.db)
-        self.pipeline.setRowCount(len(facts))
-        for row, interview in enumerate(facts):
-            step = waiting_on_me(interview)
-            cells = (
-                interview.name,
-                interview.stage.label,
-                step.due.isoformat() if step else "",
-                step.action if step else "—",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, interview.id)
-                self.pipeline.setItem(row, column, item)
+        current = self._selected_interview()
+        self.pipeline_model.set_interviews(interviews.interviews(self.workspace.db))
+        row = self.pipeline_model.row_of(current)
+        if row is not None:
+            self.pipeline.selectRow(row)
         self.pipeline.resizeColumnsToContents()
         funnel = interviews.funnel(self.workspace.db)
         months = [m.text for m in funnel.months[-FUNNEL_MONTHS_SHOWN:]]
         self.funnel_label.setText("\n".join([funnel.comparison(), *months]))
+        self._show_questions()
 
     def _selected_interview(self) -> int | None:
-        item = self.pipeline.item(self.pipeline.currentRow(), 0)
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        return self.pipeline_model.interview_id(self.pipeline.currentIndex().row())
+
+    def _show_questions(self) -> None:
+        interview_id = self._selected_interview()
+        self.questions.clear()
+        if interview_id is None:
+            self.questions_label.setText("Questions to ask (select an interview)")
+            return
+        facts = interviews.interview(self.workspace.db, interview_id)
+        self.questions_label.setText(f"Questions to ask {facts.name}")
+        self.questions.addItems(interviews.questions_for(self.workspace.db, interview_id))
 
     def _person(self, text: str) -> int | None:
         text = text.strip()
@@ -328,6 +374,24 @@ class EventsView(QWidget):
             self._stale = False
             self.refresh()
 
+    def _on_pipeline_current_changed(self, *_args: object) -> None:
+        self._show_questions()
+
+    def _on_copy_questions_clicked(self) -> None:
+        items = [self.questions.item(r) for r in range(self.questions.count())]
+        chosen = [i for i in items if i.isSelected()] or items
+        if chosen:
+            lines = [f"{n}. {item.text()}" for n, item in enumerate(chosen, 1)]
+            QGuiApplication.clipboard().setText("\n".join(lines))
+
+    def _on_template_clicked(self) -> None:
+        dialog = TemplateDialog(current_template(self.workspace.db), self)
+        while dialog.exec():
+            command = InterviewTemplateCommand(self.workspace, dialog.template())
+            if self.workspace.execute(command):
+                return
+            # refused (the message is shown): the dialog opens again with what was typed
+
     def _on_event_list_current_changed(self, *_args: object) -> None:
         self._show_sheet()
 
@@ -348,6 +412,36 @@ class EventsView(QWidget):
         if self.workspace.execute(command):
             self.title_edit.clear()
             self.place_edit.clear()
+
+    def _on_edit_event_clicked(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        db = self.workspace.db
+        dialog = EventDialog(events.event(db, event_id), events.groups(db), self)
+        while dialog.exec():
+            fields = dialog.fields()
+            command = EventsEditCommand(
+                self.workspace,
+                f"Edit {fields.title.strip()}",
+                partial(events.update_event, db, event_id, fields),
+            )
+            if self.workspace.execute(command):
+                return
+            # refused (the message is shown): the dialog opens again with what was typed
+
+    def _on_delete_event_clicked(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        db = self.workspace.db
+        event = events.event(db, event_id)
+        if not confirm_delete(self, event_delete_question(event)):
+            return
+        command = EventsEditCommand(
+            self.workspace, f"Delete {event.title}", lambda: events.delete_event(db, event_id)
+        )
+        self.workspace.execute(command)
 
     def _on_going_clicked(self) -> None:
         event_id = self.current_event_id()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +24,16 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.values import ChangeSet
 from desktop_app.services import events
 from desktop_app.services.events import EventsUndo, GroupFields
+from desktop_app.ui.common.dates import date_pattern, format_date
 from desktop_app.ui.common.plain_label import PlainLabel
+from desktop_app.ui.events.event_dialogs import (
+    GroupDialog,
+    confirm_delete,
+    group_delete_question,
+    list_keys,
+    to_date,
+    to_qdate,
+)
 from desktop_app.ui.events.events_commands import EventsEditCommand
 from desktop_app.ui.window.workspace import Workspace
 
@@ -41,10 +53,35 @@ class GroupsPanel(QWidget):
         self.group_list.setAccessibleName("Groups")
         self.group_list.currentItemChanged.connect(self._on_group_list_current_changed)
         layout.addWidget(self.group_list, 2)
+        edit_row = QHBoxLayout()
+        self.edit_button = QPushButton("Edit group…", self)
+        self.edit_button.setToolTip("Change the group's name, kind, link or note (F2)")
+        self.edit_button.clicked.connect(self._on_edit_group_clicked)
+        self.delete_button = QPushButton("Delete group", self)
+        self.delete_button.setToolTip("Delete the group selected above (Delete)")
+        self.delete_button.clicked.connect(self._on_delete_group_clicked)
+        edit_row.addWidget(self.edit_button)
+        edit_row.addWidget(self.delete_button)
+        layout.addLayout(edit_row)
+        list_keys(self.group_list, self._on_edit_group_clicked, self._on_delete_group_clicked)
         layout.addWidget(PlainLabel("Members", self))
         self.member_list = QListWidget(self)
         self.member_list.setAccessibleName("Members")
         layout.addWidget(self.member_list, 2)
+        until_row = QHBoxLayout()
+        self.until_edit = QDateEdit(to_qdate(date.today()), self)
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setDisplayFormat(date_pattern())
+        self.until_edit.setAccessibleName("Member until")
+        self.until_button = QPushButton("Left &on", self)
+        self.until_button.setToolTip("The selected member left the group on this date")
+        self.until_button.clicked.connect(self._on_until_clicked)
+        self.still_button = QPushButton("Still a member", self)
+        self.still_button.clicked.connect(self._on_still_member_clicked)
+        until_row.addWidget(self.until_button)
+        until_row.addWidget(self.until_edit, 1)
+        until_row.addWidget(self.still_button)
+        layout.addLayout(until_row)
         member_row = QHBoxLayout()
         self.member_edit = QLineEdit(self)
         self.member_edit.setPlaceholderText("A contact in this group")
@@ -100,11 +137,81 @@ class GroupsPanel(QWidget):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def _show_members(self) -> None:
+        current = self.current_member_id()
         self.member_list.clear()
         group_id = self.current_group_id()
-        if group_id is not None:
-            for member in events.group_members(self.workspace.db, group_id):
-                self.member_list.addItem(member.name)
+        if group_id is None:
+            return
+        for member in events.memberships(self.workspace.db, group_id):
+            parts = [member.name]
+            if member.since is not None:
+                parts.append(f"since {format_date(member.since)}")
+            if member.until is not None:
+                parts.append(f"left {format_date(member.until)}")
+            item = QListWidgetItem(" · ".join(parts), self.member_list)
+            item.setData(Qt.ItemDataRole.UserRole, member.person_id)
+            if member.person_id == current:
+                self.member_list.setCurrentItem(item)
+
+    def current_member_id(self) -> int | None:
+        item = self.member_list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_edit_group_clicked(self) -> None:
+        group_id = self.current_group_id()
+        if group_id is None:
+            return
+        db = self.workspace.db
+        group = next((g for g in events.groups(db) if g.id == group_id), None)
+        if group is None:
+            return
+        dialog = GroupDialog(group, self)
+        while dialog.exec():
+            fields = dialog.fields()
+            command = EventsEditCommand(
+                self.workspace,
+                f"Edit group {fields.name.strip()}",
+                partial(events.update_group, db, group_id, fields),
+            )
+            if self.workspace.execute(command):
+                return
+            # refused (the message is shown): the dialog opens again with what was typed
+
+    def _on_delete_group_clicked(self) -> None:
+        group_id = self.current_group_id()
+        if group_id is None:
+            return
+        db = self.workspace.db
+        group = next((g for g in events.groups(db) if g.id == group_id), None)
+        if group is None:
+            return
+        members, planned = events.group_links(db, group_id)
+        if not confirm_delete(self, group_delete_question(group.name, members, planned)):
+            return
+        command = EventsEditCommand(
+            self.workspace, f"Delete group {group.name}", lambda: events.delete_group(db, group_id)
+        )
+        self.workspace.execute(command)
+
+    def _set_until(self, until: date | None) -> None:
+        group_id = self.current_group_id()
+        person_id = self.current_member_id()
+        if group_id is None or person_id is None:
+            self.workspace.error_raised.emit("Select a member first.")
+            return
+        name = self.member_list.currentItem().text().split(" · ")[0]
+        db = self.workspace.db
+        text = f"{name} left the group" if until else f"{name} is a member again"
+        command = EventsEditCommand(
+            self.workspace, text, lambda: events.set_member_until(db, group_id, person_id, until)
+        )
+        self.workspace.execute(command)
+
+    def _on_until_clicked(self) -> None:
+        self._set_until(to_date(self.until_edit.date()))
+
+    def _on_still_member_clicked(self) -> None:
+        self._set_until(None)
 
     def _on_group_list_current_changed(self, *_args: object) -> None:
         self._show_members()

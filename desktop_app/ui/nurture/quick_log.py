@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -29,18 +30,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import Direction, InteractionKind
 from desktop_app.domain.reciprocity import ResourceKind
+from desktop_app.services import events
 from desktop_app.services.interactions import (
     NewInteraction,
     ResourceFields,
     check_dates,
     person_choices,
 )
-from desktop_app.ui.common.dates import date_pattern
+from desktop_app.ui.common.dates import date_pattern, format_date
 from desktop_app.ui.common.person_picker import PersonPicker
 from desktop_app.ui.nurture.asking import confirm_dates, tell, to_date, to_qdate
 from desktop_app.ui.nurture.nurture_commands import EditInteractionCommand, LogInteractionCommand
 from desktop_app.ui.window.workspace import Workspace
 
+NO_EVENT = "(no event)"
 DIRECTION_TIPS = {
     Direction.GAVE: "I helped them: shared, introduced, advised",
     Direction.ASKED: "They helped me: advice, a referral, their time",
@@ -77,6 +80,8 @@ class QuickLogDialog(QDialog):
             self.kind.addItem(value.label, value.value)
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+
+        self.event_box = self._event_box(editing[1].event_id if editing else None)
 
         self.directions = QButtonGroup(self)
         direction_row = QHBoxLayout()
@@ -120,6 +125,7 @@ class QuickLogDialog(QDialog):
         self.form.addRow("&With:", self.people)
         self.form.addRow("&Date:", self.occurred)
         self.form.addRow("&Kind:", self.kind)
+        self.form.addRow("&Event:", self.event_box)
         self.form.addRow("Direction:", direction_row)
         self.form.addRow("&Note:", self.note)
         self.form.addRow("", follow_row)
@@ -141,6 +147,7 @@ class QuickLogDialog(QDialog):
         # Enter logs (the default button), except while a name is being typed (Enter picks
         # that person) and in the note (a new line); Ctrl+Enter logs from anywhere.
         self.people.search.installEventFilter(self)
+        self.event_line.installEventFilter(self)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
         self._on_kind_changed()
@@ -149,18 +156,51 @@ class QuickLogDialog(QDialog):
         (self.kind if self.people.person_ids() else self.people.search).setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the name box with a name typed picks the person, and stops there."""
-        if (
-            watched is self.people.search
-            and event.type() == QEvent.Type.KeyPress
+        """Enter in the name box with a name typed picks the person, and stops there;
+        Enter in the event box logs (an editable combo box would keep the key)."""
+        plain_enter = (
+            event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and self.people.search.text().strip()
-        ):
+        )
+        if plain_enter and watched is self.people.search and self.people.search.text().strip():
             self.people.search.returnPressed.emit()
             return True
+        if plain_enter and watched is self.event_line and not self.event_box.view().isVisible():
+            self.accept()
+            return True
         return super().eventFilter(watched, event)
+
+    def _event_box(self, keep: int | None) -> QComboBox:
+        """Recent and upcoming events, nearest first; typing any part of a title finds it."""
+        box = QComboBox(self)
+        self.event_line = QLineEdit(box)
+        self.event_line.setPlaceholderText("Type part of an event's title (optional)")
+        box.setLineEdit(self.event_line)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItem(NO_EVENT, None)
+        for event in events.event_choices(self.workspace.db, keep=keep):
+            box.addItem(f"{event.title} · {format_date(event.starts_at.date())}", event.id)
+        completer = QCompleter(box.model(), box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        box.setCompleter(completer)
+        self.event_completer = completer
+        box.setCurrentIndex(box.findData(keep) if keep is not None else -1)  # empty: none
+        box.setToolTip("The interaction then belongs to the event and is listed on its page")
+        return box
+
+    def event_id(self) -> int | None:
+        """The chosen event; `LookupError` when the text names none of them."""
+        text = self.event_box.currentText().strip()
+        if not text or text == NO_EVENT:
+            return None
+        index = self.event_box.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise LookupError(f"No event called “{text}”: pick one from the list, or clear it.")
+        return self.event_box.itemData(index)
 
     def _fill(self, entry: NewInteraction) -> None:
         for person_id in entry.participant_ids:
@@ -191,6 +231,7 @@ class QuickLogDialog(QDialog):
             button.setChecked(button.property("direction") == direction.value)
 
     def entry(self) -> NewInteraction:
+        """What the form says (`LookupError` when the event box names no event)."""
         kind = InteractionKind(self.kind.currentData())
         resource = None
         if kind is InteractionKind.SHARED_RESOURCE:
@@ -210,6 +251,7 @@ class QuickLogDialog(QDialog):
                 to_date(self.follow_up.date()) if self.follow_up_enabled.isChecked() else None
             ),
             resource=resource,
+            event_id=self.event_id(),
         )
 
     def _on_kind_changed(self) -> None:
@@ -222,7 +264,12 @@ class QuickLogDialog(QDialog):
     # -- accepting ----------------------------------------------------------------------
 
     def accept(self) -> None:
-        entry = self.entry()
+        try:
+            entry = self.entry()
+        except LookupError as error:
+            tell(self, str(error))
+            self.event_box.setFocus()
+            return
         if not entry.participant_ids:
             tell(self, "Choose who the interaction was with.")
             self.people.search.setFocus()

@@ -35,7 +35,7 @@ def test_the_view_shows_the_prep_sheet_of_the_next_event(window: MainWindow, qtb
     view = _open(window, qtbot)
     text = view.sheet.toPlainText()
     assert "PyData Berlin — December meetup" in text and "Who I know is going" in text
-    assert view.pipeline.rowCount() == 7
+    assert view.pipeline_model.rowCount() == 7
     assert "1 in 12" in view.funnel_label.text()
 
 
@@ -80,11 +80,10 @@ def test_next_stage_moves_an_interview_along_and_undo_moves_it_back(
 ) -> None:
     view = _open(window, qtbot)
     db = window.workspace.db
-    row = next(
-        r for r in range(view.pipeline.rowCount()) if view.pipeline.item(r, 1).text() == "Idea"
-    )
-    interview_id = int(view.pipeline.item(row, 0).data(Qt.ItemDataRole.UserRole))
-    view.pipeline.setCurrentCell(row, 0)
+    model = view.pipeline_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Idea")
+    interview_id = int(model.index(row, 0).data(Qt.ItemDataRole.UserRole))
+    view.pipeline.selectRow(row)
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert interviews.interview(db, interview_id).stage is InterviewStage.ASKED
     window.workspace.undo_stack.undo()
