@@ -211,7 +211,18 @@ def _run_gui(args: argparse.Namespace, restore_gc: Callable[[], None]) -> int:
     workspace = window.workspace
     if args.exit_when_ready:
         # Connected before the event loop paints, so before work queued after the paint.
-        window.contacts_ready.connect(lambda: app.exit(0))
+        # A storage condition met while painting (damage a large file hid from the check
+        # on opening) is the same one line and exit 1 as one met before the window.
+        failures: list[str] = []
+
+        def fail(message: str) -> None:
+            if not failures:
+                failures.append(message)
+                print(f"trellis: {message}", file=sys.stderr)
+                app.exit(1)
+
+        window.workspace.error_raised.connect(fail)
+        window.contacts_ready.connect(lambda: None if failures else app.exit(0))
     else:
         _hook_up(window, opened_files)
     opened_files.set_target(window.importer.start)

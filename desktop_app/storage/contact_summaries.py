@@ -122,7 +122,27 @@ def summary_rows_for(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Summa
         marks = ",".join("?" * len(chunk))
         query = _sql(marks)
         found.extend(_rows(conn.execute(query, chunk * query.count(f"IN ({marks})"))))
+    if len(found) < len(wanted):
+        _refuse_rows_the_index_still_names(conn, set(wanted) - {row.id for row in found})
     return found
+
+
+def _refuse_rows_the_index_still_names(conn: sqlite3.Connection, missing: set[int]) -> None:
+    """A damaged table page can hide its rows from a lookup by id instead of failing it.
+    People the name index still lists but the table no longer returns are such damage
+    (a person deleted since was deleted from the index in the same transaction): say so
+    as SQLite does, so the storage door reports a damaged database."""
+    listed = {
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM people INDEXED BY ix_people_full_name WHERE full_name IS NOT NULL"
+        )
+    }
+    if missing & listed:
+        raise sqlite3.DatabaseError(
+            f"database disk image is malformed ({len(missing & listed)} people listed by "
+            "the name index cannot be read)"
+        )
 
 
 def read_setting(conn: sqlite3.Connection, key: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import chain
 from time import monotonic
 from typing import Any
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.values import ChangeSet
+from desktop_app.domain.values import ChangeSet, ContactSummary
+from desktop_app.storage.errors import StorageError, translated_errors
 from desktop_app.ui.contacts.contact_table_model import (
     CIRCLE_CHOICES,
     COLUMNS,
@@ -175,7 +177,8 @@ class ContactsView(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         contacts = workspace.contacts
-        self.model = ContactTableModel(contacts.ids_in_name_order, contacts.summaries, self)
+        self._unreadable = False
+        self.model = ContactTableModel(contacts.ids_in_name_order, self._read_summaries, self)
         self._pending_sort: tuple[int, Qt.SortOrder] | None = None
         self._syncing_selection = False
         self._kept_selection: tuple[set[int], int | None, int] = (set(), None, 0)
@@ -286,6 +289,20 @@ class ContactsView(QWidget):
                 self.model.sort(section, order)
             else:
                 self._pending_sort = (section, order)
+
+    def _read_summaries(self, ids: Iterable[int] | None) -> list[ContactSummary]:
+        """The table's rows, read while painting: a known storage condition (damage the
+        name index hid until now, say) is said once and the rows stay empty, never a
+        traceback out of a paint event nor a message per repaint."""
+        if self._unreadable:
+            return []
+        try:
+            with translated_errors(self.workspace.db.path):
+                return self.workspace.contacts.summaries(ids)
+        except StorageError as error:
+            self._unreadable = True
+            self.workspace.error_raised.emit(str(error))
+            return []
 
     # -- events --------------------------------------------------------------------------
 

@@ -35,3 +35,31 @@ def test_the_name_order_reads_an_index_not_every_row_of_the_table(db: Database) 
         row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {contact_summaries.NAME_ORDER_SQL}")
     )
     assert "COVERING INDEX" in plan, plan
+
+
+def test_rows_a_damaged_page_hides_are_damage_not_absence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A lookup by id over a damaged page can return nothing instead of failing: people
+    the name index still lists are then reported as damage, not silently left out; a
+    person who simply does not exist is no damage."""
+    import sqlite3 as sqlite
+
+    import pytest
+
+    from desktop_app.services.demo import write_demo
+    from desktop_app.storage.contact_summaries import ids_in_name_order, summary_rows_for
+    from desktop_app.storage.database import open_database
+    from tests.storage_faults import damage_data_page
+
+    db_path = tmp_path / "t.db"
+    db = open_database(db_path)
+    write_demo(db, contacts=1500)
+    db.close()
+    conn = sqlite.connect(db_path)
+    ids = ids_in_name_order(conn)[:100]
+    assert len(summary_rows_for(conn, [*ids, 10**9])) == len(ids)
+    conn.close()
+    damage_data_page(db_path, "people", every=True)
+    conn = sqlite.connect(db_path)
+    with pytest.raises(sqlite.DatabaseError, match="malformed"):
+        summary_rows_for(conn, ids_in_name_order(conn)[:100])
+    conn.close()
