@@ -133,6 +133,16 @@ def vdir_account(session: Session, folder: str) -> AccountRecord:
     return add_account(session, name, "vdir", folder, "", [(folder, folder)])
 
 
+def remove_account(session: Session, account_id: int) -> None:
+    """The account goes with its address books, items and conflicts (cascades)."""
+    book_ids = select(t.SyncAddressBook.id).where(t.SyncAddressBook.account_id == account_id)
+    items = select(t.SyncItem.id).where(t.SyncItem.address_book_id.in_(book_ids))
+    session.execute(delete(t.SyncConflict).where(t.SyncConflict.item_id.in_(items)))
+    session.execute(delete(t.SyncItem).where(t.SyncItem.address_book_id.in_(book_ids)))
+    session.execute(delete(t.SyncAddressBook).where(t.SyncAddressBook.account_id == account_id))
+    session.execute(delete(t.SyncAccount).where(t.SyncAccount.id == account_id))
+
+
 def address_books(session: Session, account_id: int) -> list[BookRecord]:
     rows = session.scalars(
         select(t.SyncAddressBook)

@@ -30,6 +30,11 @@ from desktop_app.storage.sync_state import AccountRecord, BookRecord, ItemRecord
 DELETE_CONFIRM_LIMIT = 5
 
 
+class SyncCancelledError(Exception):
+    """The user cancelled: nothing was written in Trellis; what reached the server already
+    is found equal to Trellis's side by the next sync."""
+
+
 class TooManyDeletionsError(RuleError):
     """The sync would delete more than a few contacts; nothing was written."""
 
@@ -106,15 +111,20 @@ def sync_account(
     *,
     dry_run: bool = False,
     confirm_deletions: bool = False,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
-    """Sync every chosen address book of `account`; see the module's docstring."""
+    """Sync every chosen address book of `account`; see the module's docstring.
+    `is_cancelled` is asked between steps (SyncCancelledError: Trellis unchanged)."""
+    cancelled = is_cancelled or (lambda: False)
     with db.transaction() as session:
         books = sync_state.address_books(session, account.id)
     report = SyncReport(dry_run=dry_run)
     plans: list[tuple[_Plan, Store]] = []
     for index, book in enumerate(books):
+        _stop_if(cancelled)
         store = store_for(book)
         plans.append((_plan(db, account, book, store, push_new=index == 0), store))
+    _stop_if(cancelled)
     deleted_local = sum(len(p.local_deletes) for p, _ in plans)
     deleted_remote = sum(len(p.remote_deletes) for p, _ in plans)
     if deleted_local + deleted_remote > DELETE_CONFIRM_LIMIT and not confirm_deletions:
@@ -127,8 +137,13 @@ def sync_account(
             report.deleted_remote += len(plan.remote_deletes)
             report.conflicts += plan.open_conflicts
         else:
-            _carry_out(db, account, plan, store, report)
+            _carry_out(db, account, plan, store, report, cancelled)
     return report
+
+
+def _stop_if(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise SyncCancelledError("Sync cancelled; the next sync finishes the job.")
 
 
 def _plan(
@@ -288,13 +303,19 @@ def _plan_item(
 
 
 def _carry_out(
-    db: Database, account: AccountRecord, plan: _Plan, store: Store, report: SyncReport
+    db: Database,
+    account: AccountRecord,
+    plan: _Plan,
+    store: Store,
+    report: SyncReport,
+    cancelled: Callable[[], bool],
 ) -> None:
     """The other side first (each write idempotent by ETag), then one local transaction."""
     writes = list(plan.writes)
     updated_items = {w.id for _pid, _p, _f, w in plan.updates}
     pushed: list[_Put] = []
     for put in plan.puts:
+        _stop_if(cancelled)
         try:
             etag = store.put(put.href, put.text, put.etag)
         except PreconditionFailedError:
@@ -315,6 +336,7 @@ def _carry_out(
                     plan.updates[index] = (pid, person, names, new_write)
     item_deletes = list(plan.item_deletes)
     for href, etag, deleted_item in plan.remote_deletes:
+        _stop_if(cancelled)
         try:
             store.delete(href, etag)
         except PreconditionFailedError:

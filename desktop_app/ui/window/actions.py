@@ -163,6 +163,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["sort_circles"].setEnabled(not read_only)
     network_menu.addAction(actions["sort_circles"])
 
+    from desktop_app.ui.sync.sync_actions import add_sync_actions
+
+    add_sync_actions(window, actions, bar)
+
     help_menu = bar.addMenu("&Help")
     actions["user_guide"] = _action(
         window,
@@ -219,6 +223,7 @@ TOOLBAR: tuple[tuple[str, str, str, str], ...] = (
     ("import_contacts", "Import", "document-import", "import"),
     ("quick_log", "Log interaction", "mail-message-new", "log-interaction"),
     ("find", "Find", "edit-find", "find"),
+    ("sync_now", "Sync", "view-refresh", "sync"),
     ("print_map", "Print map", "document-print", "print-map"),
     ("user_guide", "Guide", "help-contents", "user-guide"),
 )
