@@ -68,6 +68,17 @@ class SyncReport:
             "conflicts": self.conflicts,
         }
 
+    def changes_summary(self) -> str:
+        """What the sync changed, for the window's status line ("1 pulled, 2 pushed")."""
+        counts = (
+            (self.pulled, "pulled"),
+            (self.pushed, "pushed"),
+            (self.deleted_local, "deleted here"),
+            (self.deleted_remote, "deleted there"),
+        )
+        said = [f"{n} {what}" for n, what in counts if n]
+        return ", ".join(said) if said else "nothing changed"
+
     def summary(self) -> str:
         return (
             f"{self.pulled} pulled, {self.pushed} pushed, {self.deleted_local} deleted here, "
@@ -381,7 +392,7 @@ def _carry_out(
         report.pulled += len(plan.creates) + len(plan.updates)
         report.deleted_local += len(plan.local_deletes)
         report.conflicts += plan.open_conflicts
-        sync_state.record_sync(session, account.id, report.summary())
+        sync_state.record_sync(session, account.id, report.changes_summary())
     report.changes = report.changes | ChangeSet(
         people_added=frozenset(added),
         people_changed=frozenset(changed),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.sync.sync_job import SyncJob
 
 CONFLICTS_LINK = "conflicts"
+PROGRESS_DELAY_MS = 300
 
 
 class SyncController(QObject):
@@ -192,11 +193,13 @@ class SyncController(QObject):
             progress.setWindowTitle(APP_NAME)
             progress.setObjectName("syncProgress")
             progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(0)
             progress.setAutoReset(False)
             progress.setAutoClose(False)
             progress.canceled.connect(self.cancel)
             self.progress = progress
+            # A busy indicator never reaches a value that would show it: show it once the
+            # sync has taken a moment (a quick one does not flash a dialog).
+            QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
         # Methods of this GUI-thread object: Qt queues the worker's signals to it.
         job.progressed.connect(self._on_job_progressed)
         job.succeeded.connect(self._on_job_succeeded)
@@ -205,6 +208,10 @@ class SyncController(QObject):
         job.failed.connect(self._on_job_failed)
         job.finished.connect(self._on_job_finished)
         job.start()
+
+    def _show_progress(self) -> None:
+        if self.progress is not None and self.job is not None:
+            self.progress.show()
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -333,13 +340,12 @@ class SyncController(QObject):
 
 
 def _summary(done: list[tuple[AccountRecord, SyncReport]]) -> str:
-    totals = [0, 0, 0, 0]
+    from desktop_app.services.sync.engine import SyncReport
+
+    total = SyncReport()
     for _account, report in done:
-        totals[0] += report.pulled
-        totals[1] += report.pushed
-        totals[2] += report.deleted_local
-        totals[3] += report.deleted_remote
-    if not any(totals):
-        return "nothing changed"
-    names = ("pulled", "pushed", "deleted here", "deleted there")
-    return ", ".join(f"{n} {name}" for n, name in zip(totals, names, strict=True) if n)
+        total.pulled += report.pulled
+        total.pushed += report.pushed
+        total.deleted_local += report.deleted_local
+        total.deleted_remote += report.deleted_remote
+    return total.changes_summary()
