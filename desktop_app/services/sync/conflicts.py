@@ -60,7 +60,7 @@ def resolve(db: Database, choices: Mapping[int, Mapping[str, str]]) -> ChangeSet
                 [
                     ItemWrite(
                         item.href, conflict.remote_etag, item.uid, pid, conflict.remote_card,
-                        cards.dumps(state), item_id,
+                        cards.dumps(state), item_id, dirty=True,
                     )
                 ],
             )  # fmt: skip

@@ -112,6 +112,7 @@ class _Plan:
     item_deletes: list[int] = field(default_factory=list)
     conflicts: list[tuple[int, RemoteCard, list[str]]] = field(default_factory=list)
     resolved: list[int] = field(default_factory=list)
+    compared: list[int] = field(default_factory=list)  # dirty items found unchanged
     open_conflicts: int = 0
 
 
@@ -161,20 +162,21 @@ def _plan(
     db: Database, account: AccountRecord, book: BookRecord, store: Store, push_new: bool
 ) -> _Plan:
     with db.transaction() as session:
-        known = sync_state.items(session, book.id)
-        open_conflicts = {c.item_id: c for c in sync_state.conflicts(session, book.id)}
-        unlinked: list[int] = []
-        if push_new:
-            linked = sync_state.linked_people(session)
-            unlinked = [p for p in sync_state.people_ids(session) if p not in linked]
-        wanted = {i.person_id for i in known.values() if i.person_id is not None}
-        people = sync_state.stored_people(session, wanted | set(unlinked))
-    listing = store.listing(book.sync_token, {href: i.etag for href, i in known.items()})
+        etags = sync_state.item_etags(session, book.id)
+    listing = store.listing(book.sync_token, etags)
     fetched = dict(listing.cards)
     missing = [href for href in listing.changed if href not in fetched]
     if missing:
         fetched.update((card.href, card) for card in store.fetch(missing))
     removed = listing.removed | (set(listing.changed) - set(fetched))
+    # Only what changed on either side is read: the items the other side changed, the
+    # items whose person changed here (marked dirty by triggers), waiting conflicts.
+    with db.transaction() as session:
+        known = sync_state.items_to_compare(session, book.id, set(fetched) | removed)
+        open_conflicts = {c.item_id: c for c in sync_state.conflicts(session, book.id)}
+        unlinked = sync_state.unlinked_people(session) if push_new else []
+        wanted = {i.person_id for i in known.values() if i.person_id is not None}
+        people = sync_state.stored_people(session, wanted | set(unlinked))
     plan = _Plan(book, listing.token, listing.uses_sync_collection)
     for href, item in known.items():
         conflict = open_conflicts.get(item.id)
@@ -185,7 +187,7 @@ def _plan(
         _plan_item(plan, item, local, remote, href in removed, conflict is not None)
     by_uid = {people[p].vcard_uid: p for p in unlinked if p in people and people[p].vcard_uid}
     for href, remote in fetched.items():
-        if href in known:
+        if href in etags:
             continue
         try:
             person = cards.parse(remote.text)
@@ -250,6 +252,13 @@ def _plan_item(
     had_conflict: bool,
 ) -> None:
     pid = item.person_id
+    if pid is None and not item.local_state:  # a card that is no person (a group)
+        if removed:
+            plan.item_deletes.append(item.id)
+        elif remote is not None:  # remembered as it is now, never pulled nor deleted
+            write = ItemWrite(item.href, remote.etag, "", None, remote.text, "", item.id)
+            plan.writes.append(write)
+        return
     if removed:
         plan.item_deletes.append(item.id)
         if local is None or pid is None:
@@ -284,6 +293,8 @@ def _plan_item(
                 _Put(item.href, cards.card_text(person, item.card), item.etag, pid,
                      person_uid, item.id, cards.dumps(now))
             )  # fmt: skip
+        elif not had_conflict:
+            plan.compared.append(item.id)  # touched here, but no synced field changed
         return
     try:
         theirs = cards.parse(remote.text)
@@ -388,6 +399,7 @@ def _carry_out(
             sync_state.put_conflict(session, conflict_item, remote.text, remote.etag, clashing)
         for resolved_item in plan.resolved:
             sync_state.drop_conflict(session, resolved_item)
+        sync_state.mark_compared(session, plan.compared)
         sync_state.set_token(session, plan.book.id, plan.token, plan.uses_sync)
         report.pulled += len(plan.creates) + len(plan.updates)
         report.deleted_local += len(plan.local_deletes)
