@@ -5,6 +5,7 @@ server's value and Trellis's, a radio button each. Apply writes the choices loca
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,6 +29,20 @@ from desktop_app.ui.window.workspace import Workspace
 SERVER, TRELLIS = "remote", "local"
 
 
+class _ValueLabel(PlainLabel):
+    """A field's value beside its radio button; a click on it chooses that side."""
+
+    def __init__(self, text: str, radio: QRadioButton) -> None:
+        super().__init__(text)
+        self.radio = radio
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.radio.setChecked(True)
+        self.radio.setFocus()
+        event.accept()
+
+
 class _ConflictPage(QWidget):
     """One contact's clashing fields; Trellis's side is chosen until the user says else."""
 
@@ -36,6 +51,7 @@ class _ConflictPage(QWidget):
         self.conflict = conflict
         self.groups: dict[str, QButtonGroup] = {}
         self.radios: dict[tuple[str, str], QRadioButton] = {}
+        self.values: dict[tuple[str, str], _ValueLabel] = {}
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -43,18 +59,27 @@ class _ConflictPage(QWidget):
             header = QLabel(f"<b>{title}</b>" if title else "")
             grid.addWidget(header, 0, column)
         for row, sides in enumerate(conflict.fields, start=1):
-            grid.addWidget(PlainLabel(sides.label), row, 0, Qt.AlignmentFlag.AlignTop)
+            name = QLabel(sides.label)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             for column, (side, text) in enumerate(
                 ((SERVER, sides.server), (TRELLIS, sides.trellis)), start=1
             ):
-                radio = QRadioButton(text)
-                radio.setAccessibleName(
-                    f"{sides.label} {'on the server' if side == SERVER else 'in Trellis'}"
-                )
+                # The value in a label that wraps (a long note stays readable), its radio
+                # button beside it; clicking the value chooses it too.
+                radio = QRadioButton()
+                where = "on the server" if side == SERVER else "in Trellis"
+                radio.setAccessibleName(f"{sides.label} {where}: {text}")
+                value = _ValueLabel(text, radio)
+                cell = QHBoxLayout()
+                cell.setContentsMargins(0, 0, 0, 0)
+                cell.addWidget(radio, 0, Qt.AlignmentFlag.AlignTop)
+                cell.addWidget(value, 1)
                 group.addButton(radio)
                 self.radios[(sides.field, side)] = radio
-                grid.addWidget(radio, row, column, Qt.AlignmentFlag.AlignTop)
+                self.values[(sides.field, side)] = value
+                grid.addLayout(cell, row, column, Qt.AlignmentFlag.AlignTop)
             self.radios[(sides.field, TRELLIS)].setChecked(True)
             self.groups[sides.field] = group
         grid.setRowStretch(len(conflict.fields) + 1, 1)
@@ -84,7 +109,7 @@ class ConflictDialog(QDialog):
         self.resize(760, 460)
         self.people = QListWidget()
         self.people.setAccessibleName("Contacts changed on both sides")
-        self.people.setMaximumWidth(220)
+        self.people.setMaximumWidth(180)
         self.pages = QStackedWidget()
         self.page_list: list[_ConflictPage] = []
         for conflict in conflicts:
@@ -92,6 +117,7 @@ class ConflictDialog(QDialog):
             page = _ConflictPage(conflict)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             self.page_list.append(page)

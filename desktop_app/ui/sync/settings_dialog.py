@@ -79,7 +79,7 @@ class SyncSettingsDialog(QDialog):
         every_label.setBuddy(self.interval)
         every_row.addWidget(every_label)
         every_row.addWidget(self.interval)
-        every_row.addWidget(PlainLabel("while this window is open"))
+        every_row.addWidget(QLabel("while this window is open"))
         every_row.addStretch(1)
 
         self.message = PlainLabel("")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -72,11 +72,15 @@ def test_a_conflict_waits_and_the_server_side_is_chosen_field_by_field(
     page = dialog.page(0)
     server = page.radios[("note", SERVER)]
     trellis = page.radios[("note", TRELLIS)]
-    assert (server.text(), trellis.text()) == ("met in Porto", "met in Braga")
+    values = (page.values[("note", SERVER)], page.values[("note", TRELLIS)])
+    assert tuple(v.text() for v in values) == ("met in Porto", "met in Braga")
     assert trellis.isChecked()
-    # On its round button, where the user clicks (the widget is wider than its text).
-    qtbot.mouseClick(server, Qt.MouseButton.LeftButton, pos=QPoint(8, server.height() // 2))
+    qtbot.mouseClick(server, Qt.MouseButton.LeftButton)
     assert server.isChecked() and not trellis.isChecked()
+    qtbot.mouseClick(values[1], Qt.MouseButton.LeftButton)  # a click on the value
+    assert trellis.isChecked() and not server.isChecked()
+    qtbot.mouseClick(values[0], Qt.MouseButton.LeftButton)
+    assert server.isChecked()
     with qtbot.waitSignal(dialog.resolved):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
