@@ -76,7 +76,9 @@ class SyncController(QObject):
             self.label.hide()
             return
         if state.last_synced_at is None:
-            text = "Not synced yet (Ctrl+Shift+S)"
+            text = "Not synced yet"
+            if not self.workspace.read_only:
+                text += " (Ctrl+Shift+S)"
         else:
             summary = what_changed or state.last_summary
             text = f"Last synced {state.last_synced_at:%H:%M}"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -96,7 +96,15 @@ def test_a_conflict_waits_and_the_server_side_is_chosen_field_by_field(
 def test_choosing_trellis_sends_its_value_at_the_next_sync(
     qtbot: QtBot, sync_window: MainWindow, radicale: RadicaleServer, with_conflict: int
 ) -> None:
-    dialog = open_conflicts(qtbot, sync_window)
+    # This time from the status line: its link is the end of the line.
+    status = sync_window.syncer.label
+    with qtbot.waitSignal(sync_window.syncer.conflicts_shown) as shown:
+        qtbot.mouseClick(
+            status, Qt.MouseButton.LeftButton, pos=QPoint(status.width() - 8, status.height() // 2)
+        )
+    dialog = shown.args[0]
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.trellis_all, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.resolved):
         qtbot.keyClick(dialog.apply_button, Qt.Key.Key_Space)

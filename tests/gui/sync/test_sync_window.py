@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.sync import run as sync
+from desktop_app.storage.database import Database
 from desktop_app.ui.sync.account_dialog import AddAccountDialog, PasswordDialog
 from desktop_app.ui.sync.settings_dialog import INTERVAL_KEY, SyncSettingsDialog
 from desktop_app.ui.window.main_window import MainWindow
@@ -282,3 +283,26 @@ def test_the_automatic_sync_interval_is_remembered_and_runs_without_asking(
     with qtbot.waitSignal(again.first_painted):
         again.show()
     assert again.syncer.timer.isActive() and again.syncer.timer.interval() == 15 * 60_000
+
+
+def test_a_read_only_database_offers_no_sync(
+    qtbot: QtBot, small_db: Database, tmp_path: Path
+) -> None:
+    from desktop_app.storage.database import open_database
+
+    folder = tmp_path / "vdir"
+    folder.mkdir()
+    sync.add_vdir(small_db, folder)
+    path = small_db.path
+    small_db.close()
+    db = open_database(path, read_only=True, exclusive=False, backups=False)
+    window = MainWindow(Workspace(db))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted):
+        window.show()
+    for name in ("sync_now", "sync_accounts", "sync_settings", "sync_conflicts"):
+        assert not window.actions_by_name[name].isEnabled(), name
+    press_sync(qtbot, window)  # the key does nothing: the action is off
+    qtbot.wait(200)
+    assert not window.syncer.busy and list(folder.iterdir()) == []
+    db.close()
