@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -111,13 +112,18 @@ def one_change_each_side(server: RadicaleServer, db_path: Path) -> float:
     from desktop_app.services.sync import run as sync
     from desktop_app.storage.database import open_database
 
+    # New values each run: the server is shared by the runs, and a value already there
+    # is no change.
+    stamp = time.monotonic_ns()
     text, etag = server.get_card("bench-1.vcf")
-    server.put_card("bench-1.vcf", text.replace("TITLE:Engineer", "TITLE:Lead"), etag)
+    server.put_card("bench-1.vcf", re.sub(r"TITLE:[^\r\n]*", f"TITLE:Lead {stamp}", text), etag)
     with open_database(db_path, backups=False) as db:
         with db.transaction() as session:
             from sqlalchemy import text as sql
 
-            session.execute(sql("UPDATE people SET note = 'edited here' WHERE id = 3"))
+            session.execute(
+                sql("UPDATE people SET note = :note WHERE id = 3"), {"note": f"edited {stamp}"}
+            )
         account = sync.account_named(db, None)
         start = time.perf_counter()
         report = sync.sync_carddav(db, account, PASSWORD)

@@ -70,6 +70,8 @@ class ItemWrite:
     card: str
     local_state: str
     id: int | None = None
+    # Still to compare at the next sync (a conflict decided: Trellis's side goes out then).
+    dirty: bool = False
 
 
 def _account(row: t.SyncAccount) -> AccountRecord:
@@ -133,6 +135,16 @@ def vdir_account(session: Session, folder: str) -> AccountRecord:
     return add_account(session, name, "vdir", folder, "", [(folder, folder)])
 
 
+def remove_account(session: Session, account_id: int) -> None:
+    """The account goes with its address books, items and conflicts (cascades)."""
+    book_ids = select(t.SyncAddressBook.id).where(t.SyncAddressBook.account_id == account_id)
+    items = select(t.SyncItem.id).where(t.SyncItem.address_book_id.in_(book_ids))
+    session.execute(delete(t.SyncConflict).where(t.SyncConflict.item_id.in_(items)))
+    session.execute(delete(t.SyncItem).where(t.SyncItem.address_book_id.in_(book_ids)))
+    session.execute(delete(t.SyncAddressBook).where(t.SyncAddressBook.account_id == account_id))
+    session.execute(delete(t.SyncAccount).where(t.SyncAccount.id == account_id))
+
+
 def address_books(session: Session, account_id: int) -> list[BookRecord]:
     rows = session.scalars(
         select(t.SyncAddressBook)
@@ -154,6 +166,61 @@ def items(session: Session, book_id: int) -> dict[str, ItemRecord]:
         )
     )
     return {row.href: ItemRecord(*row) for row in rows}
+
+
+def item_etags(session: Session, book_id: int) -> dict[str, str]:
+    """href → ETag of every item of the book: what the other side is compared with."""
+    i = t.SyncItem
+    rows = session.execute(select(i.href, i.etag).where(i.address_book_id == book_id))
+    return {str(href): str(etag) for href, etag in rows}
+
+
+def items_to_compare(
+    session: Session, book_id: int, hrefs: Iterable[str] = ()
+) -> dict[str, ItemRecord]:
+    """href → item, for the items a sync must look at: those at `hrefs` (changed on the
+    other side), those whose person changed here (`dirty`, set by triggers) or was
+    deleted here, and those with a conflict waiting. The others are left unread."""
+    i = t.SyncItem
+    columns = (i.id, i.href, i.etag, i.uid, i.person_id, i.card, i.local_state)
+    waiting = select(t.SyncConflict.item_id)
+    local = session.execute(
+        select(*columns).where(
+            i.address_book_id == book_id,
+            i.dirty.is_(True) | (i.person_id.is_(None) & (i.local_state != "")) | i.id.in_(waiting),
+        )
+    )
+    found = {row.href: ItemRecord(*row) for row in local}
+    wanted = [h for h in set(hrefs) if h not in found]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(*columns).where(i.address_book_id == book_id, i.href.in_(chunk))
+        )
+        found.update((row.href, ItemRecord(*row)) for row in rows)
+    return found
+
+
+def mark_compared(session: Session, item_ids: Iterable[int]) -> None:
+    """Items looked at and found equal on both sides: not dirty any more."""
+    ids = list(item_ids)
+    for start in range(0, len(ids), 500):
+        session.execute(
+            update(t.SyncItem)
+            .where(t.SyncItem.id.in_(ids[start : start + 500]))
+            .values(dirty=False)
+        )
+
+
+def unlinked_people(session: Session) -> list[int]:
+    """People (not me) no address book of any account holds yet: new to every sync."""
+    linked = select(t.SyncItem.person_id).where(t.SyncItem.person_id.is_not(None))
+    query = (
+        select(t.Person.id)
+        .where(t.Person.is_me.is_(False), t.Person.id.not_in(linked))
+        .order_by(t.Person.id)
+    )
+    return [int(pid) for pid in session.scalars(query)]
 
 
 def linked_people(session: Session) -> set[int]:
@@ -196,6 +263,7 @@ def write_items(session: Session, book_id: int, writes: Sequence[ItemWrite]) -> 
             "person_id": w.person_id,
             "card": w.card,
             "local_state": w.local_state,
+            "dirty": w.dirty,
         }
         for w in writes
         if w.id is None
@@ -214,6 +282,7 @@ def write_items(session: Session, book_id: int, writes: Sequence[ItemWrite]) -> 
                     person_id=w.person_id,
                     card=w.card,
                     local_state=w.local_state,
+                    dirty=w.dirty,
                 )
             )
 

@@ -507,6 +507,9 @@ class SyncItem(Base):
     )
     card: Mapped[str] = mapped_column(Text, default="")
     local_state: Mapped[str] = mapped_column(Text, default="")
+    # Set by triggers when a synced field of the person changes (revision 0004_carddav_sync),
+    # cleared when the sync writes the item: a sync reads only the people who changed.
+    dirty: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class SyncConflict(Base):

@@ -30,6 +30,11 @@ from desktop_app.storage.sync_state import AccountRecord, BookRecord, ItemRecord
 DELETE_CONFIRM_LIMIT = 5
 
 
+class SyncCancelledError(Exception):
+    """The user cancelled: nothing was written in Trellis; what reached the server already
+    is found equal to Trellis's side by the next sync."""
+
+
 class TooManyDeletionsError(RuleError):
     """The sync would delete more than a few contacts; nothing was written."""
 
@@ -62,6 +67,17 @@ class SyncReport:
             "deleted_remote": self.deleted_remote,
             "conflicts": self.conflicts,
         }
+
+    def changes_summary(self) -> str:
+        """What the sync changed, for the window's status line ("1 pulled, 2 pushed")."""
+        counts = (
+            (self.pulled, "pulled"),
+            (self.pushed, "pushed"),
+            (self.deleted_local, "deleted here"),
+            (self.deleted_remote, "deleted there"),
+        )
+        said = [f"{n} {what}" for n, what in counts if n]
+        return ", ".join(said) if said else "nothing changed"
 
     def summary(self) -> str:
         return (
@@ -96,6 +112,7 @@ class _Plan:
     item_deletes: list[int] = field(default_factory=list)
     conflicts: list[tuple[int, RemoteCard, list[str]]] = field(default_factory=list)
     resolved: list[int] = field(default_factory=list)
+    compared: list[int] = field(default_factory=list)  # dirty items found unchanged
     open_conflicts: int = 0
 
 
@@ -106,15 +123,20 @@ def sync_account(
     *,
     dry_run: bool = False,
     confirm_deletions: bool = False,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
-    """Sync every chosen address book of `account`; see the module's docstring."""
+    """Sync every chosen address book of `account`; see the module's docstring.
+    `is_cancelled` is asked between steps (SyncCancelledError: Trellis unchanged)."""
+    cancelled = is_cancelled or (lambda: False)
     with db.transaction() as session:
         books = sync_state.address_books(session, account.id)
     report = SyncReport(dry_run=dry_run)
     plans: list[tuple[_Plan, Store]] = []
     for index, book in enumerate(books):
+        _stop_if(cancelled)
         store = store_for(book)
         plans.append((_plan(db, account, book, store, push_new=index == 0), store))
+    _stop_if(cancelled)
     deleted_local = sum(len(p.local_deletes) for p, _ in plans)
     deleted_remote = sum(len(p.remote_deletes) for p, _ in plans)
     if deleted_local + deleted_remote > DELETE_CONFIRM_LIMIT and not confirm_deletions:
@@ -127,28 +149,34 @@ def sync_account(
             report.deleted_remote += len(plan.remote_deletes)
             report.conflicts += plan.open_conflicts
         else:
-            _carry_out(db, account, plan, store, report)
+            _carry_out(db, account, plan, store, report, cancelled)
     return report
+
+
+def _stop_if(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise SyncCancelledError("Sync cancelled; the next sync finishes the job.")
 
 
 def _plan(
     db: Database, account: AccountRecord, book: BookRecord, store: Store, push_new: bool
 ) -> _Plan:
     with db.transaction() as session:
-        known = sync_state.items(session, book.id)
-        open_conflicts = {c.item_id: c for c in sync_state.conflicts(session, book.id)}
-        unlinked: list[int] = []
-        if push_new:
-            linked = sync_state.linked_people(session)
-            unlinked = [p for p in sync_state.people_ids(session) if p not in linked]
-        wanted = {i.person_id for i in known.values() if i.person_id is not None}
-        people = sync_state.stored_people(session, wanted | set(unlinked))
-    listing = store.listing(book.sync_token, {href: i.etag for href, i in known.items()})
+        etags = sync_state.item_etags(session, book.id)
+    listing = store.listing(book.sync_token, etags)
     fetched = dict(listing.cards)
     missing = [href for href in listing.changed if href not in fetched]
     if missing:
         fetched.update((card.href, card) for card in store.fetch(missing))
     removed = listing.removed | (set(listing.changed) - set(fetched))
+    # Only what changed on either side is read: the items the other side changed, the
+    # items whose person changed here (marked dirty by triggers), waiting conflicts.
+    with db.transaction() as session:
+        known = sync_state.items_to_compare(session, book.id, set(fetched) | removed)
+        open_conflicts = {c.item_id: c for c in sync_state.conflicts(session, book.id)}
+        unlinked = sync_state.unlinked_people(session) if push_new else []
+        wanted = {i.person_id for i in known.values() if i.person_id is not None}
+        people = sync_state.stored_people(session, wanted | set(unlinked))
     plan = _Plan(book, listing.token, listing.uses_sync_collection)
     for href, item in known.items():
         conflict = open_conflicts.get(item.id)
@@ -159,7 +187,7 @@ def _plan(
         _plan_item(plan, item, local, remote, href in removed, conflict is not None)
     by_uid = {people[p].vcard_uid: p for p in unlinked if p in people and people[p].vcard_uid}
     for href, remote in fetched.items():
-        if href in known:
+        if href in etags:
             continue
         try:
             person = cards.parse(remote.text)
@@ -224,6 +252,13 @@ def _plan_item(
     had_conflict: bool,
 ) -> None:
     pid = item.person_id
+    if pid is None and not item.local_state:  # a card that is no person (a group)
+        if removed:
+            plan.item_deletes.append(item.id)
+        elif remote is not None:  # remembered as it is now, never pulled nor deleted
+            write = ItemWrite(item.href, remote.etag, "", None, remote.text, "", item.id)
+            plan.writes.append(write)
+        return
     if removed:
         plan.item_deletes.append(item.id)
         if local is None or pid is None:
@@ -258,6 +293,8 @@ def _plan_item(
                 _Put(item.href, cards.card_text(person, item.card), item.etag, pid,
                      person_uid, item.id, cards.dumps(now))
             )  # fmt: skip
+        elif not had_conflict:
+            plan.compared.append(item.id)  # touched here, but no synced field changed
         return
     try:
         theirs = cards.parse(remote.text)
@@ -288,13 +325,19 @@ def _plan_item(
 
 
 def _carry_out(
-    db: Database, account: AccountRecord, plan: _Plan, store: Store, report: SyncReport
+    db: Database,
+    account: AccountRecord,
+    plan: _Plan,
+    store: Store,
+    report: SyncReport,
+    cancelled: Callable[[], bool],
 ) -> None:
     """The other side first (each write idempotent by ETag), then one local transaction."""
     writes = list(plan.writes)
     updated_items = {w.id for _pid, _p, _f, w in plan.updates}
     pushed: list[_Put] = []
     for put in plan.puts:
+        _stop_if(cancelled)
         try:
             etag = store.put(put.href, put.text, put.etag)
         except PreconditionFailedError:
@@ -315,6 +358,7 @@ def _carry_out(
                     plan.updates[index] = (pid, person, names, new_write)
     item_deletes = list(plan.item_deletes)
     for href, etag, deleted_item in plan.remote_deletes:
+        _stop_if(cancelled)
         try:
             store.delete(href, etag)
         except PreconditionFailedError:
@@ -355,11 +399,12 @@ def _carry_out(
             sync_state.put_conflict(session, conflict_item, remote.text, remote.etag, clashing)
         for resolved_item in plan.resolved:
             sync_state.drop_conflict(session, resolved_item)
+        sync_state.mark_compared(session, plan.compared)
         sync_state.set_token(session, plan.book.id, plan.token, plan.uses_sync)
         report.pulled += len(plan.creates) + len(plan.updates)
         report.deleted_local += len(plan.local_deletes)
         report.conflicts += plan.open_conflicts
-        sync_state.record_sync(session, account.id, report.summary())
+        sync_state.record_sync(session, account.id, report.changes_summary())
     report.changes = report.changes | ChangeSet(
         people_added=frozenset(added),
         people_changed=frozenset(changed),

@@ -66,3 +66,14 @@ def remember(url: str, user: str, password: str) -> bool:
     except Exception:  # the keychain refused: the password is asked for next time
         return False
     return True
+
+
+def forget(url: str, user: str) -> None:
+    """Take the password out of the keychain (an account removed); nothing to do without one."""
+    backend = _keychain()
+    if backend is None:
+        return
+    try:
+        backend.delete_password(SERVICE, _key(url, user))  # type: ignore[attr-defined]
+    except Exception:  # not there, or the keychain refused: nothing more to do
+        return

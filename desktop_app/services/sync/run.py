@@ -3,6 +3,7 @@ discovery), sync it, sync a vdir folder, list accounts and conflicts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app.domain.errors import RuleError
@@ -71,6 +72,7 @@ def sync_carddav(
     *,
     dry_run: bool = False,
     confirm_deletions: bool = False,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
     try:
         with CardDavClient(account.url, account.username, password) as client:
@@ -79,14 +81,24 @@ def sync_carddav(
                 return CardDavStore(client, book.url, book.uses_sync_collection)
 
             return sync_account(
-                db, account, store_for, dry_run=dry_run, confirm_deletions=confirm_deletions
+                db,
+                account,
+                store_for,
+                dry_run=dry_run,
+                confirm_deletions=confirm_deletions,
+                is_cancelled=is_cancelled,
             )
     except DavError as error:
         raise SyncError(str(error)) from error
 
 
 def sync_vdir(
-    db: Database, folder: Path, *, dry_run: bool = False, confirm_deletions: bool = False
+    db: Database,
+    folder: Path,
+    *,
+    dry_run: bool = False,
+    confirm_deletions: bool = False,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
     folder = folder.expanduser().resolve()
     if not folder.is_dir():
@@ -100,6 +112,7 @@ def sync_vdir(
             lambda _book: VdirStore(folder),
             dry_run=dry_run,
             confirm_deletions=confirm_deletions,
+            is_cancelled=is_cancelled,
         )
     except DavError as error:
         raise SyncError(str(error)) from error
@@ -108,3 +121,57 @@ def sync_vdir(
 def conflicts(db: Database) -> list[sync_state.ConflictRecord]:
     with db.transaction() as session:
         return sync_state.conflicts(session)
+
+
+def add_account_books(
+    db: Database, name: str, url: str, user: str, books: Sequence[AddressBook]
+) -> AccountRecord:
+    """An account with the address books the user chose from `discover`'s list (the
+    window's way: discovery first, the choice after); no password is stored here."""
+    if not name.strip():
+        raise RuleError("An account needs a name.")
+    if not books:
+        raise RuleError("Choose at least one address book to sync.")
+    with db.transaction() as session:
+        return sync_state.add_account(
+            session, name.strip(), "carddav", url, user, [(b.url, b.name) for b in books]
+        )
+
+
+def add_vdir(db: Database, folder: Path) -> AccountRecord:
+    """A vdir folder to sync with (one `.vcf` file per contact), the offline way."""
+    folder = folder.expanduser().resolve()
+    if not folder.is_dir():
+        raise RuleError(f"{folder} is not a folder")
+    with db.transaction() as session:
+        return sync_state.vdir_account(session, str(folder))
+
+
+def remove_account(db: Database, account_id: int) -> None:
+    """Forget an account, its address books and what was synced with them; the contacts
+    stay in Trellis and on the server."""
+    with db.transaction() as session:
+        sync_state.remove_account(session, account_id)
+
+
+def sync_any(
+    db: Database,
+    account: AccountRecord,
+    password: str | None,
+    *,
+    confirm_deletions: bool = False,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> SyncReport:
+    """Sync one account of either kind (a vdir folder needs no password)."""
+    if account.kind == "vdir":
+        return sync_vdir(
+            db,
+            Path(account.url),
+            confirm_deletions=confirm_deletions,
+            is_cancelled=is_cancelled,
+        )
+    if not password:
+        raise SyncError(f"no password for {account.username} at {account.url}")
+    return sync_carddav(
+        db, account, password, confirm_deletions=confirm_deletions, is_cancelled=is_cancelled
+    )

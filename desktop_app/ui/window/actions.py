@@ -194,6 +194,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     network_menu.addAction(actions["not_contacts"])
 
+    from desktop_app.ui.sync.sync_actions import add_sync_actions
+
+    add_sync_actions(window, actions, bar)
+
     help_menu = bar.addMenu("&Help")
     actions["user_guide"] = _action(
         window,
@@ -250,6 +254,7 @@ TOOLBAR: tuple[tuple[str, str, str, str], ...] = (
     ("import_contacts", "Import", "document-import", "import"),
     ("quick_log", "Log interaction", "mail-message-new", "log-interaction"),
     ("find", "Find", "edit-find", "find"),
+    ("sync_now", "Sync", "view-refresh", "sync"),
     ("print_map", "Print map", "document-print", "print-map"),
     ("user_guide", "Guide", "help-contents", "user-guide"),
 )

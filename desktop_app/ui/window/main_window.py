@@ -24,6 +24,7 @@ from desktop_app.domain.values import NewPerson
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
 from desktop_app.ui.contacts.contacts_view import ContactsView
 from desktop_app.ui.importing.controller import ImportController, dropped_paths
+from desktop_app.ui.sync.sync_controller import SyncController
 from desktop_app.ui.window import actions as menu_actions
 from desktop_app.ui.window import window_state
 from desktop_app.ui.window.views import VIEWS, ViewSpec
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         # File ▸ Import…/Export contacts…, and files or folders dropped on the window.
         self.importer = ImportController(workspace, self)
         self.importer.imported.connect(self._on_importer_imported)
+        # Sync ▸ Sync now, Settings ▸ Sync…, the status line (ui/sync/).
+        self.syncer = SyncController(workspace, self)
+        self.first_painted.connect(self.syncer.start)
         self.setAcceptDrops(True)  # the drag handlers below; no filter on the whole window
         self.recent_menu: QMenu  # File ▸ Open Recent, made with the menus
         self.actions_by_name = menu_actions.build_menus(self)

@@ -6,6 +6,11 @@ Create Date: 2026-12-07
 
 New tables only (docs/sync.md). `sync_items.person_id` is SET NULL when a person is
 deleted: that is how the next sync learns of a deletion made in Trellis.
+
+Local changes are tracked so that a sync reads only the people who changed: triggers on
+every table a synced field lives in set `sync_items.dirty` on the items of the person
+concerned (CREATE_TRIGGERS below; a person without a sync item costs one indexed
+lookup); the sync clears it when it writes the item.
 """
 
 from __future__ import annotations
@@ -18,6 +23,57 @@ revision = '0004_carddav_sync'
 down_revision = '0003_interaction_sources'
 branch_labels = None
 depends_on = None
+
+# Triggers marking a person's sync items dirty when a synced field of theirs changes (names,
+# note, birthday and UID in `people`; the contact-point tables, `photos`, `person_tags` and
+# a renamed tag, `employment` and a renamed organisation). Each runs one UPDATE of
+# `sync_items` by its `person_id` index: a person nobody syncs costs one index lookup.
+_MARK = "UPDATE sync_items SET dirty = 1 WHERE person_id = {row}.person_id;"
+
+# Tables with a person_id column: any insert, update or delete is a change of that person.
+_PERSON_ROWS = ("emails", "phones", "urls", "addresses", "photos", "person_tags", "employment")
+_PEOPLE_COLUMNS = (
+    "full_name, given_name, family_name, note, birthday_year, birthday_month, birthday_day, "
+    "vcard_uid"
+)
+
+
+def _statements() -> tuple[list[str], list[str]]:
+    create: list[str] = []
+    names: list[str] = []
+    for table in _PERSON_ROWS:
+        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
+            name = f"trg_sync_dirty_{table}_{event.lower()}"
+            names.append(name)
+            body = _MARK.format(row=row)
+            if event == "UPDATE":  # a row moved to another person changes both
+                body += " " + _MARK.format(row="OLD")
+            create.append(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body} END"
+            )
+    names.append("trg_sync_dirty_people_update")
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _PEOPLE_COLUMNS.split(", "))
+    create.append(
+        f"CREATE TRIGGER trg_sync_dirty_people_update AFTER UPDATE OF {_PEOPLE_COLUMNS} "
+        f"ON people FOR EACH ROW WHEN {changed} BEGIN "
+        "UPDATE sync_items SET dirty = 1 WHERE person_id = NEW.id; END"
+    )
+    names.append("trg_sync_dirty_tags_rename")
+    create.append(
+        "CREATE TRIGGER trg_sync_dirty_tags_rename AFTER UPDATE OF name ON tags "
+        "FOR EACH ROW BEGIN UPDATE sync_items SET dirty = 1 WHERE person_id IN "
+        "(SELECT person_id FROM person_tags WHERE tag_id = NEW.id); END"
+    )
+    names.append("trg_sync_dirty_organizations_rename")
+    create.append(
+        "CREATE TRIGGER trg_sync_dirty_organizations_rename AFTER UPDATE OF name "
+        "ON organizations FOR EACH ROW BEGIN UPDATE sync_items SET dirty = 1 WHERE person_id "
+        "IN (SELECT person_id FROM employment WHERE organization_id = NEW.id); END"
+    )
+    return create, [f"DROP TRIGGER IF EXISTS {name}" for name in names]
+
+
+CREATE_TRIGGERS, DROP_TRIGGERS = _statements()
 
 
 def upgrade() -> None:
@@ -67,6 +123,7 @@ def upgrade() -> None:
         sa.Column('person_id', sa.Integer(), nullable=True),
         sa.Column('card', sa.Text(), nullable=False),
         sa.Column('local_state', sa.Text(), nullable=False),
+        sa.Column('dirty', sa.Boolean(), server_default=sa.text('0'), nullable=False),
         sa.ForeignKeyConstraint(
             ['address_book_id'],
             ['sync_address_books.id'],
@@ -108,9 +165,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflicts')),
         sa.UniqueConstraint('item_id', name=op.f('uq_sync_conflicts_item_id')),
     )
+    for statement in CREATE_TRIGGERS:
+        op.execute(statement)
 
 
 def downgrade() -> None:
+    for statement in DROP_TRIGGERS:
+        op.execute(statement)
     op.drop_table('sync_conflicts')
     with op.batch_alter_table('sync_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sync_items_person_id'))
