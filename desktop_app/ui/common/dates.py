@@ -52,13 +52,20 @@ def format_day_month(value: date, locale: QLocale | None = None) -> str:
     return locale.toString(_qdate(value), day_month_pattern(locale))
 
 
-def format_date_time(value: datetime, locale: QLocale | None = None) -> str:
-    """A moment (a backup's time): the user's date, then their short time format."""
+def date_time_pattern(locale: QLocale | None = None) -> str:
+    """The user's date pattern, then their short time format (24-hour in the C locale):
+    what every date-and-time field displays."""
     locale = locale or QLocale()
     time_pattern = (
         "HH:mm"
         if locale.language() == QLocale.Language.C
         else locale.timeFormat(QLocale.FormatType.ShortFormat)
     )
+    return f"{date_pattern(locale)} {time_pattern}"
+
+
+def format_date_time(value: datetime, locale: QLocale | None = None) -> str:
+    """A moment (a backup's time, an event's start): the user's date, then their time."""
+    locale = locale or QLocale()
     moment = QDateTime(_qdate(value.date()), QTime(value.hour, value.minute))
-    return locale.toString(moment, f"{date_pattern(locale)} {time_pattern}")
+    return locale.toString(moment, date_time_pattern(locale))

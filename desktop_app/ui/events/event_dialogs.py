@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.events import EventFields, EventSummary, GroupFields, GroupSummary
+from desktop_app.ui.common.dates import date_time_pattern
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -63,11 +64,13 @@ class EventDialog(QDialog):
         self.setMinimumWidth(420)
         self.title_edit = QLineEdit(event.title, self)
         self.starts_edit = QDateTimeEdit(to_qdatetime(event.starts_at), self)
+        self.starts_edit.setDisplayFormat(date_time_pattern())
         self.starts_edit.setCalendarPopup(True)
         self.has_end = QCheckBox("&Ends", self)
         self.has_end.setChecked(event.ends_at is not None)
         end = event.ends_at or event.starts_at
         self.ends_edit = QDateTimeEdit(to_qdatetime(end), self)
+        self.ends_edit.setDisplayFormat(date_time_pattern())
         self.ends_edit.setCalendarPopup(True)
         self.ends_edit.setEnabled(event.ends_at is not None)
         self.has_end.toggled.connect(self.ends_edit.setEnabled)

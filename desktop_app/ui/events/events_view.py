@@ -37,6 +37,7 @@ from desktop_app.services.interactions import person_choices
 from desktop_app.services.interview_template import current_template
 from desktop_app.services.prep_sheet import prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
+from desktop_app.ui.common.dates import date_time_pattern, format_date_time
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.events.event_dialogs import (
     EventDialog,
@@ -132,11 +133,13 @@ class EventsView(QWidget):
         self.title_edit = QLineEdit(box)
         self.title_edit.setPlaceholderText("PyData Berlin meetup")
         self.starts_edit = QDateTimeEdit(box)
+        self.starts_edit.setDisplayFormat(date_time_pattern())
         self.starts_edit.setCalendarPopup(True)
         day = date.today() + timedelta(days=1)
         tomorrow = QDateTime(QDate(day.year, day.month, day.day), QTime(19, 0))
         self.starts_edit.setDateTime(tomorrow)
         self.ends_edit = QDateTimeEdit(box)
+        self.ends_edit.setDisplayFormat(date_time_pattern())
         self.ends_edit.setCalendarPopup(True)
         self.ends_edit.setDateTime(tomorrow.addSecs(2 * 3600))
         self.place_edit = QLineEdit(box)
@@ -271,7 +274,7 @@ class EventsView(QWidget):
         self.event_list.clear()
         now = datetime.now()
         for event in events.events(db):
-            label = f"{event.title}\n{event.starts_at:%a %d %b %Y, %H:%M}"
+            label = f"{event.title}\n{format_date_time(event.starts_at)}"
             if event.is_over(now) and event.open_follow_ups:
                 label += f" · {len(event.open_follow_ups)} to follow up"
             item = QListWidgetItem(label, self.event_list)

@@ -148,3 +148,24 @@ def test_a_past_events_page_lists_the_conversations_that_belong_to_it(
     for attendee in events.event(window.workspace.db, event_id).met:
         assert f"meetup with {attendee.name}: Met at PyData Berlin" in text
     assert "held" in view.funnel_label.text() and "1 in 12" in view.funnel_label.text()
+
+
+def test_event_dates_follow_the_users_locale(window: MainWindow, qtbot: QtBot) -> None:
+    """The event list and the start/end fields write dates as the rest of the window does
+    (German here: 10.12.2026 19:00), not "Wed 10 Dec" in one place and "8 12 2026" in
+    another."""
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        view = _open(window, qtbot)
+        german = re.compile(r"\d\d\.\d\d\.\d{4} \d\d:\d\d")
+        listed = [view.event_list.item(r).text() for r in range(view.event_list.count())]
+        assert listed and all(german.search(text) for text in listed), listed
+        assert german.fullmatch(view.starts_edit.text()), view.starts_edit.text()
+        assert german.fullmatch(view.ends_edit.text()), view.ends_edit.text()
+    finally:
+        QLocale.setDefault(before)
