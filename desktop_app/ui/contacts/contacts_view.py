@@ -292,8 +292,8 @@ class ContactsView(QWidget):
 
     def _read_summaries(self, ids: Iterable[int] | None) -> list[ContactSummary]:
         """The table's rows, read while painting: a known storage condition (damage the
-        name index hid until now, say) is said once and the rows stay empty, never a
-        traceback out of a paint event nor a message per repaint."""
+        name index hid until now, say) is said once and the rows stay empty until the next
+        change, never a traceback out of a paint event nor a message per repaint."""
         if self._unreadable:
             return []
         try:
@@ -355,6 +355,7 @@ class ContactsView(QWidget):
         """Apply the change; when it removed the current row, the row that took its place
         (or the one above, if it was the last) becomes current, as in a file manager."""
         follow = self._survivor(change.people_removed) if change.people_removed else None
+        self._unreadable = False  # a busy or locked file may read again after a change
         self.model.apply_change(change)
         row = self.model.row_of(follow) if follow is not None else None
         if row is not None:

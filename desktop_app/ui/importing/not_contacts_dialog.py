@@ -23,7 +23,7 @@ from desktop_app.services.history.report import UnmatchedPerson
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.common.service_command import ServiceCommand
 from desktop_app.ui.importing.history_models import UnmatchedModel
-from desktop_app.ui.importing.preview_dialog import _table
+from desktop_app.ui.importing.preview_dialog import rows_table
 from desktop_app.ui.window.workspace import Workspace
 
 
@@ -54,13 +54,13 @@ class NotContactsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle("People you talked to who are not contacts")
-        self.resize(820, 480)
+        self.resize(900, 480)
         layout = QVBoxLayout(self)
         self.summary = PlainLabel("", self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = UnmatchedModel([])
-        self.view: QTableView = _table(self.model, self)
+        self.view: QTableView = rows_table(self.model, self)
         self.view.setAccessibleName("People who are not contacts")
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -80,13 +80,15 @@ class NotContactsDialog(QDialog):
         self.model = UnmatchedModel(people)
         self.view.setModel(self.model)
         self.view.setColumnWidth(0, 50)
-        self.view.setColumnWidth(2, 240)
+        self.view.setColumnWidth(2, 260)
+        self.view.setColumnWidth(3, 130)
+        self.view.setColumnWidth(4, 100)
         if people:
             self.summary.setText(
                 f"{len(people):,} people you wrote to, messaged or met, from your imported "
                 "mail, LinkedIn export and calendar, are not contacts. Tick or select the "
                 "ones to add; their conversations become theirs when you import the files "
-                "again. Ctrl+Z takes an addition back."
+                "again. Once this window is closed, Edit ▸ Undo (Ctrl+Z) takes an addition back."
             )
         else:
             self.summary.setText(

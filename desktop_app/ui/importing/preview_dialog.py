@@ -55,7 +55,9 @@ def _plain_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def _table(model: RowsModel, parent: QWidget) -> QTableView:
+def rows_table(model: RowsModel, parent: QWidget) -> QTableView:
+    """A read-only table of preview rows: whole-row selection, Tab leaves it (also used by
+    the not-contacts dialog)."""
     view = QTableView(parent)
     view.setTabKeyNavigation(False)  # Tab leaves the table
     view.setModel(model)
@@ -125,7 +127,7 @@ class ImportPreviewDialog(QDialog):
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.new_model = new_cards_model(report.new)
-        self.new_view = _table(self.new_model, self)
+        self.new_view = rows_table(self.new_model, self)
         self.tabs.addTab(self.new_view, f"New ({len(report.new)})")
         self.duplicates_model = DuplicatesModel(report.duplicates)
         self.tabs.addTab(self._duplicates_page(), f"Duplicates ({len(report.duplicates)})")
@@ -133,7 +135,7 @@ class ImportPreviewDialog(QDialog):
         self.tabs.addTab(self._rejected_page(), f"Rejected ({len(report.rejected)})")
         self.notes_model = notes_model([reason for _, reason in report.unreadable], report.warnings)
         if self.notes_model.rowCount():
-            self.notes_view = _table(self.notes_model, self)
+            self.notes_view = rows_table(self.notes_model, self)
             self.tabs.addTab(self.notes_view, f"Notes ({self.notes_model.rowCount()})")
         self.history_page: QWidget | None = None
         self.unmatched_model = UnmatchedModel(report.history.unmatched)
@@ -207,7 +209,7 @@ class ImportPreviewDialog(QDialog):
                 page,
             )
         )
-        self.duplicates_view = _table(self.duplicates_model, page)
+        self.duplicates_view = rows_table(self.duplicates_model, page)
         self.duplicates_view.setColumnWidth(0, 90)
         self.duplicates_view.setColumnWidth(3, 140)
         self.duplicates_view.setColumnWidth(4, 320)  # the reason is what one reads first
@@ -231,7 +233,7 @@ class ImportPreviewDialog(QDialog):
     def _rejected_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.rejected_view = _table(self.rejected_model, page)
+        self.rejected_view = rows_table(self.rejected_model, page)
         self.rejected_view.setColumnWidth(1, 60)
         layout.addWidget(self.rejected_view, 1)
         row = QHBoxLayout()
@@ -264,14 +266,14 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.keep_subjects_box)
         row = QHBoxLayout()
         self.matched_model = matched_model(history)
-        self.matched_view = _table(self.matched_model, page)
+        self.matched_view = rows_table(self.matched_model, page)
         self.matched_view.setColumnWidth(0, 200)
         self.matched_view.setColumnWidth(1, 90)
         self.matched_view.setColumnWidth(2, 110)
         self.matched_view.setColumnWidth(3, 120)
         row.addWidget(self.matched_view, 3)
         self.left_out_model = left_out_model(history)
-        self.left_out_view = _table(self.left_out_model, page)
+        self.left_out_view = rows_table(self.left_out_model, page)
         self.left_out_view.setColumnWidth(0, 220)
         self.left_out_view.setMinimumWidth(320)
         row.addWidget(self.left_out_view, 1)
@@ -295,7 +297,7 @@ class ImportPreviewDialog(QDialog):
                 page,
             )
         )
-        self.unmatched_view = _table(self.unmatched_model, page)
+        self.unmatched_view = rows_table(self.unmatched_model, page)
         self.unmatched_view.setColumnWidth(0, 50)
         self.unmatched_view.setColumnWidth(2, 240)
         self.unmatched_view.setColumnWidth(3, 140)
