@@ -70,3 +70,19 @@ def _broken_references(connection: Connection) -> int:
 def database_path(engine: Engine) -> Path:
     assert engine.url.database is not None
     return Path(engine.url.database)
+
+
+def schema_differences(connection: Connection) -> list[object]:
+    """What Alembic's autogenerate finds between the database and the ORM's tables: empty
+    when the migrations build the schema the code declares. The name-order index is left
+    out, since Alembic cannot see its collation (its test reads `PRAGMA index_xinfo`)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop_app.storage.tables import NAME_ORDER_INDEX, Base
+
+    def compared(_item: object, name: str | None, kind: str, *_rest: object) -> bool:
+        return not (kind == "index" and name == NAME_ORDER_INDEX)
+
+    context = MigrationContext.configure(connection, opts={"include_object": compared})
+    return list(compare_metadata(context, Base.metadata))

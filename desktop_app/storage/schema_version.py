@@ -5,11 +5,12 @@ sqlite3, so opening an up-to-date database never pays for importing Alembic. A t
 this constant equal to the head of `storage/migrations/versions/`.
 """
 
-HEAD_REVISION = "0005_groups_events"
+HEAD_REVISION = "0006_name_order_index"
 KNOWN_REVISIONS = (
     "0001_initial",
     "0002_mock_interview_interaction",
     "0003_interaction_sources",
     "0004_carddav_sync",
     "0005_groups_events",
+    "0006_name_order_index",
 )

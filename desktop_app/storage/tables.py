@@ -35,6 +35,9 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+# An index on `full_name COLLATE NOCASE`: Alembic reflects SQLite indexes without their
+# collation, so `schema_differences` (migrate.py) leaves it to a test of its own.
+NAME_ORDER_INDEX = "ix_people_name_order"
 
 
 class Base(DeclarativeBase):
@@ -84,6 +87,8 @@ class Person(Base):
         CheckConstraint("birthday_day IS NULL OR birthday_day BETWEEN 1 AND 31", name="bday"),
         CheckConstraint("cadence_days IS NULL OR cadence_days > 0", name="cadence"),
         Index("uq_people_is_me", "is_me", unique=True, sqlite_where=text("is_me = 1")),
+        # The contact table's order (0006).
+        Index(NAME_ORDER_INDEX, text("full_name COLLATE NOCASE")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

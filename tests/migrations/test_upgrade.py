@@ -88,10 +88,7 @@ def test_mock_interviews_of_0001_keep_no_interaction_and_gain_the_link(tmp_path:
     """0002 adds `mock_interviews.interaction_id`: old interviews stay unlinked (no past
     interaction is invented), the link is a real foreign key, and the upgraded schema is
     the one a new database gets."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from desktop_app.storage.tables import Base
+    from desktop_app.storage.migrate import schema_differences
 
     db_path = tmp_path / "old.db"
     shutil.copyfile(FIXTURES / "0001_initial.db", db_path)
@@ -109,7 +106,7 @@ def test_mock_interviews_of_0001_keep_no_interaction_and_gain_the_link(tmp_path:
         assert ("people", "interviewer_id", "id", "SET NULL") in links
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         with db.engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+            assert schema_differences(connection) == []
         quoted = ", ".join(f'"{c}"' for c in columns)  # later revisions add columns (0004)
         after = Counter(conn.execute(f"SELECT {quoted} FROM interactions").fetchall())
     assert after == interactions_before
@@ -144,10 +141,7 @@ def test_an_older_database_opened_read_only_is_read_through_an_upgraded_copy(
 def test_0003_interactions_belong_to_no_event_and_heard_no_version(tmp_path: Path) -> None:
     """0004 adds groups, events, the interview pipeline and heard versions: nothing past is
     invented, `interactions.event_id` is a real foreign key, and the schema is a new one's."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from desktop_app.storage.tables import Base
+    from desktop_app.storage.migrate import schema_differences
 
     db_path = tmp_path / "old.db"
     shutil.copyfile(FIXTURES / "0003_interaction_sources.db", db_path)
@@ -163,4 +157,4 @@ def test_0003_interactions_belong_to_no_event_and_heard_no_version(tmp_path: Pat
         ]
         assert ("events", "event_id", "id", "SET NULL") in links
         with db.engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+            assert schema_differences(connection) == []

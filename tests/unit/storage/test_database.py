@@ -40,14 +40,24 @@ def test_head_revision_constant_matches_alembic_head() -> None:
 
 
 def test_migrated_schema_matches_the_orm_metadata(db_path: Path) -> None:
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from desktop_app.storage.tables import Base
+    from desktop_app.storage.migrate import schema_differences
 
     with open_database(db_path) as db, db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    assert diff == []
+        assert schema_differences(connection) == []
+
+
+def test_the_contact_table_order_is_read_from_an_index_without_a_sort(db_path: Path) -> None:
+    """The first paint reads everyone in name order without case: an index in exactly that
+    collation serves it, so SQLite never sorts the names into a temporary B-tree."""
+    from desktop_app.storage.contact_summaries import NAME_ORDER_SQL
+    from desktop_app.storage.tables import NAME_ORDER_INDEX
+
+    with open_database(db_path) as db:
+        conn = db.fast_connection()
+        columns = conn.execute(f"PRAGMA index_xinfo({NAME_ORDER_INDEX})").fetchall()
+        plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {NAME_ORDER_SQL}"))
+    assert [(row[2], row[4]) for row in columns if row[5]] == [("full_name", "NOCASE")]
+    assert NAME_ORDER_INDEX in plan and "TEMP B-TREE" not in plan
 
 
 def test_text_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
