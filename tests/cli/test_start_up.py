@@ -39,7 +39,12 @@ def _start(tmp_path: Path, at_exit: str) -> object:
         text=True,
         timeout=60,
         cwd=tmp_path,
-        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen"),
+        env=dict(
+            os.environ,
+            PYTHONPATH=str(REPO_ROOT),
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=str(tmp_path / "config"),  # no saved theme: the system look
+        ),
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -50,6 +55,26 @@ def test_the_first_paint_does_not_load_the_import_reports(tmp_path: Path) -> Non
     names = repr(NOT_BEFORE_THE_FIRST_PAINT)
     loaded = _start(tmp_path, f"[m for m in {names} if m in sys.modules]")
     assert loaded == []
+
+
+def test_the_layers_under_the_window_are_imported_before_pyside6(tmp_path: Path) -> None:
+    """Every module imported after PySide6 has its source read by shiboken (its
+    `__feature__` check); the Qt-free layers come first, so they skip it."""
+    watched = (
+        "sqlite3",
+        "desktop_app.storage.database",
+        "desktop_app.storage.contact_summaries",
+        "desktop_app.domain.values",
+        "desktop_app.services.contacts",
+        "PySide6",
+    )
+    order = _start(tmp_path, f"[m for m in sys.modules if m in {watched!r}]")
+    assert order[-1] == "PySide6" and sorted(order) == sorted(watched)  # type: ignore[index]
+
+
+def test_the_system_look_never_builds_the_themed_style(tmp_path: Path) -> None:
+    """QStyle's enums take milliseconds to build; only a light or dark theme needs them."""
+    assert _start(tmp_path, "'desktop_app.ui.window.indicator_style' in sys.modules") is False
 
 
 def test_the_collector_has_its_thresholds_back_and_skips_what_start_up_made(

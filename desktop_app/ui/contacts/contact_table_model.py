@@ -22,7 +22,7 @@ from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain import durations
@@ -423,7 +423,7 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return spec.tooltip(summary, self.today) if spec.tooltip else None
         if role == Qt.ItemDataRole.ForegroundRole and spec.coloured_by_check_in:
-            return self._check_in_brush(summary)
+            return self._check_in_colour(summary)
         if role == Qt.ItemDataRole.FontRole and summary.is_me and spec.bold_for_me:
             font = QApplication.font()
             font.setBold(True)
@@ -437,11 +437,12 @@ class ContactTableModel(QAbstractTableModel):
         return spec.edit_value(s) if spec.edit_value else spec.display(s)
 
     @staticmethod
-    def _check_in_brush(s: ContactSummary) -> QBrush | None:
-        """Due and overdue stand out; on track stays calm (states from domain/cadence.py)."""
+    def _check_in_colour(s: ContactSummary) -> QColor | None:
+        """Due and overdue stand out; on track stays calm (states from domain/cadence.py).
+        A colour, which views paint as a brush: making a QBrush in Python would build
+        QGradient's enums (hundreds of presets) before the first paint."""
         dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        colour = state_text_colour(s.check_in_state, dark)
-        return None if colour is None else QBrush(colour)
+        return state_text_colour(s.check_in_state, dark)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -227,12 +227,8 @@ class ContactsView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        # Nobody but me: Add and Import instead of an empty grid (ui/contacts/empty_contacts.py).
-        self.empty = EmptyContactsPlaceholder(workspace.read_only, self)
-        self.empty.add_requested.connect(self.new_person_requested)
-        self.empty.import_requested.connect(self.import_requested)
-        self.empty.hide()
-        layout.addWidget(self.empty, 3)
+        self._layout = layout
+        self._empty: EmptyContactsPlaceholder | None = None  # built when first needed
 
         # Typing filters after a short pause; at 100k rows one pass takes a few ms.
         self._filter_timer = QTimer(self, singleShot=True, interval=60)
@@ -326,7 +322,22 @@ class ContactsView(QWidget):
         text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
         self.count_label.setText(text)
         me = 1 if total and self.workspace.contacts.me_id() is not None else 0
-        self.empty.setVisible(total - me == 0)
+        nobody = total - me == 0
+        if nobody or self._empty is not None:
+            self.empty.setVisible(nobody)
+
+    @property
+    def empty(self) -> EmptyContactsPlaceholder:
+        """Add and Import instead of an empty grid while the network holds nobody but me
+        (ui/contacts/empty_contacts.py). Built the first time it is needed: most starts
+        never show it, and its icons and fonts would delay the first paint."""
+        if self._empty is None:
+            self._empty = EmptyContactsPlaceholder(self.workspace.read_only, self)
+            self._empty.add_requested.connect(self.new_person_requested)
+            self._empty.import_requested.connect(self.import_requested)
+            self._empty.hide()
+            self._layout.addWidget(self._empty, 3)
+        return self._empty
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing_selection:

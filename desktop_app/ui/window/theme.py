@@ -4,16 +4,17 @@ The choice is a preference (QSettings `appearance/theme`), applied before the fi
 shows. Every pair of colours text is drawn in meets WCAG AA (a contrast of 4.5:1 or more);
 tests/gui/window/test_theme.py measures them. Fusion draws a check box's outline from the
 window colour (darker by 40 %), which all but vanishes on the field colour in both palettes;
-`IndicatorOutlineStyle` draws it again in a colour of 3:1 or more (WCAG non-text contrast).
+`IndicatorOutlineStyle` (indicator_style.py) draws it again in a colour of 3:1 or more
+(WCAG non-text contrast).
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QRectF, QSettings
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 SETTING = "appearance/theme"
 _SYSTEM_STYLE = "trellis_system_style"  # a property of the application: the style it had
@@ -80,38 +81,6 @@ _DARK: tuple[tuple[Role, str, str | None], ...] = (
 )
 
 
-# The outline of an unticked check box: ≥ 3:1 against the field (Base) and the window.
-_INDICATOR_OUTLINE = {"light": ("#767676", "#b0b0b0"), "dark": ("#8c8c8c", "#5a5a5a")}
-
-
-class IndicatorOutlineStyle(QProxyStyle):
-    """Fusion, with check boxes (QCheckBox and item views' check boxes alike) outlined in a
-    colour that can be seen; everything else is Fusion's own."""
-
-    def __init__(self, theme: Theme) -> None:
-        super().__init__("Fusion")
-        enabled, disabled = _INDICATOR_OUTLINE[theme.value]
-        self.outline, self.disabled_outline = QColor(enabled), QColor(disabled)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            return  # item views' check boxes come here too: Fusion draws them as this one
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(QColor(0, 0, 0, 0))
-        painter.setPen(QPen(self.outline if enabled else self.disabled_outline, 1))
-        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 1.5, 1.5)
-        painter.restore()
-
-
 def palette(theme: Theme) -> QPalette:
     """Our palette for LIGHT or DARK."""
     result = QPalette()
@@ -157,7 +126,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setPalette(QPalette())  # nothing set: the platform's, following its changes
         app.setProperty(_APPLIED, theme.value)
         return
-    app.setStyle(IndicatorOutlineStyle(theme))
+    # Its own module: QStyle's enums cost ~5 ms to build, which the system look never needs.
+    from desktop_app.ui.window.indicator_style import IndicatorOutlineStyle
+
+    app.setStyle(IndicatorOutlineStyle(theme.value))
     app.setPalette(palette(theme))
     app.setProperty(_APPLIED, theme.value)
 

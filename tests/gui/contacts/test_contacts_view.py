@@ -330,3 +330,41 @@ def test_a_multi_row_selection_survives_sorting_and_edits(window: MainWindow, qt
     assert view.model.row_of(other) == 0  # it moved: the rows were reset
     assert set(view.selected_person_ids()) == chosen
     assert view.model.person_id_at(table.currentIndex().row()) == current
+
+
+def test_an_overdue_check_in_is_painted_in_the_overdue_colour(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The model hands the view a colour for the check-in column; the view paints the
+    date's text in it (and an on-track date in the theme's own text colour)."""
+    from PySide6.QtGui import QColor
+
+    from desktop_app.domain.cadence import CheckInState
+    from desktop_app.ui.contacts.contact_table_model import Column
+
+    view = window.contacts_view
+    model, table = view.model, view.table
+    rows = {
+        state: next(
+            r
+            for r in range(model.rowCount())
+            if (s := model.summary_at(r)) is not None and s.check_in_state is state
+        )
+        for state in (CheckInState.OVERDUE, CheckInState.ON_TRACK)
+    }
+
+    def cell_colours(row: int) -> set[tuple[int, int, int]]:
+        index = model.index(row, Column.NEXT_CHECK_IN)
+        table.scrollTo(index)
+        qtbot.wait(50)
+        image = table.viewport().grab(table.visualRect(index)).toImage()
+        return {
+            QColor(image.pixel(x, y)).getRgb()[:3]
+            for x in range(image.width())
+            for y in range(image.height())
+        }
+
+    red = (0xB3, 0x26, 0x1E)  # check_in_colours: overdue text on a light base
+    dark = table.palette().color(table.palette().ColorRole.Base).lightness() < 128
+    if dark:
+        red = (0xFF, 0x7B, 0x72)
+    assert red in cell_colours(rows[CheckInState.OVERDUE])
+    assert red not in cell_colours(rows[CheckInState.ON_TRACK])
