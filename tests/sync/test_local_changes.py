@@ -20,6 +20,12 @@ GROUP = (
     "MEMBER:urn:uuid:ana\r\n"
     "END:VCARD\r\n"
 )
+# iCloud and macOS Contacts: a vCard 3 group, with Apple's own KIND and MEMBER properties.
+APPLE_GROUP = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:friends\r\nN:Friends\r\nFN:Friends\r\n"
+    "X-ADDRESSBOOKSERVER-KIND:group\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:ana\r\n"
+    "END:VCARD\r\n"
+)
 
 
 def sql(db: Database, statement: str, *params: object) -> None:
@@ -133,15 +139,23 @@ def test_a_person_deleted_here_is_deleted_there(synced: tuple[Database, Path]) -
     assert sorted(p.name for p in folder.glob("*.vcf")) == ["ana.vcf", "bo.vcf"]
 
 
-def test_a_group_card_on_the_other_side_is_never_deleted(
-    synced: tuple[Database, Path],
+@pytest.mark.parametrize("group", [GROUP, APPLE_GROUP], ids=["vcard4", "apple-vcard3"])
+def test_a_group_card_on_the_other_side_is_never_pulled_nor_deleted(
+    synced: tuple[Database, Path], group: str
 ) -> None:
     db, folder = synced
-    (folder / "friends.vcf").write_text(GROUP, newline="")
-    sync.sync_vdir(db, folder)
+    (folder / "friends.vcf").write_text(group, newline="")
+    assert sync.sync_vdir(db, folder).pulled == 0  # a group is nobody
     report = sync.sync_vdir(db, folder)  # unchanged since: it stays
     assert report.deleted_remote == 0
-    assert (folder / "friends.vcf").exists()
+    assert (folder / "friends.vcf").read_bytes().decode() == group
+    conn = sqlite3.connect(db.path)
+    try:
+        assert conn.execute(
+            "SELECT COUNT(*) FROM people WHERE full_name = 'Friends'"
+        ).fetchone() == (0,)
+    finally:
+        conn.close()
 
 
 def test_a_conflict_decided_for_trellis_goes_out_at_the_next_sync(

@@ -32,6 +32,7 @@ WANTED = frozenset(
         "CATEGORIES",
         "UID",
         "KIND",
+        "X-ADDRESSBOOKSERVER-KIND",  # Apple's vCard 3 KIND (iCloud, macOS Contacts)
         "X-ABLABEL",
         "VERSION",
         "X-TRELLIS-MET-ON",

@@ -51,7 +51,8 @@ def split_escaped(text: str, separator: str) -> list[str]:
 def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
     """The person a card describes (or why it is rejected) and what was dropped on the way."""
     warnings = list(card.problems)
-    kind = card.first("KIND")
+    # vCard 4's KIND; Apple's vCard 3 (iCloud, macOS Contacts) says it with its own name.
+    kind = card.first("KIND") or card.first("X-ADDRESSBOOKSERVER-KIND")
     if kind is not None and kind.value.strip().lower() in _NOT_PEOPLE:
         return f"the card is {_NOT_PEOPLE[kind.value.strip().lower()]}, not a person", warnings
     draft = PersonDraft(source="vcard")

@@ -92,6 +92,23 @@ def test_vcard_4_uri_phone_data_uri_photo_and_group_cards() -> None:
     assert cards[1][0] == "the card is a contact group, not a person"
 
 
+def test_apple_group_cards_of_vcard_3_are_groups_not_people() -> None:
+    """iCloud and macOS Contacts write groups as vCard 3 cards with their own KIND property
+    (X-ADDRESSBOOKSERVER-KIND), members as X-ADDRESSBOOKSERVER-MEMBER: not a person."""
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iOS 17.0//EN\r\n"
+        b"N:Book club\r\nFN:Book club\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
+        b"X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:5B7A1C0E-0000-4000-8000-000000000001\r\n"
+        b"UID:0B1E2C3D-0000-4000-8000-000000000002\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Okafor;Ada;;;\r\nFN:Ada Okafor\r\n"
+        b"UID:5B7A1C0E-0000-4000-8000-000000000001\r\nEND:VCARD\r\n"
+    )
+    cards = read(data)
+    assert cards[0][0] == "the card is a contact group, not a person"
+    ada = cards[1][0]
+    assert isinstance(ada, NewPerson) and ada.fields.full_name == "Ada Okafor"
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
