@@ -369,12 +369,14 @@ def _carry_out(
     added: set[int] = set()
     changed: set[int] = set()
     with db.transaction() as session:
-        new_ids = sync_state.create_people(session, [person for _r, person, _i in plan.creates])
-        for (remote, person, item_id), pid in zip(plan.creates, new_ids, strict=True):
+        created = sync_state.create_people(session, [person for _r, person, _i in plan.creates])
+        for (remote, person, item_id), (pid, as_stored) in zip(plan.creates, created, strict=True):
             added.add(pid)
+            local_state = cards.dumps(cards.state(as_stored))
             writes.append(
-                ItemWrite(remote.href, remote.etag, person.vcard_uid, pid, remote.text, "", item_id)
-            )
+                ItemWrite(remote.href, remote.etag, person.vcard_uid, pid, remote.text,
+                          local_state, item_id)
+            )  # fmt: skip
         for pid, person, names, write in plan.updates:
             sync_state.apply_synced_fields(session, pid, person, names)
             changed.add(pid)
@@ -383,13 +385,13 @@ def _carry_out(
             if put.new_uid:
                 sync_state.set_vcard_uid(session, put.person_id, put.uid)
         sync_state.delete_people(session, plan.local_deletes)
-        touched = added | changed
-        stored = sync_state.stored_people(session, touched)
+        # The people created have their state already; the few updated are read back.
+        read_back = sync_state.stored_people(session, changed)
         final = []
         for write in writes:
-            if write.person_id in touched and write.person_id in stored:
+            if write.person_id in changed and write.person_id in read_back:
                 write = replace(
-                    write, local_state=cards.dumps(cards.state(stored[write.person_id]))
+                    write, local_state=cards.dumps(cards.state(read_back[write.person_id]))
                 )
             final.append(write)
         gone = set(item_deletes)
