@@ -14,13 +14,18 @@ in clear text. No socket is opened before the first request.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
+
+if TYPE_CHECKING:
+    import ssl
 
 DAV = "DAV:"
 CARD = "urn:ietf:params:xml:ns:carddav"
@@ -98,6 +103,14 @@ def check_url(url: str) -> str:
     raise DavError(f"{url!r} is not a web address (https://…)")
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The one TLS context of the process: httpx's own for `verify=True` (certifi's roots,
+    or SSL_CERT_FILE / SSL_CERT_DIR; hostnames checked), made once. Each client made its
+    own, loading the roots again (~30 ms a sync)."""
+    return httpx.create_ssl_context(verify=True)
+
+
 def _tag(namespace: str, name: str) -> str:
     return f"{{{namespace}}}{name}"
 
@@ -111,7 +124,7 @@ class CardDavClient:
             auth=httpx.BasicAuth(user, password),
             timeout=timeout,
             follow_redirects=True,
-            verify=True,
+            verify=_tls_context(),
             headers={"User-Agent": USER_AGENT},
             event_hooks={"request": [self._check_request]},
         )
