@@ -105,37 +105,30 @@ class ImportWriter:
         wrote it (unless its id is in `reshaped`), but for the ids of its employment rows:
         tags in the order of their ids, organisations under their stored spelling. Saves
         reading thousands of people back (a first sync)."""
-        fields = person.fields
-        tags = sorted(person.tags, key=self._tags.__getitem__) if len(person.tags) > 1 else None
-        jobs = tuple(
-            EmploymentRecord(
-                self._org_names[key],
-                job.title,
-                job.start,
-                job.end,
-                bool(job.current),
-                self._orgs[key],
+        tags = person.tags
+        if len(tags) > 1:
+            tags = tuple(sorted(tags, key=self._tags.__getitem__))
+        jobs = person.employment
+        if jobs:
+            keys = [normalize_org_name(job.organization) for job in jobs]
+            jobs = tuple(
+                EmploymentRecord(
+                    self._org_names[key],
+                    job.title,
+                    job.start,
+                    job.end,
+                    bool(job.current),
+                    self._orgs[key],
+                )
+                for job, key in zip(jobs, keys, strict=True)
             )
-            for job in person.employment
-            for key in (normalize_org_name(job.organization),)
-        )
         return NewPerson(
-            fields=PersonFields(
-                given_name=fields.given_name,
-                family_name=fields.family_name,
-                full_name=fields.full_name,
-                note=fields.note,
-                circle=fields.circle,
-                how_we_met=fields.how_we_met,
-                met_on=fields.met_on,
-                cadence_days=fields.cadence_days,
-                birthday=fields.birthday,
-            ),
+            fields=person.fields,  # every column read back as written (a birthday: see reshaped)
             emails=person.emails,
             phones=person.phones,
             urls=person.urls,
             addresses=person.addresses,
-            tags=person.tags if tags is None else tuple(tags),
+            tags=tags,
             employment=jobs,
             photo=person.photo or None,
             photo_mime=person.photo_mime if person.photo else "",
