@@ -12,14 +12,13 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from desktop_app.domain.values import NewPerson, PersonFields
 from desktop_app.services.exporting.vcard_writer import card_lines, fold
 from desktop_app.services.importing.vcard_mapping import card_to_person
-from desktop_app.services.importing.vcard_reader import RawCard, VCardReader
+from desktop_app.services.importing.vcard_reader import VCardReader
 
 SYNCED_FIELDS = (
     "full_name",
@@ -44,8 +43,6 @@ OWNED = frozenset(
 )  # fmt: skip
 PRODID = "PRODID:-//Trellis//CardDAV sync//EN"
 _FOLDED = re.compile(r"\r?\n[ \t]")
-# Longer texts are read alone: well below the reader's chunk (1 MB) and longest line.
-_BATCH_MAX_CHARS = 1 << 16
 
 State = dict[str, Any]
 
@@ -59,65 +56,9 @@ def parse(text: str) -> NewPerson:
     cards = list(VCardReader(io.BytesIO(text.encode("utf-8"))))
     if not cards:
         raise CardError("not a vCard")
-    return _person(cards[0])
-
-
-def parse_many(texts: Sequence[str]) -> list[NewPerson | CardError]:
-    """`parse` of each text, its CardError in its place. The plain ones (one card, UTF-8,
-    no quoted-printable) are read by one reader over all of them: a reader per card cost a
-    first sync of 5,000 cards ~25 ms. Each must come out as exactly one card within its
-    own lines, else every text is read alone."""
-    results: list[NewPerson | CardError | None] = [None] * len(texts)
-    batch = [i for i, text in enumerate(texts) if _batchable(text)]
-    if len(batch) > 1:
-        blobs = [texts[i].encode("utf-8") for i in batch]
-        starts = []  # the line of each text's BEGIN, numbered as the reader numbers them
-        line = 1
-        for blob in blobs:
-            starts.append(line)
-            line += len(blob.replace(b"\r\r\n", b"\r\n").splitlines())
-        ends = [*starts[1:], line]
-        read = list(VCardReader(io.BytesIO(b"".join(blobs))))
-        if len(read) == len(batch) and all(
-            card.line == start and card.end_line < end
-            for card, start, end in zip(read, starts, ends, strict=True)
-        ):
-            for i, card in zip(batch, read, strict=True):
-                results[i] = _person_or_error(card)
-    return [
-        result if result is not None else _parse_or_error(text)
-        for text, result in zip(texts, results, strict=True)
-    ]
-
-
-def _batchable(text: str) -> bool:
-    return (
-        text.startswith("BEGIN:VCARD")
-        and text.endswith("\n")
-        and len(text) < _BATCH_MAX_CHARS
-        and "\x00" not in text
-        and "QUOTED-PRINTABLE" not in text.upper()
-    )
-
-
-def _parse_or_error(text: str) -> NewPerson | CardError:
-    try:
-        return parse(text)
-    except CardError as error:
-        return error
-
-
-def _person_or_error(card: RawCard) -> NewPerson | CardError:
-    try:
-        return _person(card)
-    except CardError as error:
-        return error
-
-
-def _person(card: RawCard) -> NewPerson:
     # Only synced fields: a card's X-TRELLIS-MET-ON is not read; circle, cadence and how we
     # met never come from a card.
-    person, _warnings = card_to_person(card, source="carddav", trellis_fields=False)
+    person, _warnings = card_to_person(cards[0], source="carddav", trellis_fields=False)
     if isinstance(person, str):
         raise CardError(person)
     return person

@@ -228,10 +228,12 @@ def _plan(
         local = people.get(item.person_id) if item.person_id is not None else None
         _plan_item(plan, item, local, remote, href in removed, conflict is not None)
     by_uid = {people[p].vcard_uid: p for p in unlinked if p in people and people[p].vcard_uid}
-    new = [(href, remote) for href, remote in fetched.items() if href not in etags]
-    parsed = cards.parse_many([remote.text for _href, remote in new])
-    for (href, remote), person in zip(new, parsed, strict=True):
-        if isinstance(person, cards.CardError):
+    for href, remote in fetched.items():
+        if href in etags:
+            continue
+        try:
+            person = cards.parse(remote.text)
+        except cards.CardError:
             # A card that is no person (a group): remembered, never pulled.
             plan.writes.append(ItemWrite(href, remote.etag, "", None, remote.text, ""))
             continue
