@@ -214,7 +214,9 @@ def _plan(
     # Only what changed on either side is read: the items the other side changed, the
     # items whose person changed here (marked dirty by triggers), waiting conflicts.
     with db.transaction() as session:
-        known = sync_state.items_to_compare(session, book.id, set(fetched) | removed)
+        # Only hrefs the book holds can be items (a first sync: none to look up).
+        changed_items = (set(fetched) | removed) & etags.keys()
+        known = sync_state.items_to_compare(session, book.id, changed_items)
         open_conflicts = {c.item_id: c for c in sync_state.conflicts(session, book.id)}
         unlinked = sync_state.unlinked_people(session) if push_new else []
         wanted = {i.person_id for i in known.values() if i.person_id is not None}
