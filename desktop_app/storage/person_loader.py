@@ -125,8 +125,10 @@ def _load_chunk(
     ):
         found[pid]["addresses"].append(PostalAddress(*parts))
     for pid, tag in rows(
+        # In the order of the tags' ids: the primary key's index gives it for free, and a
+        # person's tags are compared as a list (sync) and written in this order (exports).
         "SELECT pt.person_id, t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
-        "WHERE pt.person_id IN ({marks})"
+        "WHERE pt.person_id IN ({marks}) ORDER BY pt.person_id, pt.tag_id"
     ):
         found[pid]["tags"].append(tag)
     for pid, org, title, start, end, current, org_id, job_id in rows(

@@ -253,38 +253,30 @@ def people_by_uid(session: Session, uids: Iterable[str]) -> dict[str, int]:
 
 
 def write_items(session: Session, book_id: int, writes: Sequence[ItemWrite]) -> None:
-    """Insert new items and replace changed ones, in bulk."""
-    new = [
-        {
-            "address_book_id": book_id,
-            "href": w.href,
-            "etag": w.etag,
-            "uid": w.uid,
-            "person_id": w.person_id,
-            "card": w.card,
-            "local_state": w.local_state,
-            "dirty": w.dirty,
-        }
-        for w in writes
-        if w.id is None
-    ]
-    if new:
-        session.execute(insert(t.SyncItem), new)
-    for w in writes:
-        if w.id is not None:
-            session.execute(
-                update(t.SyncItem)
-                .where(t.SyncItem.id == w.id)
-                .values(
-                    href=w.href,
-                    etag=w.etag,
-                    uid=w.uid,
-                    person_id=w.person_id,
-                    card=w.card,
-                    local_state=w.local_state,
-                    dirty=w.dirty,
-                )
-            )
+    """Insert new items and replace changed ones, in bulk (one executemany at the driver:
+    SQLAlchemy's per-row parameter processing cost a first sync of 5,000 cards 0.1 s)."""
+    from desktop_app.storage.history_writer import raw_connection
+
+    session.flush()
+    raw = raw_connection(session.connection())
+    raw.executemany(
+        "INSERT INTO sync_items (address_book_id, href, etag, uid, person_id, card, "
+        "local_state, dirty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (book_id, w.href, w.etag, w.uid, w.person_id, w.card, w.local_state, w.dirty)
+            for w in writes
+            if w.id is None
+        ],
+    )
+    raw.executemany(
+        "UPDATE sync_items SET href = ?, etag = ?, uid = ?, person_id = ?, card = ?, "
+        "local_state = ?, dirty = ? WHERE id = ?",
+        [
+            (w.href, w.etag, w.uid, w.person_id, w.card, w.local_state, w.dirty, w.id)
+            for w in writes
+            if w.id is not None
+        ],
+    )
 
 
 def delete_items(session: Session, item_ids: Iterable[int]) -> None:
@@ -381,9 +373,11 @@ def apply_synced_fields(session: Session, person_id: int, new: NewPerson, names:
     session.flush()
 
 
-def create_people(session: Session, new: Sequence[NewPerson]) -> list[int]:
-    """Insert people in bulk (the import's writer: thousands on a first sync); their ids
-    in the order given."""
+def create_people(session: Session, new: Sequence[NewPerson]) -> list[tuple[int, NewPerson]]:
+    """Insert people in bulk (the import's writer: thousands on a first sync); each one's
+    id, in the order given, with the person as `stored_people` would read it back (but
+    for the ids of employment rows). Only the few the writer stored otherwise than given
+    (a repeated value dropped) are read back: reading 5,000 people cost a first sync 0.2 s."""
     from desktop_app.storage.import_writer import ImportWriter
 
     if not new:
@@ -392,7 +386,11 @@ def create_people(session: Session, new: Sequence[NewPerson]) -> list[int]:
     writer = ImportWriter(session.connection())
     rows = [(writer.allocate_id(), person) for person in new]
     writer.insert_people(rows)
-    return [pid for pid, _person in rows]
+    read = stored_people(session, writer.reshaped) if writer.reshaped else {}
+    return [
+        (pid, read[pid] if pid in writer.reshaped else writer.as_stored(person))
+        for pid, person in rows
+    ]
 
 
 def delete_people(session: Session, person_ids: list[int]) -> None:

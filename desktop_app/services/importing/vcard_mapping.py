@@ -48,14 +48,18 @@ def split_escaped(text: str, separator: str) -> list[str]:
     return pieces
 
 
-def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
-    """The person a card describes (or why it is rejected) and what was dropped on the way."""
+def card_to_person(
+    card: RawCard, source: str = "vcard", trellis_fields: bool = True
+) -> tuple[NewPerson | str, list[str]]:
+    """The person a card describes (or why it is rejected) and what was dropped on the way.
+    Without `trellis_fields`, Trellis's own X- properties (met on) are not read (a sync:
+    they never come from a server)."""
     warnings = list(card.problems)
     # vCard 4's KIND; Apple's vCard 3 (iCloud, macOS Contacts) says it with its own name.
     kind = card.first("KIND") or card.first("X-ADDRESSBOOKSERVER-KIND")
     if kind is not None and kind.value.strip().lower() in _NOT_PEOPLE:
         return f"the card is {_NOT_PEOPLE[kind.value.strip().lower()]}, not a person", warnings
-    draft = PersonDraft(source="vcard")
+    draft = PersonDraft(source=source)
     titles: list[str] = []
     orgs: list[str] = []
     for prop in card.properties:
@@ -90,7 +94,7 @@ def card_to_person(card: RawCard) -> tuple[NewPerson | str, list[str]]:
             draft.birthday = _birthday(prop, warnings)
         elif name == "UID":
             draft.uid = draft.uid or value.strip()
-        elif name == "X-TRELLIS-MET-ON":
+        elif name == "X-TRELLIS-MET-ON" and trellis_fields:
             draft.met_on = draft.met_on or parse_date(prop.value)
         elif name == "PHOTO":
             _photo(draft, prop, warnings)

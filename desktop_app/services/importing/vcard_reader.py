@@ -40,6 +40,10 @@ CHUNK_SIZE = 1 << 20
 MAX_LINE_BYTES = 16 << 20
 _KEPT_OF_OVERSIZED = 512  # enough of an oversized line to name its property
 _B64_LINE = re.compile(rb"[A-Za-z0-9+/=]+")
+# The heads files repeat (`TEL;TYPE=CELL`), parsed once: a dict is cheaper to ask than
+# parse_head's own cache, and holds as little (short heads, so many). Shared by every
+# reader: a sync reads each of thousands of cards with a reader of its own.
+_HEADS: dict[bytes, Head] = {}
 
 
 @dataclass(slots=True)
@@ -106,9 +110,7 @@ class VCardReader:
     def __iter__(self) -> Iterator[RawCard]:
         structure = _Structure()
         line_no = 0
-        # The heads a file repeats (`TEL;TYPE=CELL`), parsed once: a dict is cheaper to ask
-        # than parse_head's own cache, and holds as little (short heads, so many).
-        heads: dict[bytes, Head] = {}
+        heads = _HEADS
         for line_no, parts in self._unfolded():
             if parts is None:
                 structure.note(

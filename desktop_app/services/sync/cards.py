@@ -56,11 +56,12 @@ def parse(text: str) -> NewPerson:
     cards = list(VCardReader(io.BytesIO(text.encode("utf-8"))))
     if not cards:
         raise CardError("not a vCard")
-    person, _warnings = card_to_person(cards[0])
+    # Only synced fields: a card's X-TRELLIS-MET-ON is not read; circle, cadence and how we
+    # met never come from a card.
+    person, _warnings = card_to_person(cards[0], source="carddav", trellis_fields=False)
     if isinstance(person, str):
         raise CardError(person)
-    fields = replace(person.fields, met_on=None, how_we_met="", circle=None, cadence_days=None)
-    return replace(person, fields=fields, source="carddav")
+    return person
 
 
 def state(person: NewPerson) -> State:
