@@ -6,7 +6,9 @@ Plain values here; `services.printing.prep_pdf` prints them, the window shows th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from html import escape
 
 from desktop_app.services import events
@@ -18,6 +20,15 @@ from desktop_app.storage.database import Database
 QUESTIONS_ON_SHEET = 3
 
 
+def written_day(day: date) -> str:
+    """A day as the sheet writes it without a locale to follow (the CLI): Mon 07 Dec 2026."""
+    return f"{day:%a %d %b %Y}"
+
+
+def written_moment(moment: datetime) -> str:
+    return f"{moment:%A %d %B %Y, %H:%M}"
+
+
 @dataclass(frozen=True, slots=True)
 class PrepSheet:
     event: EventSummary
@@ -27,12 +38,15 @@ class PrepSheet:
     pitch_title: str
     pitch: str
     questions: tuple[str, ...]
-    conversations: tuple[str, ...] = ()  # the interactions belonging to the event
+    # The interactions belonging to the event: (day, "coffee with Ana: note").
+    conversations: tuple[tuple[date, str], ...] = ()
+    # How dates are written: the window passes the user's locale (ui/common/dates.py).
+    day_text: Callable[[date], str] = written_day
+    moment_text: Callable[[datetime], str] = written_moment
 
     @property
     def when(self) -> str:
-        start = self.event.starts_at
-        text = f"{start:%A %d %B %Y, %H:%M}"
+        text = self.moment_text(self.event.starts_at)
         if self.event.ends_at is not None:
             text += f"–{self.event.ends_at:%H:%M}"
         return text
@@ -62,7 +76,12 @@ class PrepSheet:
             ),
             ("Questions to ask", list(self.questions)),
             *(
-                [("Conversations at this event", list(self.conversations))]
+                [
+                    (
+                        "Conversations at this event",
+                        [f"{self.day_text(day)} · {text}" for day, text in self.conversations],
+                    )
+                ]
                 if self.conversations
                 else []
             ),
@@ -84,8 +103,14 @@ def _with_org(name: str, organization: str) -> str:
     return f"{name} @ {organization}" if organization else name
 
 
-def prep_sheet(db: Database, event_id: int) -> PrepSheet:
-    """Everything the sheet says about `event_id` (`MissingError` if it is gone)."""
+def prep_sheet(
+    db: Database,
+    event_id: int,
+    day_text: Callable[[date], str] = written_day,
+    moment_text: Callable[[datetime], str] = written_moment,
+) -> PrepSheet:
+    """Everything the sheet says about `event_id` (`MissingError` if it is gone), its dates
+    written by `day_text` and `moment_text`."""
     event = events.event(db, event_id)
     with db.transaction() as session:
         going = er.going_people(session, event_id)
@@ -104,8 +129,9 @@ def prep_sheet(db: Database, event_id: int) -> PrepSheet:
         pitch=body.strip(),
         questions=current_template(db).event_questions[:QUESTIONS_ON_SHEET],
         conversations=tuple(
-            f"{day.isoformat()} · {kind.replace('_', ' ')} with {names}"
-            + (f": {note}" if note else "")
+            (day, f"{kind.replace('_', ' ')} with {names}" + (f": {note}" if note else ""))
             for day, kind, names, note in talks
         ),
+        day_text=day_text,
+        moment_text=moment_text,
     )

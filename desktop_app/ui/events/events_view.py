@@ -35,9 +35,9 @@ from desktop_app.services import events, interviews
 from desktop_app.services.events import EventFields, MetPerson
 from desktop_app.services.interactions import person_choices
 from desktop_app.services.interview_template import current_template
-from desktop_app.services.prep_sheet import prep_sheet
+from desktop_app.services.prep_sheet import PrepSheet, prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
-from desktop_app.ui.common.dates import date_time_pattern, format_date_time
+from desktop_app.ui.common.dates import date_time_pattern, format_date, format_date_time
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.events.event_dialogs import (
     EventDialog,
@@ -310,12 +310,16 @@ class EventsView(QWidget):
         item = self.event_list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
+    def _prep_sheet(self, event_id: int) -> PrepSheet:
+        """The sheet with its dates as the rest of the window writes them."""
+        return prep_sheet(self.workspace.db, event_id, format_date, format_date_time)
+
     def _show_sheet(self) -> None:
         event_id = self.current_event_id()
         if event_id is None:
             self.sheet.setPlainText("Plan your first event on the left.")
             return
-        self.sheet.setHtml(prep_sheet(self.workspace.db, event_id).html())
+        self.sheet.setHtml(self._prep_sheet(event_id).html())
 
     def _fill_pipeline(self) -> None:
         current = self._selected_interview()
@@ -486,7 +490,7 @@ class EventsView(QWidget):
             return
         printer = QPrinter()
         if QPrintDialog(printer, self).exec():
-            print_prep_sheet(prep_sheet(self.workspace.db, event_id), printer)
+            print_prep_sheet(self._prep_sheet(event_id), printer)
 
     def _on_pdf_clicked(self) -> None:
         from desktop_app.services.printing.options import PrintError
@@ -501,7 +505,7 @@ class EventsView(QWidget):
         if not name:
             return
         try:
-            write_prep_pdf(prep_sheet(self.workspace.db, event_id), Path(name))
+            write_prep_pdf(self._prep_sheet(event_id), Path(name))
         except (PrintError, OSError) as error:
             self.workspace.error_raised.emit(str(error))
 

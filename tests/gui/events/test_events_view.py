@@ -169,3 +169,26 @@ def test_event_dates_follow_the_users_locale(window: MainWindow, qtbot: QtBot) -
         assert german.fullmatch(view.ends_edit.text()), view.ends_edit.text()
     finally:
         QLocale.setDefault(before)
+
+
+def test_the_prep_sheet_writes_its_dates_as_the_window_does(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The sheet's conversations and its when-line follow the user's locale (German
+    here: 10.12.2026), as the event list beside it does; no ISO date on a page a user reads."""
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        view = _open(window, qtbot)
+        _select_event(view, "PyData Berlin — November meetup")
+        text = view.sheet.toPlainText()
+        talks = text.split("Conversations at this event", 1)[1].strip().splitlines()
+        assert talks and all(re.match(r"\d\d\.\d\d\.\d{4} · ", line) for line in talks), talks
+        assert re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", text.splitlines()[1])
+        assert not re.search(r"\d{4}-\d\d-\d\d", text)
+    finally:
+        QLocale.setDefault(before)
