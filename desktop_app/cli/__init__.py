@@ -122,7 +122,7 @@ def import_layers_under_the_window() -> None:
 
     Once PySide6 is in, shiboken reads the source of every module imported after it, to
     see whether the module uses PySide's `__feature__` switches: about 10 ms of start-up for
-    these Qt-free modules. None of them imports Qt (tests/unit/cli/test_gui_entry.py)."""
+    these Qt-free modules. None of them imports Qt (tests/cli/test_start_up.py)."""
     import html  # noqa: F401  (the sync status line escapes with it)
 
     import desktop_app.resource_paths

@@ -3,8 +3,8 @@
 `RadicaleServer` starts `python -m radicale` with htpasswd authentication (plain, which
 Radicale reads without extra packages) and its own storage folder, waits until it answers,
 and stops it by its process id. `NoSyncCollectionProxy` stands in front of one and refuses
-the RFC 6578 `sync-collection` REPORT, as servers without it do, forwarding everything else.
-Radicale has no setting to switch that report off, hence the proxy.
+the RFC 6578 `sync-collection` REPORT, as servers without it do, forwarding everything else
+(Radicale has no setting to switch that report off); `SlowProxy` answers after a pause.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -162,13 +163,20 @@ def vcard(full_name: str, *lines: str, uid: str | None = None) -> str:
     return "\r\n".join(body) + "\r\n"
 
 
-class NoSyncCollectionProxy:
-    """A loopback HTTP proxy to `target` that answers every sync-collection REPORT with
-    403 supported-report (RFC 6578 section 3.2), like a server that lacks the report."""
+# An answer a proxy gives itself instead of forwarding: (status, content type, body).
+Answer = tuple[int, str, bytes]
 
-    def __init__(self, target_port: int) -> None:
+
+class LoopbackProxy:
+    """A loopback HTTP proxy to the server on `target_port`. `intercept(method, body)` sees
+    each request first and may answer it itself; None forwards it. Upstream gone (the
+    server stopped at a test's end): 502."""
+
+    def __init__(
+        self, target_port: int, intercept: Callable[[str, bytes], Answer | None] | None = None
+    ) -> None:
         self.target_port = target_port
-        self.refused = 0
+        self.requests = 0
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -177,26 +185,31 @@ class NoSyncCollectionProxy:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def _answer(self, status: int, content_type: str, data: bytes) -> None:
+                self.send_response(status)
+                if content_type:
+                    self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def _forward(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                if self.command == "REPORT" and b"sync-collection" in body:
-                    proxy.refused += 1
-                    answer = (
-                        b'<?xml version="1.0" encoding="utf-8"?>'
-                        b'<D:error xmlns:D="DAV:"><D:supported-report/></D:error>'
-                    )
-                    self.send_response(403)
-                    self.send_header("Content-Type", "application/xml; charset=utf-8")
-                    self.send_header("Content-Length", str(len(answer)))
-                    self.end_headers()
-                    self.wfile.write(answer)
+                proxy.requests += 1
+                own = intercept(self.command, body) if intercept is not None else None
+                if own is not None:
+                    self._answer(*own)
                     return
                 upstream = http.client.HTTPConnection("127.0.0.1", proxy.target_port, timeout=60)
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
-                upstream.request(self.command, self.path, body=body, headers=headers)
-                response = upstream.getresponse()
-                data = response.read()
+                try:
+                    upstream.request(self.command, self.path, body=body, headers=headers)
+                    response = upstream.getresponse()
+                    data = response.read()
+                except OSError:
+                    self._answer(502, "", b"")
+                    return
                 self.send_response(response.status)
                 for key, value in response.getheaders():
                     if key.lower() not in ("transfer-encoding", "connection", "content-length"):
@@ -223,3 +236,34 @@ class NoSyncCollectionProxy:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
+
+
+class NoSyncCollectionProxy(LoopbackProxy):
+    """Answers every sync-collection REPORT with 403 supported-report (RFC 6578 section
+    3.2), like a server that lacks the report; forwards everything else."""
+
+    def __init__(self, target_port: int) -> None:
+        self.refused = 0
+        super().__init__(target_port, self._refuse_sync_collection)
+
+    def _refuse_sync_collection(self, method: str, body: bytes) -> Answer | None:
+        if method != "REPORT" or b"sync-collection" not in body:
+            return None
+        self.refused += 1
+        return (
+            403,
+            "application/xml; charset=utf-8",
+            b'<?xml version="1.0" encoding="utf-8"?>'
+            b'<D:error xmlns:D="DAV:"><D:supported-report/></D:error>',
+        )
+
+
+class SlowProxy(LoopbackProxy):
+    """Answers each request only after `delay_s`: a slow network, so that a test can press
+    Cancel while a sync is under way."""
+
+    def __init__(self, target_port: int, delay_s: float) -> None:
+        def pause(_method: str, _body: bytes) -> None:
+            time.sleep(delay_s)
+
+        super().__init__(target_port, pause)

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services.sync import run as sync
 from desktop_app.ui.sync.conflict_dialog import SERVER, TRELLIS, ConflictDialog
 from desktop_app.ui.window.main_window import MainWindow
-from tests.gui.sync.slow_proxy import SlowProxy
 from tests.gui.sync.test_sync_window import (
     SYNC_TIMEOUT_MS,
     names,
@@ -23,7 +22,7 @@ from tests.gui.sync.test_sync_window import (
     sync_by_key,
     type_password,
 )
-from tests.sync.radicale_server import PASSWORD, USER, RadicaleServer, vcard
+from tests.sync.radicale_server import PASSWORD, USER, RadicaleServer, SlowProxy, vcard
 
 
 @pytest.fixture
