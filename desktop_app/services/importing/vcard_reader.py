@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from desktop_app.services.importing.report import ImportCancelledError
 from desktop_app.services.importing.text_decoding import (
@@ -44,6 +44,7 @@ _B64_LINE = re.compile(rb"[A-Za-z0-9+/=]+")
 # parse_head's own cache, and holds as little (short heads, so many). Shared by every
 # reader: a sync reads each of thousands of cards with a reader of its own.
 _HEADS: dict[bytes, Head] = {}
+_TEXT_HEADS: dict[str, Head] = {}  # the same for read_plain_card, which reads text
 
 
 @dataclass(slots=True)
@@ -299,6 +300,67 @@ class VCardReader:
         chunk = self._stream.read(CHUNK_SIZE)
         self.bytes_read += len(chunk)
         return chunk
+
+
+def read_plain_card(text: str) -> RawCard | None:
+    """The card of a text that holds exactly one card with nothing unusual in it: what
+    VCardReader would read from its UTF-8 bytes, at about half the cost (a sync reads
+    thousands of cards one by one, each already text). None when the text needs the
+    streaming reader: an encoding or charset, a quoted-printable soft break, a line with no
+    colon, a component inside, anything before BEGIN or after END, a bare CR, a quoted or
+    non-ASCII head. Tests compare both readers on every card they have."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    if "=\n" in text or len(text) > MAX_LINE_BYTES:
+        return None
+    logical: list[list[Any]] = []  # [first line number, text] of each unfolded line
+    line_no = 0
+    for line in text.split("\n"):
+        line_no += 1
+        if not line:
+            continue
+        if line[0] == " " or line[0] == "\t":
+            if not logical:
+                return None
+            logical[-1][1] += line[1:]
+        else:
+            logical.append([line_no, line])
+    if len(logical) < 2 or logical[0][1] != "BEGIN:VCARD" or logical[-1][1] != "END:VCARD":
+        return None
+    card = RawCard(logical[0][0], end_line=logical[-1][0])
+    heads = _TEXT_HEADS
+    properties = card.properties
+    for number, line in logical[1:-1]:
+        colon = line.find(":")
+        if colon < 0:
+            return None
+        head = line[:colon]
+        parsed = heads.get(head)
+        if parsed is None:
+            if '"' in head or not head.isascii():
+                return None
+            parsed = parse_head(head.encode("ascii"))
+            if len(head) <= CACHED_HEAD_BYTES and len(heads) < CACHED_HEADS:
+                heads[head] = parsed
+        name = parsed.name
+        if name not in WANTED:
+            if name == "BEGIN" or name == "END":
+                return None
+            continue
+        if not parsed.plain:
+            return None
+        for problem in parsed.problems:
+            card.problems.append(f"line {number}: {problem}")
+        value = line[colon + 1 :]
+        if name == "VERSION":
+            card.version = value.strip()
+        else:
+            properties.append(
+                VProperty(name, value, parsed.params, parsed.group, number, parsed.label)
+            )
+    return card
 
 
 class _Structure:

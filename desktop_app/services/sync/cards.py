@@ -18,7 +18,7 @@ from typing import Any
 from desktop_app.domain.values import NewPerson, PersonFields
 from desktop_app.services.exporting.vcard_writer import card_lines, fold
 from desktop_app.services.importing.vcard_mapping import card_to_person
-from desktop_app.services.importing.vcard_reader import VCardReader
+from desktop_app.services.importing.vcard_reader import VCardReader, read_plain_card
 
 SYNCED_FIELDS = (
     "full_name",
@@ -53,12 +53,15 @@ class CardError(ValueError):
 
 def parse(text: str) -> NewPerson:
     """The person a vCard describes; CardError when it describes none."""
-    cards = list(VCardReader(io.BytesIO(text.encode("utf-8"))))
-    if not cards:
-        raise CardError("not a vCard")
+    card = read_plain_card(text)
+    if card is None:
+        cards = list(VCardReader(io.BytesIO(text.encode("utf-8"))))
+        if not cards:
+            raise CardError("not a vCard")
+        card = cards[0]
     # Only synced fields: a card's X-TRELLIS-MET-ON is not read; circle, cadence and how we
     # met never come from a card.
-    person, _warnings = card_to_person(cards[0], source="carddav", trellis_fields=False)
+    person, _warnings = card_to_person(card, source="carddav", trellis_fields=False)
     if isinstance(person, str):
         raise CardError(person)
     return person

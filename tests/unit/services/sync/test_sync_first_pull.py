@@ -1,5 +1,5 @@
 """A first sync pulling a folder of cards: what each person holds, what is remembered as
-synced, and the garbage collector's threshold given back afterwards."""
+synced, and the garbage collector off while it runs, on again afterwards."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from desktop_app.services.sync import cards, run
-from desktop_app.services.sync.engine import SYNC_GC_THRESHOLD
 from desktop_app.storage import sync_state
 from desktop_app.storage.database import Database
 
@@ -30,13 +29,12 @@ def test_a_pulled_card_keeps_trellis_fields_home_and_its_state_is_as_stored(
     (folder / "bo.vcf").write_text(
         CARD.replace("ann-1", "bo-1").replace("FN:Ann", "FN:Bo"), newline=""
     )
-    seen: list[int] = []
-    report = run.sync_vdir(
-        db, folder, is_cancelled=lambda: bool(seen.append(gc.get_threshold()[0]))
-    )
+    seen: list[bool] = []
+    assert gc.isenabled()
+    report = run.sync_vdir(db, folder, is_cancelled=lambda: bool(seen.append(gc.isenabled())))
     assert report.pulled == 2
-    assert seen and set(seen) == {SYNC_GC_THRESHOLD}
-    assert gc.get_threshold()[0] != SYNC_GC_THRESHOLD
+    assert seen and set(seen) == {False}  # no collection while it ran…
+    assert gc.isenabled()  # …and the collector back afterwards
     with db.transaction() as session:
         items = sync_state.items(session, 1)
         stored = sync_state.stored_people(
