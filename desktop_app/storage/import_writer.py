@@ -42,6 +42,7 @@ _PERSON_TAGS = "person_tags"
 
 
 _LABELED_COLUMNS = ("person_id", "value", "label", "position")
+_JOB_COLUMNS = ("person_id", "organization_id", "title", "start", "end", "current")
 _IN_CHUNK = 500  # ids per `IN (…)`: well below SQLite's variable limit
 _T = TypeVar("_T")
 _NOBODY = NewPerson(PersonFields())  # what a new person is merged into: nothing
@@ -102,25 +103,26 @@ class ImportWriter:
 
     def as_stored(self, person: NewPerson) -> NewPerson:
         """`person` as `load_people(..., photos=True)` reads it back once `insert_people`
-        wrote it (unless its id is in `reshaped`), but for the ids of its employment rows:
-        tags in the order of their ids, organisations under their stored spelling. Saves
-        reading thousands of people back (a first sync)."""
+        wrote it (unless its id is in `reshaped`), but for the ids of its employment rows
+        and their organisations: tags in the order of their ids, organisations under their
+        stored spelling. Saves reading thousands of people back (a first sync); `person`
+        itself when that is how it reads back (most cards)."""
         tags = person.tags
         if len(tags) > 1:
             tags = tuple(sorted(tags, key=self._tags.__getitem__))
         jobs = person.employment
+        stored_names = [self._org_names[normalize_org_name(job.organization)] for job in jobs]
+        if (
+            tags == person.tags
+            and all(n == j.organization for n, j in zip(stored_names, jobs, strict=True))
+            and (person.photo is not None or not person.photo_mime)
+            and person.photo != b""
+        ):
+            return person
         if jobs:
-            keys = [normalize_org_name(job.organization) for job in jobs]
             jobs = tuple(
-                EmploymentRecord(
-                    self._org_names[key],
-                    job.title,
-                    job.start,
-                    job.end,
-                    bool(job.current),
-                    self._orgs[key],
-                )
-                for job, key in zip(jobs, keys, strict=True)
+                EmploymentRecord(name, job.title, job.start, job.end, bool(job.current))
+                for job, name in zip(jobs, stored_names, strict=True)
             )
         return NewPerson(
             fields=person.fields,  # every column read back as written (a birthday: see reshaped)
@@ -267,18 +269,19 @@ class ImportWriter:
                 link["tag_id"] = self._tags[link["tag_id"]]
             self._insert_many(_PERSON_TAGS, tag_links)
         if jobs:
+            org_ids = self._orgs
             rows = [
-                {
-                    "person_id": pid,
-                    "organization_id": self._organization_id(job.organization),
-                    "title": job.title,
-                    "start": job.start,
-                    "end": job.end,
-                    "current": job.current,
-                }
+                (
+                    pid,
+                    org_ids[normalize_org_name(job.organization)],
+                    job.title,
+                    job.start.isoformat() if job.start is not None else None,
+                    job.end.isoformat() if job.end is not None else None,
+                    job.current,
+                )
                 for pid, job in jobs
-            ]
-            self._insert_many(_JOBS, rows)
+            ]  # tuples built directly, as for emails: 20,000 cards make 20,000 jobs
+            self._insert_tuples(_JOBS, list(_JOB_COLUMNS), rows)
             self.organizations_changed = True
         return True
 
@@ -293,10 +296,7 @@ class ImportWriter:
         """
         if not rows:
             return
-        if table in (_PEOPLE, _JOBS):
-            values = [tuple(map(_sql_value, r.values())) for r in rows]
-        else:
-            values = [tuple(r.values()) for r in rows]
+        values = [tuple(r.values()) for r in rows]
         self._insert_tuples(table, list(rows[0]), values)
 
     def _insert_tuples(self, table: str, columns: list[str], values: list[tuple[Any, ...]]) -> None:
@@ -304,9 +304,6 @@ class ImportWriter:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
         self._raw().executemany(sql, values)
-
-    def _organization_id(self, name: str) -> int:
-        return self._orgs[normalize_org_name(name)]
 
     def _create_missing(self, tags: Iterable[str], organizations: Iterable[str]) -> None:
         """Insert the tags and organisations not stored yet, in one statement each."""

@@ -209,11 +209,12 @@ class CardDavClient:
         changed: dict[str, str] = {}
         removed: set[str] = set()
         cards: dict[str, RemoteCard] = {}
+        book_path = _path(book_url).rstrip("/")
         for href, status, props in _responses(root):
             path = _path(href)
             if status == 404:
                 removed.add(path)
-            elif not _is_collection(props) and path.rstrip("/") != _path(book_url).rstrip("/"):
+            elif not _is_collection(props) and path.rstrip("/") != book_path:
                 etag = _text(props, DAV, "getetag") or ""
                 changed[path] = etag
                 text = _text(props, CARD, "address-data")

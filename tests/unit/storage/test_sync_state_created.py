@@ -47,7 +47,13 @@ class _RolledBackError(Exception):
 
 
 def _without_job_ids(person: NewPerson) -> NewPerson:
-    return replace(person, employment=tuple(replace(j, id=None) for j in person.employment))
+    """Without the ids of employment rows and their organisations (`create_people` gives
+    neither), and with the truth of `current` as the bool it is read back as."""
+    jobs = tuple(
+        replace(j, id=None, organization_id=None, current=bool(j.current))
+        for j in person.employment
+    )
+    return replace(person, employment=jobs)
 
 
 def _with_repeats(person: NewPerson, which: int) -> NewPerson:

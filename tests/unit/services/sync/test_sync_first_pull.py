@@ -51,3 +51,12 @@ def test_a_pulled_card_keeps_trellis_fields_home_and_its_state_is_as_stored(
         assert state["organization"] == [["ACME Corp", "CTO"]]
     again = run.sync_vdir(db, folder)
     assert (again.pulled, again.pushed, again.conflicts) == (0, 0, 0)
+
+
+def test_the_stored_state_is_sorted_json_as_before() -> None:
+    """`dumps` writes a state's keys sorted without sorting them (`state` makes them in
+    order): the text is what `json.dumps(..., sort_keys=True)` wrote, byte for byte."""
+    person = cards.parse(CARD)
+    state = cards.state(person)
+    assert list(state) == sorted(state) == sorted(cards.SYNCED_FIELDS)
+    assert cards.dumps(state) == json.dumps(state, ensure_ascii=False, sort_keys=True)
