@@ -165,6 +165,14 @@ def vcard(full_name: str, *lines: str, uid: str | None = None) -> str:
 
 # An answer a proxy gives itself instead of forwarding: (status, content type, body).
 Answer = tuple[int, str, bytes]
+# A multistatus without any response (an empty answer to a query) and one that says an
+# address book has no DAV:sync-token.
+EMPTY_MULTISTATUS = b'<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:"/>'
+NO_SYNC_TOKEN = (
+    b'<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:"><D:response>'
+    b"<D:href>/ana/contacts/</D:href><D:propstat><D:prop><D:sync-token/></D:prop>"
+    b"<D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response></D:multistatus>"
+)
 
 
 class LoopbackProxy:
@@ -240,13 +248,16 @@ class LoopbackProxy:
 
 class NoSyncCollectionProxy(LoopbackProxy):
     """Answers every sync-collection REPORT with 403 supported-report (RFC 6578 section
-    3.2), like a server that lacks the report; forwards everything else."""
+    3.2), like a server that lacks the report, and names no DAV:sync-token (a property of
+    the resources that offer it); forwards everything else."""
 
     def __init__(self, target_port: int) -> None:
         self.refused = 0
         super().__init__(target_port, self._refuse_sync_collection)
 
     def _refuse_sync_collection(self, method: str, body: bytes) -> Answer | None:
+        if method == "PROPFIND" and b"sync-token" in body:
+            return (207, "application/xml; charset=utf-8", NO_SYNC_TOKEN)
         if method != "REPORT" or b"sync-collection" not in body:
             return None
         self.refused += 1

@@ -223,6 +223,46 @@ class CardDavClient:
         new_token = root.findtext(_tag(DAV, "sync-token")) or ""
         return Changes(changed, removed, new_token, cards)
 
+    def sync_token(self, book_url: str) -> str:
+        """The address book's DAV:sync-token as it is now (RFC 6578 section 4); '' when
+        it names none (a server without sync-collection)."""
+        found = self._propfind(book_url, 0, ("sync-token",))
+        return (found.findtext(_tag(DAV, "sync-token")) or "").strip()
+
+    def all_cards(self, book_url: str) -> Changes | None:
+        """Every card of the address book with its ETag, in one addressbook-query (RFC 6352
+        section 8.6) whose filter is true of any card: "all of" no test. None when the
+        server refuses the query, says it cut the answer short (507), or answers with no
+        card at all: a server that reads the empty filter as "none of" would hide every
+        card, so the caller then asks with sync-collection instead."""
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<C:addressbook-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">'
+            '<D:prop><D:getetag/><C:address-data/></D:prop><C:filter test="allof"/>'
+            "</C:addressbook-query>"
+        )
+        response = self._request("REPORT", book_url, body, {"Depth": "1"}, expect_error=True)
+        if response.status_code in (400, 403, 404, 405, 415, 422, 501, 507):
+            return None
+        _raise_for(response)
+        changed: dict[str, str] = {}
+        cards: dict[str, RemoteCard] = {}
+        book_path = _path(book_url).rstrip("/")
+        for href, status, props in _responses(_parse(response)):
+            path = _path(href)
+            if status == 507:
+                return None
+            if status != 200 or _is_collection(props) or path.rstrip("/") == book_path:
+                continue
+            etag = _text(props, DAV, "getetag") or ""
+            changed[path] = etag
+            text = _text(props, CARD, "address-data")
+            if text:
+                cards[path] = RemoteCard(path, etag, text)
+        if not changed:
+            return None
+        return Changes(changed, set(), "", cards)
+
     def multiget(self, book_url: str, hrefs: Iterable[str]) -> Iterator[RemoteCard]:
         """The cards at `hrefs` with their ETags (addressbook-multiget), in batches."""
         wanted = list(hrefs)
