@@ -213,36 +213,46 @@ class ImportWriter:
         photos: list[dict[str, Any]] = []
         tag_links: list[dict[str, Any]] = []
         jobs: list[tuple[int, EmploymentRecord]] = []
+        people = list(people)
+        # Each person's new values go after those stored, in order (a list is read back
+        # ORDER BY position): positions count from the stored ones, person by person.
+        after_stored = {} if dry else self._positions_after_stored(people)
         for pid, before, after in people:
+            at = after_stored.get((_EMAILS, pid), 0)
             known = {normalize_email(e.value) for e in before.emails}
             for e in after.emails:
                 key = normalize_email(e.value)
                 if key not in known:
                     known.add(key)
-                    position = len(before.emails) + len(emails)
-                    emails.append((pid, e.value, e.label, position, key))
+                    emails.append((pid, e.value, e.label, at, key))
+                    at += 1
                 elif dropped is not None:
                     dropped.add(pid)
+            at = after_stored.get((_PHONES, pid), 0)
             known = {normalize_phone(p.value) or p.value for p in before.phones}
             for p in after.phones:
                 normalized = normalize_phone(p.value)
                 key = normalized or p.value
                 if key not in known:
                     known.add(key)
-                    position = len(before.phones) + len(phones)
-                    phones.append((pid, p.value, p.label, position, normalized))
+                    phones.append((pid, p.value, p.label, at, normalized))
+                    at += 1
                 elif dropped is not None:
                     dropped.add(pid)
+            at = after_stored.get((_URLS, pid), 0)
             known = {u.value for u in before.urls}
             for u in after.urls:
                 if u.value not in known:
                     known.add(u.value)
-                    urls.append((pid, u.value, u.label, len(before.urls) + len(urls)))
+                    urls.append((pid, u.value, u.label, at))
+                    at += 1
                 elif dropped is not None:
                     dropped.add(pid)
+            at = after_stored.get((_ADDRESSES, pid), 0)
             for a in after.addresses:
                 if a not in before.addresses:
-                    addresses.append(_address_row(pid, a, len(before.addresses) + len(addresses)))
+                    addresses.append(_address_row(pid, a, at))
+                    at += 1
             for name in after.tags:
                 if name not in before.tags:
                     tag_links.append({"person_id": pid, "tag_id": name})
@@ -287,6 +297,32 @@ class ImportWriter:
 
     def _raw(self) -> sqlite3.Connection:
         return self._conn
+
+    def _positions_after_stored(
+        self, people: Sequence[tuple[int, NewPerson, NewPerson]]
+    ) -> dict[tuple[str, int], int]:
+        """(table, person id) → the position after the last one stored, for the people
+        with values stored in that table already (people merged into); others start at 0.
+        Read, not counted: earlier versions numbered positions across a whole import."""
+        found: dict[tuple[str, int], int] = {}
+        merged = [(pid, before) for pid, before, _after in people if before is not _NOBODY]
+        if not merged:
+            return found  # people new to the database (an import's most, a first sync's all)
+        for table, values_of in (
+            (_EMAILS, lambda p: p.emails),
+            (_PHONES, lambda p: p.phones),
+            (_URLS, lambda p: p.urls),
+            (_ADDRESSES, lambda p: p.addresses),
+        ):
+            pids = sorted({pid for pid, before in merged if values_of(before)})
+            for chunk in _chunks(pids):
+                marks = ", ".join("?" for _ in chunk)
+                query = (
+                    f"SELECT person_id, MAX(position) + 1 FROM {table}"
+                    f" WHERE person_id IN ({marks}) GROUP BY person_id"
+                )
+                found.update(((table, pid), at) for pid, at in self._conn.execute(query, chunk))
+        return found
 
     def _insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """One executemany at the driver: SQLAlchemy's per-row parameter processing costs
