@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from html import escape
 
 from desktop_app.services import events
@@ -29,6 +29,10 @@ def written_moment(moment: datetime) -> str:
     return f"{moment:%A %d %B %Y, %H:%M}"
 
 
+def written_time(moment: time) -> str:
+    return f"{moment:%H:%M}"
+
+
 @dataclass(frozen=True, slots=True)
 class PrepSheet:
     event: EventSummary
@@ -43,12 +47,19 @@ class PrepSheet:
     # How dates are written: the window passes the user's locale (ui/common/dates.py).
     day_text: Callable[[date], str] = written_day
     moment_text: Callable[[datetime], str] = written_moment
+    time_text: Callable[[time], str] = written_time
 
     @property
     def when(self) -> str:
-        text = self.moment_text(self.event.starts_at)
-        if self.event.ends_at is not None:
-            text += f"–{self.event.ends_at:%H:%M}"
+        """The start, then the end: its time alone on the same day ("19:00–21:00",
+        "7:00 PM–9:00 PM"), the whole moment on another."""
+        starts, ends = self.event.starts_at, self.event.ends_at
+        text = self.moment_text(starts)
+        if ends is not None:
+            if ends.date() == starts.date():
+                text += f"–{self.time_text(ends.time())}"
+            else:
+                text += f" – {self.moment_text(ends)}"
         return text
 
     def lines(self) -> list[tuple[str, list[str]]]:
@@ -108,9 +119,10 @@ def prep_sheet(
     event_id: int,
     day_text: Callable[[date], str] = written_day,
     moment_text: Callable[[datetime], str] = written_moment,
+    time_text: Callable[[time], str] = written_time,
 ) -> PrepSheet:
     """Everything the sheet says about `event_id` (`MissingError` if it is gone), its dates
-    written by `day_text` and `moment_text`."""
+    written by `day_text`, `moment_text` and `time_text`."""
     event = events.event(db, event_id)
     with db.transaction() as session:
         going = er.going_people(session, event_id)
@@ -134,4 +146,5 @@ def prep_sheet(
         ),
         day_text=day_text,
         moment_text=moment_text,
+        time_text=time_text,
     )

@@ -9,7 +9,7 @@ ambiguous about its century and always reads the way the desktop's clock does.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
@@ -52,16 +52,25 @@ def format_day_month(value: date, locale: QLocale | None = None) -> str:
     return locale.toString(_qdate(value), day_month_pattern(locale))
 
 
-def date_time_pattern(locale: QLocale | None = None) -> str:
-    """The user's date pattern, then their short time format (24-hour in the C locale):
-    what every date-and-time field displays."""
+def time_pattern(locale: QLocale | None = None) -> str:
+    """The user's short time format (24-hour in the C locale)."""
     locale = locale or QLocale()
-    time_pattern = (
-        "HH:mm"
-        if locale.language() == QLocale.Language.C
-        else locale.timeFormat(QLocale.FormatType.ShortFormat)
-    )
-    return f"{date_pattern(locale)} {time_pattern}"
+    if locale.language() == QLocale.Language.C:
+        return "HH:mm"
+    return locale.timeFormat(QLocale.FormatType.ShortFormat)
+
+
+def date_time_pattern(locale: QLocale | None = None) -> str:
+    """The user's date pattern, then their short time format: what every date-and-time
+    field displays."""
+    locale = locale or QLocale()
+    return f"{date_pattern(locale)} {time_pattern(locale)}"
+
+
+def format_time(value: time, locale: QLocale | None = None) -> str:
+    """A time of day (an event's end) as the user writes one: "21:00", "9:00 PM"."""
+    locale = locale or QLocale()
+    return locale.toString(QTime(value.hour, value.minute), time_pattern(locale))
 
 
 def format_date_time(value: datetime, locale: QLocale | None = None) -> str:

@@ -37,7 +37,12 @@ from desktop_app.services.interactions import person_choices
 from desktop_app.services.interview_template import current_template
 from desktop_app.services.prep_sheet import PrepSheet, prep_sheet
 from desktop_app.ui.common.accessibility import leave_tables_with_tab
-from desktop_app.ui.common.dates import date_time_pattern, format_date, format_date_time
+from desktop_app.ui.common.dates import (
+    date_time_pattern,
+    format_date,
+    format_date_time,
+    format_time,
+)
 from desktop_app.ui.common.plain_label import PlainLabel
 from desktop_app.ui.events.event_dialogs import (
     EventDialog,
@@ -312,7 +317,7 @@ class EventsView(QWidget):
 
     def _prep_sheet(self, event_id: int) -> PrepSheet:
         """The sheet with its dates as the rest of the window writes them."""
-        return prep_sheet(self.workspace.db, event_id, format_date, format_date_time)
+        return prep_sheet(self.workspace.db, event_id, format_date, format_date_time, format_time)
 
     def _show_sheet(self) -> None:
         event_id = self.current_event_id()

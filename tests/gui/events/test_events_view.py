@@ -192,3 +192,23 @@ def test_the_prep_sheet_writes_its_dates_as_the_window_does(
         assert not re.search(r"\d{4}-\d\d-\d\d", text)
     finally:
         QLocale.setDefault(before)
+
+
+def test_the_prep_sheet_writes_the_end_time_as_the_locale_does(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """In US English the when-line reads "7:00 PM–9:00 PM", not a 12-hour start with a
+    24-hour end ("7:00 PM–21:00")."""
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        view = _open(window, qtbot)
+        _select_event(view, "PyData Berlin — November meetup")
+        when = view.sheet.toPlainText().splitlines()[1]
+        assert re.search(r"\d{1,2}:\d\d\W?[AP]M–\d{1,2}:\d\d\W?[AP]M$", when), when
+    finally:
+        QLocale.setDefault(before)

@@ -171,3 +171,23 @@ def test_the_events_offered_are_the_near_ones_nearest_first(db: Database) -> Non
     soon, _u, _ = events.create_event(db, EventFields("Talk", datetime(2026, 12, 9, 19)))
     assert [e.id for e in events.event_choices(db, TODAY)] == [soon, past]
     assert [e.id for e in events.event_choices(db, TODAY, keep=far)] == [soon, past, far]
+
+
+def test_the_prep_sheet_writes_an_end_on_the_same_day_as_a_time_and_on_another_in_full(
+    db: Database,
+) -> None:
+    from desktop_app.services.prep_sheet import prep_sheet
+
+    evening, _u, _ = events.create_event(
+        db, EventFields("Meetup", datetime(2026, 12, 10, 19), datetime(2026, 12, 10, 21, 30))
+    )
+    retreat, _u, _ = events.create_event(
+        db, EventFields("Retreat", datetime(2026, 12, 11, 9), datetime(2026, 12, 12, 17))
+    )
+    assert prep_sheet(db, evening).when == "Thursday 10 December 2026, 19:00–21:30"
+    assert prep_sheet(db, retreat).when == (
+        "Friday 11 December 2026, 09:00 – Saturday 12 December 2026, 17:00"
+    )
+    # The window's own ways of writing a moment and a time (the locale's) are the ones used.
+    sheet = prep_sheet(db, evening, str, lambda m: f"<{m:%d %H}>", lambda t: f"[{t:%H%M}]")
+    assert sheet.when == "<10 19>–[2130]"
