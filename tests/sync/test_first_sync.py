@@ -157,3 +157,17 @@ def test_an_empty_address_book_is_asked_both_ways_and_holds_nothing(
     report, asked = first_sync(db, proxy)
     assert (report.pulled, report.pushed) == (0, 0)
     assert asked == ["PROPFIND sync-token", "REPORT addressbook-query", "REPORT sync-collection"]
+
+
+def test_a_server_that_will_not_name_its_token_is_asked_with_sync_collection(
+    radicale: RadicaleServer, proxy: WatchingProxy, db: Database
+) -> None:
+    """A 403 to the token's PROPFIND is no reason to fail the sync (the password is fine):
+    the cards come with sync-collection, as from a server without the property."""
+    radicale.put_card("ana.vcf", vcard("Ana Lima"))
+    refused: Answer = (403, "text/plain", b"forbidden")
+    proxy.before = lambda what: refused if what == "PROPFIND sync-token" else None
+    report, asked = first_sync(db, proxy)
+    assert report.pulled == 1
+    assert asked == ["PROPFIND sync-token", "REPORT sync-collection"]
+    assert set(people(db)) == {"Ana Lima"}

@@ -209,25 +209,32 @@ class CardDavClient:
         changed: dict[str, str] = {}
         removed: set[str] = set()
         cards: dict[str, RemoteCard] = {}
-        book_path = _path(book_url).rstrip("/")
-        for href, status, props in _responses(root):
-            path = _path(href)
+        for path, status, etag, text in _listed_cards(root, book_url):
             if status == 404:
                 removed.add(path)
-            elif not _is_collection(props) and path.rstrip("/") != book_path:
-                etag = _text(props, DAV, "getetag") or ""
-                changed[path] = etag
-                text = _text(props, CARD, "address-data")
-                if text:
-                    cards[path] = RemoteCard(path, etag, text)
+                continue
+            changed[path] = etag
+            if text:
+                cards[path] = RemoteCard(path, etag, text)
         new_token = root.findtext(_tag(DAV, "sync-token")) or ""
         return Changes(changed, removed, new_token, cards)
 
     def sync_token(self, book_url: str) -> str:
         """The address book's DAV:sync-token as it is now (RFC 6578 section 4); '' when
-        it names none (a server without sync-collection)."""
-        found = self._propfind(book_url, 0, ("sync-token",))
-        return (found.findtext(_tag(DAV, "sync-token")) or "").strip()
+        it names none (a server without sync-collection) or will not say (a refusal
+        other than of the password: the caller then asks otherwise)."""
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>'
+        )
+        response = self._request("PROPFIND", book_url, body, {"Depth": "0"}, expect_error=True)
+        if response.status_code == 401 or response.status_code >= 500:
+            _raise_for(response)
+        if response.status_code != 207:
+            return ""
+        for _href, _status, found in _responses(_parse(response)):
+            return (found.findtext(_tag(DAV, "sync-token")) or "").strip()
+        return ""
 
     def all_cards(self, book_url: str) -> Changes | None:
         """Every card of the address book with its ETag, in one addressbook-query (RFC 6352
@@ -247,16 +254,12 @@ class CardDavClient:
         _raise_for(response)
         changed: dict[str, str] = {}
         cards: dict[str, RemoteCard] = {}
-        book_path = _path(book_url).rstrip("/")
-        for href, status, props in _responses(_parse(response)):
-            path = _path(href)
+        for path, status, etag, text in _listed_cards(_parse(response), book_url):
             if status == 507:
                 return None
-            if status != 200 or _is_collection(props) or path.rstrip("/") == book_path:
+            if status != 200:
                 continue
-            etag = _text(props, DAV, "getetag") or ""
             changed[path] = etag
-            text = _text(props, CARD, "address-data")
             if text:
                 cards[path] = RemoteCard(path, etag, text)
         if not changed:
@@ -401,6 +404,18 @@ def _responses(root: ET.Element) -> Iterator[tuple[str, int, ET.Element]]:
             for prop in props:
                 merged.extend(list(prop))
         yield href.strip(), status or 200, merged
+
+
+def _listed_cards(root: ET.Element, book_url: str) -> Iterator[tuple[str, int, str, str | None]]:
+    """(path, status, ETag, card text if sent) of each card a listing of the address book
+    at `book_url` names: not the book itself, nor any collection in it."""
+    book_path = _path(book_url).rstrip("/")
+    for href, status, props in _responses(root):
+        path = _path(href)
+        if _is_collection(props) or path.rstrip("/") == book_path:
+            continue
+        etag = _text(props, DAV, "getetag") or ""
+        yield path, status, etag, _text(props, CARD, "address-data")
 
 
 def _status(line: str | None) -> int:
